@@ -1,0 +1,26 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
+import type { OfficialEvent } from '../shared/http/events.ts';
+import type { HttpResult } from '../shared/http/responses.ts';
+import { json } from '../shared/http/responses.ts';
+import { createDirective } from './directives/create.ts';
+import { getDirectiveWithAssignments } from './directives/get.ts';
+import { listDirectives } from './directives/list.ts';
+import type { OfficialRoute } from './routes.ts';
+
+const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
+  'POST /api/directives': createDirective,
+  'GET /api/directives': listDirectives,
+  'GET /api/directives/{id}': getDirectiveWithAssignments,
+};
+
+export const handler = middy<OfficialEvent, HttpResult>()
+  .use(httpHeaderNormalizer())
+  .use(httpJsonBodyParser({ disableContentTypeError: true }))
+  .use(errorsToResponses())
+  .handler(async (event) => {
+    const route = routes[event.routeKey as OfficialRoute];
+    return route ? route(event) : json(404, { error: 'NotFound', message: `No route ${event.routeKey}` });
+  });

@@ -1,0 +1,42 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
+import type { PublicEvent } from '../shared/http/events.ts';
+import type { HttpResult } from '../shared/http/responses.ts';
+import { messagePage } from '../shared/pages/render.tsx';
+import { acknowledgeLink } from './recipient/acknowledge.ts';
+import { requestExtensionLink } from './recipient/extension.ts';
+import { reportLink } from './recipient/report.ts';
+import { viewLink } from './recipient/view.tsx';
+import type { RecipientRoute } from './routes.ts';
+
+const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>> = {
+  'GET /r/{token}': viewLink,
+  'HEAD /r/{token}': viewLink,
+  'POST /r/{token}/acknowledge': acknowledgeLink,
+  'POST /r/{token}/report': reportLink,
+  'POST /r/{token}/extension': requestExtensionLink,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Thông tin chưa hợp lệ',
+  403: 'Liên kết không hợp lệ',
+  404: 'Không tìm thấy',
+  409: 'Không thể thực hiện',
+  410: 'Liên kết không còn hiệu lực',
+  500: 'Lỗi hệ thống',
+};
+
+export const handler = middy<PublicEvent, HttpResult>()
+  .use(httpHeaderNormalizer())
+  .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
+  .use(
+    errorsToResponses((status, _code, message) =>
+      messagePage(status, TITLES[status] ?? 'Không thể thực hiện', message, status >= 500 ? 'error' : 'warn'),
+    ),
+  )
+  .handler(async (event) => {
+    const route = routes[event.routeKey as RecipientRoute];
+    return route ? route(event) : messagePage(404, TITLES[404] ?? '', 'Không có trang này.', 'warn');
+  });

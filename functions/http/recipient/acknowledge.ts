@@ -1,0 +1,21 @@
+import { acknowledge } from '../../shared/domain/transitions.ts';
+import type { PublicEvent } from '../../shared/http/events.ts';
+import type { HttpResult } from '../../shared/http/responses.ts';
+import { applyTransition } from '../../shared/storage/assignments.ts';
+import { wake } from '../../shared/workflow.ts';
+import { openLink } from './open-link.ts';
+import { refusalNotice } from './refusal.ts';
+import { renderAfterAction } from './view.tsx';
+
+export const acknowledgeLink = async (event: PublicEvent): Promise<HttpResult> => {
+  const opened = await openLink(event);
+  const { directiveId, recipientId } = opened.claims;
+  const result = await applyTransition(directiveId, recipientId, opened.now, (a) => acknowledge(a, opened.now));
+  if (!result.applied) return refusalNotice(opened, result);
+  await wake(result.assignment, opened.now);
+  return renderAfterAction(opened, result.assignment, {
+    tone: 'ok',
+    title: 'Đã xác nhận nhận công văn',
+    text: `Cơ quan ban hành đã nhận được xác nhận của ${result.assignment.recipientName}.`,
+  });
+};

@@ -1,0 +1,20 @@
+import { GoneError, NotFoundError } from '../../shared/errors.ts';
+import type { PublicEvent } from '../../shared/http/events.ts';
+import { verifyLinkToken } from '../../shared/links.ts';
+import { getAssignment } from '../../shared/storage/assignments.ts';
+import { getDirective } from '../../shared/storage/directives.ts';
+
+/** Resolves a link to the one assignment it names, or refuses it: tampered (403), retired or expired (410). */
+export const openLink = async (event: PublicEvent) => {
+  const token = event.pathParameters?.token ?? '';
+  const now = new Date().toISOString();
+  const claims = await verifyLinkToken(token, now);
+  const assignment = await getAssignment(claims.directiveId, claims.recipientId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) throw new NotFoundError('Không tìm thấy công văn của liên kết này.');
+    throw error;
+  });
+  if (assignment.linkVersion !== claims.linkVersion)
+    throw new GoneError('Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.');
+  const directive = await getDirective(claims.directiveId);
+  return { token, now, claims, assignment, directive };
+};

@@ -1,0 +1,31 @@
+import type { HttpResult } from '../../shared/http/responses.ts';
+import type { Applied } from '../../shared/storage/assignments.ts';
+import type { openLink } from './open-link.ts';
+import { renderAfterAction } from './view.tsx';
+
+/** "Already done" is a confirmation, not an error: a second click or a lost race lands here. */
+export const refusalNotice = (
+  opened: Awaited<ReturnType<typeof openLink>>,
+  result: Extract<Applied, { applied: false }>,
+): HttpResult => {
+  const { refusal, message } = result.refusal;
+  if (refusal === 'ALREADY_DONE')
+    return renderAfterAction(opened, result.assignment, {
+      tone: 'info',
+      title: 'Đã thực hiện trước đó',
+      text: message,
+    });
+  if (refusal === 'CLOSED')
+    return renderAfterAction(
+      opened,
+      result.assignment,
+      { tone: 'warn', title: 'Không thể thực hiện', text: message },
+      409,
+    );
+  return renderAfterAction(
+    opened,
+    result.assignment,
+    { tone: 'error', title: 'Không thể thực hiện', text: message },
+    400,
+  );
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  TABLE_NAME: z.string().min(1),
+  PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
+  SENDER_ADDRESS: z.string().min(3),
+  LINK_SECRET_ARN: z.string().min(1),
+  /** Only the functions that start executions get these: a state machine's own tasks cannot name it. */
+  ASSIGNMENT_MACHINE_ARN: z.string().min(1).optional(),
+  FANOUT_MACHINE_ARN: z.string().min(1).optional(),
+  /** Links stay valid this long after the last deadline. */
+  LINK_TTL_DAYS: z.coerce.number().int().positive().default(180),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+/** Read lazily so that importing a module never fails; a missing variable fails the first call that needs it. */
+export const config = (): Config => {
+  cached ??= schema.parse(process.env);
+  return cached;
+};
+
+export const machineArn = (name: 'ASSIGNMENT_MACHINE_ARN' | 'FANOUT_MACHINE_ARN') => {
+  const arn = config()[name];
+  if (!arn) throw new Error(`${name} is not configured for this function`);
+  return arn;
+};

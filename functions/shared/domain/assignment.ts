@@ -1,0 +1,149 @@
+/**
+ * An assignment: one recipient's obligations under one directive. It is the unit the workflow tracks, and the
+ * stored item is the truth: the state machine only waits and wakes.
+ */
+
+export const ASSIGNMENT_STATUSES = [
+  'ISSUED',
+  'DELIVERED',
+  'ACKNOWLEDGED',
+  'COMPLETED',
+  'CANCELLED',
+  'DELIVERY_FAILED',
+] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const OPEN_STATUSES: readonly AssignmentStatus[] = ['ISSUED', 'DELIVERED', 'ACKNOWLEDGED'];
+export const isOpen = (status: AssignmentStatus) => OPEN_STATUSES.includes(status);
+
+export type Outcome = 'ON_TIME' | 'LATE';
+
+export type Attachment = { key: string; name: string; size: number; contentType: string };
+
+/** One report the recipient owes: a task that requires a report. */
+export type ReportSlot = {
+  taskCode: string;
+  deadline?: string;
+  submittedAt?: string;
+  late?: boolean;
+  summary?: string;
+  attachment?: Attachment;
+};
+
+export type ExtensionRequest = { requestedAt: string; taskCode: string; until: string; reason: string };
+
+export const EVENT_TYPES = [
+  'ISSUED',
+  'DELIVERED',
+  'DELIVERY_FAILED',
+  'ACKNOWLEDGED',
+  'REPORTED',
+  'COMPLETED',
+  'REMINDED',
+  'ESCALATED',
+  'EXTENSION_REQUESTED',
+  'EXTENSION_GRANTED',
+  'EXTENSION_REFUSED',
+  'LINK_RESENT',
+  'CANCELLED',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type HistoryEvent = {
+  at: string;
+  type: EventType;
+  /** Who caused it: the recipient, an official's name, or the workflow. */
+  by?: string;
+  taskCode?: string;
+  level?: number;
+  checkpoint?: string;
+  deadline?: string;
+  previousDeadline?: string;
+  late?: boolean;
+  detail?: string;
+};
+
+/** Reminder offsets and other follow-up rules, copied from the directive so the item alone decides. */
+export type FollowUpPolicy = {
+  acknowledgeWithin: string;
+  remindBefore: string[];
+};
+
+export type Assignment = {
+  directiveId: string;
+  recipientId: string;
+  recipientName: string;
+  recipientEmail: string;
+  status: AssignmentStatus;
+  version: number;
+  createdAt: string;
+  policy: FollowUpPolicy;
+  deliveredAt?: string;
+  ackDeadline?: string;
+  acknowledgedAt?: string;
+  completedAt?: string;
+  cancelledAt?: string;
+  reports: Record<string, ReportSlot>;
+  escalationLevel: number;
+  /** Ids of reminders and escalations already sent: a checkpoint is sent once. */
+  checkpointsDone: string[];
+  outcome?: Outcome;
+  extensionRequest?: ExtensionRequest;
+  /** Bumped when an official re-sends the link: older links stop working. */
+  linkVersion: number;
+  taskToken?: string;
+  /** The item version the stored token was waiting on. */
+  tokenVersion?: number;
+  history: HistoryEvent[];
+};
+
+export const ACK = 'ack';
+
+/** Something the recipient still owes, with the deadline in force. */
+export type Obligation = { key: string; taskCode?: string; deadline?: string };
+
+export const openObligations = (a: Assignment): Obligation[] => {
+  if (!isOpen(a.status) || a.status === 'ISSUED') return [];
+  const open: Obligation[] = [];
+  if (a.status === 'DELIVERED') open.push({ key: ACK, deadline: a.ackDeadline });
+  for (const [key, slot] of Object.entries(a.reports)) {
+    if (!slot.submittedAt) open.push({ key, taskCode: slot.taskCode, deadline: slot.deadline });
+  }
+  return open;
+};
+
+export const isOverdue = (a: Assignment, now: string) =>
+  openObligations(a).some((o) => o.deadline !== undefined && o.deadline <= now);
+
+/** The earliest deadline still open: what the sparse "due" index is keyed on. */
+export const nextDeadline = (a: Assignment) =>
+  openObligations(a)
+    .map((o) => o.deadline)
+    .filter((d): d is string => d !== undefined)
+    .sort()[0];
+
+/**
+ * The Government Office's four counts, plus the two ends that are neither: each assignment sits in one bucket.
+ */
+export const BUCKETS = [
+  'inProgressOnTime',
+  'inProgressOverdue',
+  'completedOnTime',
+  'completedLate',
+  'cancelled',
+  'deliveryFailed',
+] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+export const bucketOf = (a: Assignment, now: string): Bucket => {
+  switch (a.status) {
+    case 'COMPLETED':
+      return a.outcome === 'LATE' ? 'completedLate' : 'completedOnTime';
+    case 'CANCELLED':
+      return 'cancelled';
+    case 'DELIVERY_FAILED':
+      return 'deliveryFailed';
+    default:
+      return isOverdue(a, now) ? 'inProgressOverdue' : 'inProgressOnTime';
+  }
+};

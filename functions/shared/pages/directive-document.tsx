@@ -1,0 +1,87 @@
+import { DateTime } from 'luxon';
+import type { Directive } from '../domain/directive.ts';
+import { ZONE } from '../time.ts';
+
+const PURPOSE_LABEL: Record<Directive['copies'][number]['purpose'], string> = {
+  REPORT: 'báo cáo',
+  COORDINATE: 'phối hợp',
+  ARCHIVE: '',
+  INFORM: '',
+};
+
+/** "Gia Lai, ngày 30 tháng 01 năm 2021": the place and date line of Decree 30/2020. */
+export const placeAndDate = (place: string | undefined, issuedOn: string) => {
+  const d = DateTime.fromISO(issuedOn, { zone: ZONE });
+  return `${place ? `${place}, ` : ''}ngày ${d.toFormat('dd')} tháng ${d.toFormat('MM')} năm ${d.toFormat('yyyy')}`;
+};
+
+/** A directive laid out as the công văn it is: header block, number, place and date, subject, body, signer. */
+export const DirectiveDocument = ({ directive, addressedTo }: { directive: Directive; addressedTo: string[] }) => (
+  <article class="paper" aria-label={`Công văn số ${directive.number}`}>
+    <div class="cv-header">
+      <div class="org">
+        {directive.issuerParent && <span>{directive.issuerParent}</span>}
+        <strong>{directive.issuer}</strong>
+        <span class="rule" aria-hidden="true" />
+      </div>
+      <div class="motto">
+        <strong>Cộng hòa xã hội chủ nghĩa Việt Nam</strong>
+        <span>Độc lập - Tự do - Hạnh phúc</span>
+        <span class="rule" aria-hidden="true" />
+      </div>
+    </div>
+    <div class="cv-meta">
+      <div>
+        <div>Số: {directive.number}</div>
+        <div class="cv-subject">{directive.subject}</div>
+      </div>
+      <div class="place">{placeAndDate(directive.place, directive.issuedOn)}</div>
+    </div>
+    <div class="cv-to">
+      <span>Kính gửi: </span>
+      {addressedTo.length === 1 ? (
+        <span>{addressedTo[0]}.</span>
+      ) : (
+        <ul style="display:inline-block;text-align:left;margin:0;padding-left:1.2em">
+          {addressedTo.map((a) => (
+            <li key={a}>{a};</li>
+          ))}
+        </ul>
+      )}
+    </div>
+    <div class="cv-body">
+      {directive.legalBases.map((b) => (
+        <p key={b}>{b}</p>
+      ))}
+      {directive.body && <p>{directive.body}</p>}
+      {directive.tasks.map((t) => (
+        <p key={t.code}>
+          {t.code}. {t.text}
+        </p>
+      ))}
+    </div>
+    <div class="cv-sign">
+      <div class="cv-copies">
+        {directive.copies.length > 0 && (
+          <>
+            <em>
+              <strong>Nơi nhận:</strong>
+            </em>
+            <ul style="margin:0;padding-left:1.2em">
+              {directive.copies.map((c) => (
+                <li key={c.name}>{`${c.name}${PURPOSE_LABEL[c.purpose] ? ` (${PURPOSE_LABEL[c.purpose]})` : ''};`}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <div class="signer">
+        {directive.signer.onBehalfOf && <strong>{directive.signer.onBehalfOf}</strong>}
+        <strong>{directive.signer.title}</strong>
+        <p style="margin-top:3em">
+          <strong>{directive.signer.name}</strong>
+        </p>
+      </div>
+    </div>
+  </article>
+);

@@ -1,0 +1,60 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { type HttpResult, html } from '../http/responses.ts';
+import { STYLES } from './styles.ts';
+
+export const Layout = ({
+  title,
+  children,
+  lang = 'vi',
+}: {
+  title: string;
+  children: ComponentChildren;
+  lang?: string;
+}) => (
+  <html lang={lang}>
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{title}</title>
+      <style>{STYLES}</style>
+    </head>
+    <body>
+      <main id="main">{children}</main>
+    </body>
+  </html>
+);
+
+export const page = (status: number, node: preact.VNode, headers: Record<string, string> = {}): HttpResult =>
+  html(status, `<!doctype html>${renderToString(node)}`, headers);
+
+export const Message = ({
+  title,
+  children,
+  tone = 'info',
+}: {
+  title: string;
+  children?: ComponentChildren;
+  tone?: 'info' | 'ok' | 'warn' | 'error';
+}) => (
+  <section class={`message ${tone}`} role={tone === 'error' || tone === 'warn' ? 'alert' : 'status'}>
+    <h1>{title}</h1>
+    {children}
+  </section>
+);
+
+export const messagePage = (
+  status: number,
+  title: string,
+  text: string,
+  tone: 'info' | 'ok' | 'warn' | 'error' = 'info',
+) =>
+  page(
+    status,
+    <Layout title={title}>
+      <Message title={title} tone={tone}>
+        <p>{text}</p>
+      </Message>
+    </Layout>,
+  );

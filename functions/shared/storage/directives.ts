@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import pMap from 'p-map';
+import { monotonicFactory } from 'ulid';
+import { dynamo } from '../clients.ts';
+import { config } from '../config.ts';
+import type { Assignment, ReportSlot } from '../domain/assignment.ts';
+import { type Directive, type DirectiveInput, tasksOf } from '../domain/directive.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { newAssignmentItem } from './assignments.ts';
+import { byIssuer, directiveKey, idempotencyKey, issuerKey, TABLE } from './keys.ts';
+
+const ulid = monotonicFactory();
+
+export type StoredDirective = Directive & { tally: Record<string, number> };
+
+const toDirective = (item: Record<string, unknown>): StoredDirective => {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
+  return { tally: {}, ...rest } as StoredDirective;
+};
+
+export const getDirective = async (id: string): Promise<StoredDirective> => {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id) }));
+  if (!Item) throw new NotFoundError(`Không tìm thấy công văn ${id}`);
+  return toDirective(Item);
+};
+
+const bodyHash = (input: DirectiveInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+/** The assignment a recipient starts with: its report slots and the follow-up rules of the directive. */
+export const initialAssignment = (
+  directive: Directive,
+  recipient: DirectiveInput['recipients'][number],
+): Assignment => {
+  const reports: Record<string, ReportSlot> = {};
+  for (const task of tasksOf(directive.tasks, recipient.id)) {
+    if (task.reportRequired)
+      reports[task.code] = { taskCode: task.code, ...(task.deadline ? { deadline: task.deadline } : {}) };
+  }
+  return {
+    directiveId: directive.id,
+    recipientId: recipient.id,
+    recipientName: recipient.name,
+    recipientEmail: recipient.email,
+    status: 'ISSUED',
+    version: 1,
+    createdAt: directive.createdAt,
+    policy: { acknowledgeWithin: directive.acknowledgeWithin, remindBefore: directive.remindBefore },
+    reports,
+    escalationLevel: 0,
+    checkpointsDone: [],
+    linkVersion: 1,
+    history: [{ at: directive.createdAt, type: 'ISSUED', by: directive.issuer }],
+  };
+};
+
+/**
+ * Stores a directive and its assignments, idempotently. The idempotency item claims an id for the key; the
+ * assignments are written next, each only if absent (a retry never resets one that has moved on); the
+ * directive item is written last and is what makes the directive visible. A retry after a crash at any point
+ * finishes the same directive.
+ */
+export const storeDirective = async (
+  input: DirectiveInput,
+  key: string,
+  now: string,
+): Promise<{ directive: StoredDirective; created: boolean }> => {
+  const hash = bodyHash(input);
+  const claimed = { id: ulid(Date.parse(now)), createdAt: now };
+  let id = claimed.id;
+  let createdAt = claimed.createdAt;
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: { ...idempotencyKey(key), directiveId: id, bodyHash: hash, createdAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const { Item } = await dynamo.send(
+      new GetCommand({ TableName: config().TABLE_NAME, Key: idempotencyKey(key), ConsistentRead: true }),
+    );
+    if (!Item) throw error;
+    if (Item.bodyHash !== hash)
+      throw new ConflictError(
+        'Công văn cùng số, ký hiệu và cơ quan ban hành (hoặc cùng Idempotency-Key) đã được ban hành với nội dung khác.',
+      );
+    id = String(Item.directiveId);
+    createdAt = String(Item.createdAt);
+    const existing = await dynamo.send(
+      new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id), ConsistentRead: true }),
+    );
+    if (existing.Item) return { directive: toDirective(existing.Item), created: false };
+  }
+
+  const { recipients, ...rest } = input;
+  const directive: StoredDirective = {
+    ...rest,
+    id,
+    createdAt,
+    recipientCount: recipients.length,
+    tally: { inProgressOnTime: recipients.length, acknowledged: 0 },
+  };
+  await pMap(
+    recipients,
+    async (recipient) => {
+      try {
+        await dynamo.send(
+          new PutCommand({
+            TableName: config().TABLE_NAME,
+            Item: newAssignmentItem(initialAssignment(directive, recipient), now),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+    { concurrency: 16 },
+  );
+  await dynamo.send(
+    new PutCommand({
+      TableName: config().TABLE_NAME,
+      Item: { ...issuerKey(directive.issuer), issuer: directive.issuer },
+    }),
+  );
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: { ...directiveKey(id), ...byIssuer(directive.issuer, directive.issuedOn, id), ...directive },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return { directive: await getDirective(id), created: false };
+  }
+  return { directive, created: true };
+};
+
+export const markDirectiveCancelled = async (id: string, now: string, by: string) => {
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: config().TABLE_NAME,
+      Key: directiveKey(id),
+      UpdateExpression:
+        'SET cancelledAt = if_not_exists(cancelledAt, :now), cancelledBy = if_not_exists(cancelledBy, :by)',
+      ExpressionAttributeValues: { ':now': now, ':by': by },
+      ConditionExpression: 'attribute_exists(pk)',
+    }),
+  );
+};
+
+/** Rewrites the counts when a recount from the assignments disagrees with them (see `moveTally`). */
+export const reconcileTally = async (id: string, stored: Record<string, number>, counted: Record<string, number>) => {
+  const keys = new Set([...Object.keys(stored), ...Object.keys(counted)]);
+  if ([...keys].every((k) => (stored[k] ?? 0) === (counted[k] ?? 0))) return;
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: config().TABLE_NAME,
+      Key: directiveKey(id),
+      UpdateExpression: 'SET tally = :t',
+      ExpressionAttributeValues: { ':t': counted },
+    }),
+  );
+};
+
+export const listIssuers = async (): Promise<string[]> => {
+  const issuers: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: config().TABLE_NAME,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ISSUERS' },
+        ExclusiveStartKey,
+      }),
+    );
+    issuers.push(...(page.Items ?? []).map((i) => String(i.sk)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return issuers;
+};
+
+/** The directives of one issuer, newest first by issue date. */
+export const directivesOf = async (issuer: string, limit = 100): Promise<StoredDirective[]> => {
+  const { Items } = await dynamo.send(
+    new QueryCommand({
+      TableName: config().TABLE_NAME,
+      IndexName: TABLE.byIssuer.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': byIssuer(issuer, '', '').gsi1pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map(toDirective);
+};

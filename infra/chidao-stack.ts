@@ -1,0 +1,100 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { AccountRecovery, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { OFFICIAL_ROUTES, RECIPIENT_ROUTES } from '../functions/http/routes.ts';
+import { AssignmentWorkflow } from '../workflows/assignment-workflow.ts';
+import { DirectiveFanout } from '../workflows/directive-fanout.ts';
+import { DirectivesTable } from './constructs/directives-table.ts';
+import { HandlerFunction } from './constructs/handler-function.ts';
+import { ChidaoHttpApi } from './constructs/http-api.ts';
+
+export type ChidaoSettings = {
+  /** The From address of every email, e.g. `Sở TT&TT Gia Lai <chidao@stttt.gialai.gov.vn>`. */
+  senderAddress: string;
+  /** The SES identity (domain or address) the sender belongs to; SES sending is allowed for it only. */
+  senderIdentity: string;
+  /** Where recipients' links point; defaults to the HTTP API's own URL. */
+  publicBaseUrl?: string;
+  /** An existing Secrets Manager secret to sign links with; a new one is generated otherwise. */
+  linkSecretArn?: string;
+};
+
+export class ChidaoStack extends Stack {
+  constructor(scope: Construct, id: string, settings: ChidaoSettings, props?: StackProps) {
+    super(scope, id, props);
+
+    const { table } = new DirectivesTable(this, 'Directives');
+    const linkSecret: ISecret = settings.linkSecretArn
+      ? Secret.fromSecretCompleteArn(this, 'LinkSecret', settings.linkSecretArn)
+      : new Secret(this, 'LinkSecret', {
+          description: 'Signs recipients’ links (HMAC-SHA256)',
+          generateSecretString: { passwordLength: 64, excludePunctuation: true },
+        });
+
+    const fn = (id: string, entry: string, environment: Record<string, string> = {}) => {
+      const f = new HandlerFunction(this, id, {
+        entry,
+        environment: {
+          TABLE_NAME: table.tableName,
+          SENDER_ADDRESS: settings.senderAddress,
+          LINK_SECRET_ARN: linkSecret.secretArn,
+          ...environment,
+        },
+      });
+      table.grantReadWriteData(f);
+      return f;
+    };
+
+    // PUBLIC_BASE_URL is set below, once the API (and so its default URL) exists.
+    const deliver = fn('Deliver', 'functions/tasks/deliver.ts');
+    const awaitHuman = fn('AwaitRecipient', 'functions/tasks/await-human.ts');
+    const checkpoint = fn('Checkpoint', 'functions/tasks/checkpoint.ts');
+    const complete = fn('Complete', 'functions/tasks/complete.ts');
+    const assignments = new AssignmentWorkflow(this, 'Assignment', { deliver, awaitHuman, checkpoint, complete });
+
+    const fanoutPlan = fn('FanoutPlan', 'functions/tasks/fanout-plan.ts');
+    const fanoutStart = fn('FanoutStart', 'functions/tasks/fanout-start.ts', {
+      ASSIGNMENT_MACHINE_ARN: assignments.stateMachine.stateMachineArn,
+    });
+    assignments.stateMachine.grantStartExecution(fanoutStart);
+    const fanout = new DirectiveFanout(this, 'Fanout', { plan: fanoutPlan, start: fanoutStart });
+
+    const officialsApi = fn('OfficialsApi', 'functions/http/officials-api.ts', {
+      ASSIGNMENT_MACHINE_ARN: assignments.stateMachine.stateMachineArn,
+      FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
+    });
+    fanout.stateMachine.grantStartExecution(officialsApi);
+    const recipientLinks = fn('RecipientLinks', 'functions/http/recipient-links.ts');
+
+    for (const f of [awaitHuman, officialsApi, recipientLinks]) assignments.grantTaskResponse(f);
+    for (const f of [deliver, checkpoint, recipientLinks, officialsApi]) linkSecret.grantRead(f);
+    const sendMail = new PolicyStatement({
+      actions: ['ses:SendRawEmail'],
+      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.senderIdentity })],
+    });
+    for (const f of [deliver, checkpoint, officialsApi]) f.addToRolePolicy(sendMail);
+
+    const officials = new UserPool(this, 'Officials', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: { minLength: 12 },
+    });
+    const webClient = officials.addClient('Web', {
+      authFlows: { userPassword: true, userSrp: true },
+      generateSecret: false,
+    });
+    const authorizer = new HttpUserPoolAuthorizer('Officials', officials, { userPoolClients: [webClient] });
+
+    const { api } = new ChidaoHttpApi(this, 'Http', [
+      { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },
+      { routes: RECIPIENT_ROUTES, handler: recipientLinks },
+    ]);
+    const publicBaseUrl = settings.publicBaseUrl ?? api.apiEndpoint;
+    for (const f of [deliver, awaitHuman, checkpoint, complete, fanoutPlan, fanoutStart, officialsApi, recipientLinks])
+      f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+  }
+}
