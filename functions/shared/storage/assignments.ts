@@ -223,8 +223,8 @@ const SUMMARY_FIELDS = [
   'recipientId',
   'recipientName',
   'recipientEmail',
-  '#status',
-  '#version',
+  'status',
+  'version',
   'createdAt',
   'policy',
   'deliveredAt',
@@ -257,8 +257,9 @@ export async function* assignmentsOf(
         ...(options.withHistory
           ? {}
           : {
-              ProjectionExpression: SUMMARY_FIELDS.join(', '),
-              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              // Every name goes through a placeholder: several (status, bucket…) are reserved words.
+              ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#p${i}`).join(', '),
+              ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#p${i}`, f])),
             }),
         ...(options.pageSize ? { Limit: options.pageSize } : {}),
         ExclusiveStartKey,

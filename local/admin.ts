@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Duration } from 'luxon';
+import type { Clock, VirtualClock } from './clock.ts';
+import type { Outbox } from './mail/outbox.ts';
+import { outboxList, outboxMessage } from './mail/outbox-page.tsx';
+import type { StepFunctionsEngine } from './stepfunctions/engine.ts';
+
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+const html = (res: ServerResponse, status: number, body: string) =>
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+
+/**
+ * Moves the virtual clock: fires every timer due by the target in order, each at its own time, and waits
+ * after each for the engine to settle (every execution back in a wait, no handler running), so the call
+ * returns once every effect is stored. `advance: "PT0S"` just waits for the engine to settle.
+ */
+export class ClockControl {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly engine: StepFunctionsEngine,
+    private readonly onTime: (now: number) => void = () => {},
+  ) {}
+
+  advance(target: number) {
+    const run = this.queue.then(() => this.run(target));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async run(target: number) {
+    const clock = this.clock as VirtualClock;
+    await this.engine.settled();
+    let fired = 0;
+    for (;;) {
+      this.onTime(this.clock.now());
+      const due = clock.nextDue();
+      if (due === undefined || due > target) break;
+      fired += clock.fireDue(due);
+      await this.engine.settled();
+    }
+    clock.set(target);
+    this.onTime(target);
+    await this.engine.settled();
+    return { now: new Date(this.clock.now()).toISOString(), fired };
+  }
+}
+
+type Deps = { clock: Clock; control: ClockControl; outbox: Outbox; engine: StepFunctionsEngine };
+
+const CLOCK_USAGE = 'Give "advance" (an ISO 8601 duration, e.g. "PT25H") or "to" (an ISO instant, not in the past)';
+
+const moveClock = async (deps: Deps, res: ServerResponse, body: Buffer) => {
+  if (!deps.clock.virtual) return json(res, 409, { message: 'Start with --virtual-clock to move time' });
+  let request: { advance?: string; to?: string };
+  try {
+    request = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    return json(res, 400, { message: CLOCK_USAGE });
+  }
+  const now = deps.clock.now();
+  const target =
+    request.to !== undefined
+      ? Date.parse(request.to)
+      : request.advance !== undefined
+        ? now + Duration.fromISO(request.advance).toMillis()
+        : Number.NaN;
+  if (Number.isNaN(target) || target < now) return json(res, 400, { message: CLOCK_USAGE });
+  json(res, 200, await deps.control.advance(target));
+};
+
+const showOutbox = (deps: Deps, res: ServerResponse, path: string) => {
+  const [id, part, index] = path.slice('/_local/outbox/view/'.length).split('/');
+  const mail = deps.outbox.get(id ?? '');
+  if (!mail) return html(res, 404, 'Không có thư này.');
+  if (part !== 'attachments') return html(res, 200, outboxMessage(mail));
+  const attachment = mail.attachments[Number(index)];
+  if (!attachment) return html(res, 404, 'Không có tệp này.');
+  res
+    .writeHead(200, {
+      'content-type': attachment.contentType,
+      'content-disposition': `attachment; filename="${encodeURIComponent(attachment.filename)}"`,
+    })
+    .end(Buffer.from(attachment.content, 'base64'));
+};
+
+/** The local runtime's own routes, under /_local/: the clock, the outbox, engine counts. */
+export const adminRoutes =
+  (deps: Deps) =>
+  async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith('/_local/')) return false;
+    const route = `${req.method ?? 'GET'} ${path}`;
+    if (route === 'GET /_local/clock')
+      json(res, 200, { now: new Date(deps.clock.now()).toISOString(), virtual: deps.clock.virtual });
+    else if (route === 'POST /_local/clock') await moveClock(deps, res, body);
+    else if (route === 'GET /_local/outbox')
+      json(
+        res,
+        200,
+        deps.outbox.list().map(({ id, to, subject, text, html, sentAt }) => ({ id, to, subject, text, html, sentAt })),
+      );
+    else if (route === 'GET /_local/outbox/view') html(res, 200, outboxList(deps.outbox.list()));
+    else if (route.startsWith('GET /_local/outbox/view/')) showOutbox(deps, res, path);
+    else if (route === 'GET /_local/stats') json(res, 200, { ...deps.engine.stats(), memory: process.memoryUsage() });
+    else json(res, 404, { message: 'Not Found' });
+    return true;
+  };

@@ -1,0 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import type { LocalTable } from './cloud-assembly.ts';
+import { LOCAL_REGION } from './cloud-assembly.ts';
+
+/** The DynamoDB API from dynalite, on LevelDB in the data folder (or in memory without one). */
+export const startDynamo = async (path?: string) => {
+  const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { endpoint, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
+
+const CREATE_TABLE_FIELDS = [
+  'KeySchema',
+  'AttributeDefinitions',
+  'GlobalSecondaryIndexes',
+  'LocalSecondaryIndexes',
+  'BillingMode',
+];
+
+/** Creates each table of the template as it was synthesized, keys and indexes included, unless it exists. */
+export const createTables = async (endpoint: string, tables: LocalTable[]) => {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  for (const table of tables) {
+    const props = Object.fromEntries(
+      CREATE_TABLE_FIELDS.filter((k) => k in table.properties).map((k) => [k, table.properties[k]]),
+    );
+    try {
+      await client.send(new CreateTableCommand({ TableName: table.name, ...props } as never));
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException)) throw error;
+    }
+    await client.send(new DescribeTableCommand({ TableName: table.name }));
+  }
+  client.destroy();
+};

@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { setTimerProvider } from 'aws-local-stepfunctions';
+import { adminRoutes, ClockControl } from './admin.ts';
+import { startAwsEndpoint } from './aws-endpoint.ts';
+import { type Clock, RealClock, VirtualClock } from './clock.ts';
+import { LOCAL_REGION, readTemplate, synthesizeTemplate } from './cloud-assembly.ts';
+import { createTables, startDynamo } from './dynamodb.ts';
+import { type Authorize, startGateway } from './gateway.ts';
+import { LambdaRuntime } from './lambda-runtime.ts';
+import { Outbox } from './mail/outbox.ts';
+import { sesProxy, startSes } from './mail/ses.ts';
+import { secretsApi } from './secrets.ts';
+import { stepFunctionsApi } from './stepfunctions/api.ts';
+import { StepFunctionsEngine } from './stepfunctions/engine.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const started = performance.now();
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'data-dir': { type: 'string', default: '.data' },
+    'virtual-clock': { type: 'boolean', default: false },
+  },
+});
+const port = Number(args.port);
+const dataDir = resolve(args['data-dir'] ?? '.data');
+mkdirSync(dataDir, { recursive: true });
+const publicBaseUrl = (process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+
+// In virtual mode every `Date` in this process (handlers included) reads the virtual clock.
+const clock: Clock = args['virtual-clock'] ? VirtualClock.restore(join(dataDir, 'clock.json')) : new RealClock();
+if (clock instanceof VirtualClock) setTimerProvider(clock.provider);
+
+const template = await synthesizeTemplate();
+const app = readTemplate(template, { publicBaseUrl });
+
+const dynamo = await startDynamo(join(dataDir, 'dynamodb'));
+await createTables(dynamo.endpoint, app.tables);
+const ses = await startSes();
+const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
+const lambda = new LambdaRuntime(app.functions, ROOT);
+const engine = new StepFunctionsEngine(lambda, join(dataDir, 'stepfunctions.jsonl'));
+const aws = await startAwsEndpoint(
+  {
+    'AWSStepFunctions.': stepFunctionsApi(engine),
+    'secretsmanager.': secretsApi(app.secrets, join(dataDir, 'secrets.json')),
+  },
+  sesProxy(ses.endpoint, outbox),
+);
+
+// The handlers reach every service through the standard endpoint variables, and nothing else.
+Object.assign(process.env, {
+  AWS_REGION: LOCAL_REGION,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+  AWS_ENDPOINT_URL_SES: aws.endpoint,
+  AWS_ENDPOINT_URL_SFN: aws.endpoint,
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
+  ...lambda.mergedEnvironment(),
+  PUBLIC_BASE_URL: publicBaseUrl,
+});
+
+for (const machine of app.stateMachines) engine.register(machine);
+engine.resume();
+
+const apiToken = process.env.OFFICIAL_API_TOKEN;
+const authorize: Authorize = (req) => {
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (apiToken && bearer === apiToken) return { sub: 'api-token', name: 'OFFICIAL_API_TOKEN' };
+  return undefined;
+};
+const control = new ClockControl(clock, engine);
+const gateway = await startGateway({
+  port,
+  routes: app.routes,
+  invoke: (name, event) => lambda.invokeHttp(name, event),
+  authorize,
+  local: adminRoutes({ clock, control, outbox, engine }),
+});
+await lambda.warm();
+
+console.log(
+  [
+    `chidao is running at ${publicBaseUrl}  (ready in ${Math.round(performance.now() - started)} ms)`,
+    `  data folder   ${dataDir}`,
+    `  clock         ${clock.virtual ? `virtual, now ${new Date(clock.now()).toISOString()} (POST /_local/clock {"advance":"PT1H"})` : 'real'}`,
+    `  outbox        ${publicBaseUrl}/_local/outbox/view`,
+    `  API token     ${apiToken ? 'OFFICIAL_API_TOKEN accepted as Authorization: Bearer' : 'not set (OFFICIAL_API_TOKEN)'}`,
+  ].join('\n'),
+);
+
+const shutdown = async () => {
+  await gateway.close();
+  await aws.close();
+  await ses.close();
+  await dynamo.close();
+  process.exit(0);
+};
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,0 +1,365 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { LambdaRuntime } from '../lambda-runtime.ts';
+import { type ExecutionRecord, Journal } from './journal.ts';
+
+/** An error the endpoint answers with its AWS name (`__type`), as the SDK expects. */
+export class SfnError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
+type StateDef = Record<string, unknown> & { Type?: string; Resource?: string };
+type Definition = { StartAt: string; States: Record<string, StateDef> } & Record<string, unknown>;
+type Machine = { name: string; arn: string; definition: Definition; createdAt: number };
+type PendingTask = {
+  executionArn: string;
+  resolve: (output: unknown) => void;
+  reject: (error: Error) => void;
+};
+type Execution = ExecutionRecord & {
+  parked: boolean;
+  history: { timestamp: number; type: string; state?: string; detail?: unknown }[];
+  abort?: () => void;
+};
+
+const RESUMED = '#resumed';
+
+/** Every Task state, nested ones included: overrides are keyed by state name. */
+const taskStates = (def: { States: Record<string, StateDef> }, into = new Map<string, StateDef>()) => {
+  for (const [name, state] of Object.entries(def.States)) {
+    if (state.Type === 'Task') into.set(name, state);
+    const nested = [state.Iterator, state.ItemProcessor, ...((state.Branches as unknown[]) ?? [])].filter(Boolean);
+    for (const n of nested) taskStates(n as Definition, into);
+  }
+  return into;
+};
+
+/** Reads `$.a.b` from a state input: all that TimeoutSecondsPath needs here. */
+const atPath = (input: unknown, path: string) =>
+  path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), input);
+
+const timeoutOf = (state: StateDef, input: unknown): number | undefined => {
+  if (typeof state.TimeoutSeconds === 'number') return state.TimeoutSeconds;
+  if (typeof state.TimeoutSecondsPath === 'string') {
+    const v = atPath(input, state.TimeoutSecondsPath);
+    return typeof v === 'number' ? v : undefined;
+  }
+  return undefined;
+};
+
+/**
+ * A Step Functions engine over aws-local-stepfunctions: executions of registered machines, task tokens, the
+ * service's answers (ExecutionAlreadyExists, TaskTimedOut…) and durability. Durability restarts each open
+ * execution at the top-level state it last entered, with that state's input and its absolute deadline; the
+ * tasks it re-runs are idempotent, and the stored item, not the engine, holds the workflow's truth.
+ */
+export class StepFunctionsEngine extends EventEmitter {
+  private readonly machines = new Map<string, Machine>();
+  private readonly executions = new Map<string, Execution>();
+  private readonly tasks = new Map<string, PendingTask>();
+  private readonly journal: Journal;
+
+  constructor(
+    private readonly lambda: LambdaRuntime,
+    journalFile?: string,
+  ) {
+    super();
+    this.setMaxListeners(0);
+    this.journal = new Journal(journalFile);
+  }
+
+  register(machine: { name: string; arn: string; definition: Record<string, unknown> }) {
+    // Validates once (and refuses JSONata): runs use the definition without validating it again.
+    new StateMachine(machine.definition as unknown as StateMachineDefinition, {
+      validationOptions: { checkArn: false },
+    });
+    this.machines.set(machine.arn, { ...machine, definition: machine.definition as Definition, createdAt: Date.now() });
+  }
+
+  machine(arn: string) {
+    const m = this.machines.get(arn);
+    if (!m) throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    return m;
+  }
+
+  listMachines() {
+    return [...this.machines.values()];
+  }
+
+  /** Restores the journal and restarts every execution that was running when the process died. */
+  resume() {
+    for (const record of this.journal.load().values()) {
+      const execution: Execution = { ...record, parked: false, history: [] };
+      this.executions.set(record.arn, execution);
+      if (record.status === 'RUNNING') this.run(execution, record.current);
+    }
+  }
+
+  start(stateMachineArn: string, name: string | undefined, input: string | undefined) {
+    const machine = this.machine(stateMachineArn);
+    const executionName = name ?? randomUUID();
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(executionName))
+      throw new SfnError('InvalidName', `Invalid Name: '${executionName}'`);
+    const arn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+    const text = input ?? '{}';
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new SfnError('InvalidExecutionInput', 'Invalid execution input: not JSON');
+    }
+    const existing = this.executions.get(arn);
+    if (existing) {
+      // StartExecution is idempotent for the same name and input while the execution runs.
+      if (existing.status === 'RUNNING' && existing.input === text) return existing;
+      throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
+    }
+    const execution: Execution = {
+      arn,
+      name: executionName,
+      stateMachineArn,
+      input: text,
+      status: 'RUNNING',
+      startDate: Date.now(),
+      parked: false,
+      history: [],
+    };
+    this.executions.set(arn, execution);
+    this.journal.started(execution);
+    this.run(execution);
+    return execution;
+  }
+
+  private definitionFor(machine: Machine, at?: ExecutionRecord['current']): Definition {
+    if (!at) return machine.definition;
+    const name = at.state.endsWith(RESUMED) ? at.state.slice(0, -RESUMED.length) : at.state;
+    const state = machine.definition.States[name];
+    if (!state) return machine.definition;
+    if (at.timeoutAt === undefined) return { ...machine.definition, StartAt: name };
+    // The resumed wait keeps its absolute deadline: a copy of the state with what is left of it.
+    const { TimeoutSecondsPath: _, ...rest } = state;
+    const left = Math.max(0.001, (at.timeoutAt - Date.now()) / 1000);
+    return {
+      ...machine.definition,
+      StartAt: name + RESUMED,
+      States: { ...machine.definition.States, [name + RESUMED]: { ...rest, TimeoutSeconds: left } },
+    };
+  }
+
+  private run(execution: Execution, at?: ExecutionRecord['current']) {
+    const machine = this.machine(execution.stateMachineArn);
+    const definition = this.definitionFor(machine, at);
+    const sm = new StateMachine(definition as unknown as StateMachineDefinition, {
+      validationOptions: { noValidate: true },
+    });
+    let minted: string | undefined;
+    const mint = () => {
+      minted = Buffer.from(JSON.stringify({ e: execution.arn, n: randomUUID() })).toString('base64url');
+      return minted;
+    };
+    const overrides = Object.fromEntries(
+      [...taskStates(definition).entries()].map(([name, state]) => [
+        name,
+        (input: unknown, options?: { signal: AbortSignal }) => {
+          const token = minted;
+          minted = undefined;
+          return this.runTask(
+            execution,
+            state,
+            input as Record<string, unknown>,
+            token,
+            options?.signal,
+          ) as Promise<never>;
+        },
+      ]),
+    );
+    const input = (at ? at.input : JSON.parse(execution.input)) as never;
+    const { result, eventLogs, abort } = sm.run(input, {
+      overrides: { taskResourceLocalHandlers: overrides },
+      context: {
+        Execution: { Id: execution.arn, Name: execution.name },
+        StateMachine: { Id: machine.arn, Name: machine.name },
+        Task: {
+          get Token() {
+            return mint();
+          },
+        },
+      },
+    });
+    execution.abort = abort;
+    void this.record(execution, machine, eventLogs);
+    result.then(
+      (output) => this.finish(execution, 'SUCCEEDED', { output: JSON.stringify(output ?? null) }),
+      (error: Error & { cause?: Error }) => {
+        if (error.name === 'ExecutionAbortedError') return this.finish(execution, 'ABORTED', {});
+        const cause = error.cause instanceof Error ? error.cause : error;
+        this.finish(execution, 'FAILED', { error: cause.name, cause: cause.message });
+      },
+    );
+  }
+
+  private async record(execution: Execution, machine: Machine, events: AsyncIterable<EventLog>) {
+    for await (const event of events) {
+      const nested = 'index' in event && event.index !== undefined;
+      if (execution.history.length < 25_000) {
+        execution.history.push({
+          timestamp: event.timestamp,
+          type: event.type,
+          ...('state' in event ? { state: event.state.name } : {}),
+          ...('Error' in event ? { detail: { error: event.Error, cause: event.Cause } } : {}),
+        });
+      }
+      if (event.type === 'StateEntered' && !nested && execution.status === 'RUNNING') {
+        const name = event.state.name;
+        const state = machine.definition.States[name.replace(RESUMED, '')] ?? {};
+        const seconds = timeoutOf(state, event.state.input);
+        execution.current = {
+          state: name,
+          input: event.state.input,
+          enteredAt: event.timestamp,
+          ...(seconds !== undefined ? { timeoutAt: event.timestamp + seconds * 1000 } : {}),
+        };
+        this.journal.entered(execution.arn, execution.current);
+      }
+    }
+  }
+
+  private async runTask(
+    execution: Execution,
+    state: StateDef,
+    input: Record<string, unknown>,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    const resource = String(state.Resource);
+    if (resource.endsWith(':lambda:invoke.waitForTaskToken')) {
+      if (!token) throw new SfnError('States.Runtime', 'A .waitForTaskToken task must pass $$.Task.Token');
+      const settled = new Promise<unknown>((resolve, reject) =>
+        this.tasks.set(token, { executionArn: execution.arn, resolve, reject }),
+      );
+      signal?.addEventListener('abort', () => {
+        // Timed out: the token dies with the wait, and the execution moves on.
+        this.tasks.delete(token);
+        this.setParked(execution, false);
+      });
+      try {
+        await this.lambda.invoke(String(input.FunctionName), input.Payload);
+      } catch (error) {
+        this.tasks.delete(token);
+        throw error;
+      }
+      if (this.tasks.has(token)) this.setParked(execution, true);
+      return settled;
+    }
+    if (resource.endsWith(':lambda:invoke')) {
+      const payload = await this.lambda.invoke(String(input.FunctionName), input.Payload);
+      return { Payload: payload ?? null, StatusCode: 200, ExecutedVersion: '$LATEST' };
+    }
+    if (this.lambda.has(resource)) return this.lambda.invoke(resource, input);
+    throw new SfnError('States.Runtime', `Resource ${resource} is not available locally`);
+  }
+
+  private setParked(execution: Execution, parked: boolean) {
+    execution.parked = parked;
+    this.emit('change');
+  }
+
+  private finish(execution: Execution, status: ExecutionRecord['status'], end: Partial<ExecutionRecord>) {
+    if (execution.status !== 'RUNNING') return;
+    Object.assign(execution, end, { status, stopDate: Date.now(), parked: false });
+    delete execution.current;
+    delete execution.abort;
+    this.journal.ended(execution);
+    this.emit('change');
+  }
+
+  private pending(token: string) {
+    let executionArn: string | undefined;
+    try {
+      executionArn = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).e;
+    } catch {}
+    if (!executionArn) throw new SfnError('InvalidToken', 'Invalid Token');
+    const task = this.tasks.get(token);
+    // A well-formed token with no open task: its wait timed out, or the execution moved on or ended.
+    if (!task) throw new SfnError('TaskTimedOut', 'Task Timed Out');
+    this.tasks.delete(token);
+    const execution = this.executions.get(task.executionArn);
+    if (execution) this.setParked(execution, false);
+    return task;
+  }
+
+  sendTaskSuccess(token: string, output: string) {
+    let value: unknown;
+    try {
+      value = JSON.parse(output);
+    } catch {
+      throw new SfnError('InvalidOutput', 'Invalid output: not JSON');
+    }
+    this.pending(token).resolve(value);
+  }
+
+  sendTaskFailure(token: string, error?: string, cause?: string) {
+    this.pending(token).reject(Object.assign(new Error(cause ?? ''), { name: error ?? 'States.TaskFailed' }));
+  }
+
+  stop(arn: string, error?: string, cause?: string) {
+    const execution = this.describe(arn);
+    if (execution.status !== 'RUNNING') return execution;
+    for (const [token, task] of this.tasks) if (task.executionArn === arn) this.tasks.delete(token);
+    execution.abort?.();
+    this.finish(execution, 'ABORTED', { ...(error ? { error } : {}), ...(cause ? { cause } : {}) });
+    return execution;
+  }
+
+  describe(arn: string) {
+    const execution = this.executions.get(arn);
+    if (!execution) throw new SfnError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    return execution;
+  }
+
+  list(stateMachineArn: string, status?: string) {
+    this.machine(stateMachineArn);
+    return [...this.executions.values()]
+      .filter((e) => e.stateMachineArn === stateMachineArn && (!status || e.status === status))
+      .sort((a, b) => b.startDate - a.startDate);
+  }
+
+  /** Counts for the local dashboard and the benchmarks. */
+  stats() {
+    let running = 0;
+    let parked = 0;
+    for (const e of this.executions.values()) {
+      if (e.status !== 'RUNNING') continue;
+      running++;
+      if (e.parked) parked++;
+    }
+    return { running, parked, openTasks: this.tasks.size, inFlight: this.lambda.inFlight };
+  }
+
+  /** True when every running execution waits for a human or a timer and no handler is running. */
+  isQuiet() {
+    const { running, parked, inFlight } = this.stats();
+    return running === parked && inFlight === 0;
+  }
+
+  /** Resolves once the engine is quiet and stays so across a turn of the event loop (real time). */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.isQuiet()) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.isQuiet()) return;
+      }
+      await new Promise<void>((resolve) => setTimeout(resolve, 2));
+    }
+  }
+}
