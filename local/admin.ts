@@ -86,7 +86,7 @@ const showOutbox = (deps: Deps, res: ServerResponse, path: string) => {
     .end(Buffer.from(attachment.content, 'base64'));
 };
 
-/** The local runtime's own routes, under /_local/: the clock, the outbox, engine counts. */
+/** The local runtime's own routes, under /_local/: the clock, the outbox, the machines the engine runs, counts. */
 export const adminRoutes =
   (deps: Deps) =>
   async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
@@ -104,6 +104,12 @@ export const adminRoutes =
       );
     else if (route === 'GET /_local/outbox/view') html(res, 200, outboxList(deps.outbox.list()));
     else if (route.startsWith('GET /_local/outbox/view/')) showOutbox(deps, res, path);
+    else if (route === 'GET /_local/state-machines')
+      json(
+        res,
+        200,
+        deps.engine.listMachines().map(({ name, arn, definition }) => ({ name, arn, definition })),
+      );
     else if (route === 'GET /_local/stats') json(res, 200, { ...deps.engine.stats(), memory: process.memoryUsage() });
     else json(res, 404, { message: 'Not Found' });
     return true;

@@ -7,6 +7,7 @@ import type { HttpResult } from '../shared/http/responses.ts';
 import { json } from '../shared/http/responses.ts';
 import { createDirective } from './directives/create.ts';
 import { getDirectiveWithAssignments } from './directives/get.ts';
+import { getAssignmentWithHistory } from './directives/get-assignment.ts';
 import { listDirectives } from './directives/list.ts';
 import type { OfficialRoute } from './routes.ts';
 
@@ -14,6 +15,7 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   'POST /api/directives': createDirective,
   'GET /api/directives': listDirectives,
   'GET /api/directives/{id}': getDirectiveWithAssignments,
+  'GET /api/directives/{id}/assignments/{recipientId}': getAssignmentWithHistory,
 };
 
 export const handler = middy<OfficialEvent, HttpResult>()

@@ -2,7 +2,12 @@
  * The HTTP interface of DESIGN.md, one list per Lambda. The stack creates an API Gateway route for each key
  * and each handler dispatches on `event.routeKey`, so the two cannot drift apart.
  */
-export const OFFICIAL_ROUTES = ['POST /api/directives', 'GET /api/directives', 'GET /api/directives/{id}'] as const;
+export const OFFICIAL_ROUTES = [
+  'POST /api/directives',
+  'GET /api/directives',
+  'GET /api/directives/{id}',
+  'GET /api/directives/{id}/assignments/{recipientId}',
+] as const;
 
 export const RECIPIENT_ROUTES = [
   'GET /r/{token}',
