@@ -27,8 +27,8 @@ export class VirtualClock implements Clock {
   }
 
   /** Resumes from the time saved in the data folder, so a restart does not move the clock. */
-  static restore(file: string) {
-    let start = Date.now();
+  static restore(file: string, startAt?: number) {
+    let start = startAt !== undefined && !Number.isNaN(startAt) ? startAt : Date.now();
     try {
       start = Date.parse(JSON.parse(readFileSync(file, 'utf8')).now) || start;
     } catch {}

@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string', default: '.data' },
     'virtual-clock': { type: 'boolean', default: false },
+    /** Where a new virtual clock starts (an ISO instant); a data folder that has a clock keeps its own. */
+    'start-at': { type: 'string' },
   },
 });
 const port = Number(args.port);
@@ -32,7 +34,9 @@ mkdirSync(dataDir, { recursive: true });
 const publicBaseUrl = (process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
 // In virtual mode every `Date` in this process (handlers included) reads the virtual clock.
-const clock: Clock = args['virtual-clock'] ? VirtualClock.restore(join(dataDir, 'clock.json')) : new RealClock();
+const clock: Clock = args['virtual-clock']
+  ? VirtualClock.restore(join(dataDir, 'clock.json'), args['start-at'] ? Date.parse(args['start-at']) : undefined)
+  : new RealClock();
 if (clock instanceof VirtualClock) setTimerProvider(clock.provider);
 
 const template = await synthesizeTemplate();

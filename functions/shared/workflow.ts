@@ -58,7 +58,12 @@ const isStaleToken = (error: unknown) =>
 export const wake = async (a: Assignment, now: string) => {
   if (!a.taskToken) return;
   try {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: a.taskToken, output: JSON.stringify(planNext(a, now)) }));
+    await sfn.send(
+      new SendTaskSuccessCommand({
+        taskToken: a.taskToken,
+        output: JSON.stringify({ directiveId: a.directiveId, recipientId: a.recipientId, plan: planNext(a, now) }),
+      }),
+    );
   } catch (error) {
     if (!isStaleToken(error)) throw error;
   }

@@ -113,14 +113,14 @@ export const openObligations = (a: Assignment): Obligation[] => {
 };
 
 export const isOverdue = (a: Assignment, now: string) =>
-  openObligations(a).some((o) => o.deadline !== undefined && o.deadline <= now);
+  openObligations(a).some((o) => o.deadline !== undefined && Date.parse(o.deadline) <= Date.parse(now));
 
 /** The earliest deadline still open: what the sparse "due" index is keyed on. */
 export const nextDeadline = (a: Assignment) =>
   openObligations(a)
     .map((o) => o.deadline)
     .filter((d): d is string => d !== undefined)
-    .sort()[0];
+    .sort((x, y) => Date.parse(x) - Date.parse(y))[0];
 
 /**
  * The Government Office's four counts, plus the two ends that are neither: each assignment sits in one bucket.

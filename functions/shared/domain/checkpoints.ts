@@ -20,15 +20,16 @@ export const checkpointsOf = (a: Assignment): Checkpoint[] => {
     for (const before of a.policy.remindBefore) {
       const at = minus(o.deadline, before);
       // A reminder that would fall before the invitation went out says nothing the invitation didn't.
-      if (a.deliveredAt && at <= a.deliveredAt) continue;
+      if (a.deliveredAt && Date.parse(at) <= Date.parse(a.deliveredAt)) continue;
       all.push({ id: `remind:${o.key}:${before}:${o.deadline}`, kind: 'REMIND', at, obligation: o, before });
     }
     all.push({ id: `escalate:${o.key}:1:${o.deadline}`, kind: 'ESCALATE', at: o.deadline, obligation: o, level: 1 });
   }
-  return all.filter((c) => !a.checkpointsDone.includes(c.id)).sort((x, y) => x.at.localeCompare(y.at));
+  return all.filter((c) => !a.checkpointsDone.includes(c.id)).sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
 };
 
-export const dueCheckpoints = (a: Assignment, now: string) => checkpointsOf(a).filter((c) => c.at <= now);
+export const dueCheckpoints = (a: Assignment, now: string) =>
+  checkpointsOf(a).filter((c) => Date.parse(c.at) <= Date.parse(now));
 
 /**
  * What the execution does next: end, or wait until the next checkpoint. `version` is the item version the plan

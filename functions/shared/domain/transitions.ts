@@ -55,7 +55,7 @@ const settle = (a: Assignment, now: string, events: HistoryEvent[]): Transition 
   const late =
     slots.length > 0
       ? slots.some((s) => s.late)
-      : a.ackDeadline !== undefined && (a.acknowledgedAt ?? now) > a.ackDeadline;
+      : a.ackDeadline !== undefined && Date.parse(a.acknowledgedAt ?? now) > Date.parse(a.ackDeadline);
   const outcome: Outcome = late ? 'LATE' : 'ON_TIME';
   return changed({ ...a, status: 'COMPLETED', completedAt: now, outcome, extensionRequest: undefined }, ...events, {
     at: now,
@@ -72,7 +72,7 @@ const acknowledged = (a: Assignment, now: string): { next: Assignment; events: H
       at: now,
       type: 'ACKNOWLEDGED',
       by: a.recipientName,
-      late: a.ackDeadline !== undefined && now > a.ackDeadline,
+      late: a.ackDeadline !== undefined && Date.parse(now) > Date.parse(a.ackDeadline),
     },
   ],
 });
@@ -110,7 +110,7 @@ export const report = (a: Assignment, now: string, input: ReportInput): Transiti
     base = ack.next;
     events.push(...ack.events);
   }
-  const late = slot.deadline !== undefined && now > slot.deadline;
+  const late = slot.deadline !== undefined && Date.parse(now) > Date.parse(slot.deadline);
   const submitted: ReportSlot = {
     ...slot,
     submittedAt: now,

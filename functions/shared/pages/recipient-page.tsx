@@ -8,8 +8,8 @@ export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; te
 
 const Deadline = ({ at, now }: { at?: string; now: string }) =>
   at ? (
-    <span class={at <= now ? 'badge err' : 'badge warn'}>
-      {at <= now ? 'Quá hạn' : 'Hạn'}: {formatDateTime(at)}
+    <span class={Date.parse(at) <= Date.parse(now) ? 'badge err' : 'badge warn'}>
+      {Date.parse(at) <= Date.parse(now) ? 'Quá hạn' : 'Hạn'}: {formatDateTime(at)}
     </span>
   ) : (
     <span class="badge">Không có hạn</span>

@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { formatDateTime } from '../../functions/shared/time.ts';
+import { GIA_LAI_RECIPIENTS, giaLai126 } from './gia-lai-126.ts';
+
+/**
+ * `npm run demo`: plays công văn 126/STTTT-BCVT from Gia Lai on the virtual clock, from its issue on
+ * 30/01/2021 to the day after its deadline, prints what happened, and leaves the system running.
+ */
+const port = Number(process.env.PORT ?? 3000);
+const token = process.env.OFFICIAL_API_TOKEN ?? 'demo';
+const base = `http://localhost:${port}`;
+const dataDir = '.data/demo';
+rmSync(dataDir, { recursive: true, force: true });
+
+const runtime: ChildProcess = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'local/main.ts',
+    '--port',
+    String(port),
+    '--data-dir',
+    dataDir,
+    '--virtual-clock',
+    '--start-at',
+    '2021-01-30T08:00:00+07:00',
+  ],
+  { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, OFFICIAL_API_TOKEN: token } },
+);
+const quit = () => {
+  runtime.kill('SIGTERM');
+  process.exit(0);
+};
+process.on('SIGINT', quit);
+process.on('SIGTERM', quit);
+runtime.on('exit', (code) => process.exit(code ?? 1));
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const r = await fetch(base + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (r.status >= 400) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);
+  return r.json();
+};
+const form = async (path: string, fields: Record<string, string>) => {
+  const r = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  if (r.status >= 400) throw new Error(`POST ${path} → ${r.status}`);
+};
+const at = (iso: string) => call('POST', '/_local/clock', { to: iso });
+
+for (let ready = false; !ready; ) {
+  ready = await fetch(`${base}/_local/clock`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!ready) await new Promise((r) => setTimeout(r, 300));
+}
+
+type Mail = { to: string[]; subject: string; html: string; sentAt: string };
+const linkOf = async (recipientId: string) => {
+  const email = GIA_LAI_RECIPIENTS.find((r) => r.id === recipientId)?.email;
+  const mails = (await call('GET', '/_local/outbox')) as Mail[];
+  const mail = mails.find((m) => m.to.includes(email ?? ''));
+  const url = mail?.html.match(/https?:\/\/[^"'\s<>]+\/r\/[A-Za-z0-9_.-]+/)?.[0];
+  if (!url) throw new Error(`No link for ${recipientId}`);
+  return new URL(url).pathname;
+};
+
+await at('2021-01-30T08:30:00+07:00');
+const { id } = (await call('POST', '/api/directives', giaLai126())) as { id: string };
+await call('POST', '/_local/clock', { advance: 'PT0S' });
+const act = async (when: string, recipientId: string, action: 'acknowledge' | 'report', taskCode?: string) => {
+  await at(when);
+  const link = await linkOf(recipientId);
+  await form(
+    `${link}/${action}`,
+    action === 'report' ? { taskCode: taskCode ?? '', summary: 'Đầu mối: Văn phòng, điện thoại 0269 3 800 000.' } : {},
+  );
+};
+await act('2021-01-30T09:15:00+07:00', 'cong-an-tinh', 'acknowledge');
+await act('2021-01-30T09:40:00+07:00', 'dien-luc', 'acknowledge');
+await act('2021-01-30T10:30:00+07:00', 'dien-luc', 'report', '2.2');
+await act('2021-01-30T14:00:00+07:00', 'bchqs-tinh', 'acknowledge');
+await act('2021-01-30T15:00:00+07:00', 'dn-bcvt', 'acknowledge');
+await act('2021-01-31T09:00:00+07:00', 'cap-thoat-nuoc', 'acknowledge');
+await act('2021-02-02T09:00:00+07:00', 'cong-an-tinh', 'report', '1.3');
+await at('2021-02-03T17:30:00+07:00');
+await act('2021-02-04T08:30:00+07:00', 'cap-thoat-nuoc', 'report', '2.2');
+
+type Event = { at: string; type: string; by?: string; taskCode?: string; level?: number; late?: boolean };
+const LABEL: Record<string, (e: Event) => string> = {
+  ISSUED: () => 'ban hành công văn',
+  DELIVERED: () => 'đã gửi email công văn',
+  ACKNOWLEDGED: (e) => `xác nhận đã nhận${e.late ? ' (quá hạn)' : ''}`,
+  REPORTED: (e) => `báo cáo nhiệm vụ ${e.taskCode}${e.late ? ' (sau hạn)' : ''}`,
+  COMPLETED: () => 'hoàn thành',
+  REMINDED: (e) => `nhắc hạn${e.taskCode ? ` nhiệm vụ ${e.taskCode}` : ' xác nhận'}`,
+  ESCALATED: (e) => `báo cáo lãnh đạo: quá hạn${e.taskCode ? ` nhiệm vụ ${e.taskCode}` : ' xác nhận'} (cấp ${e.level})`,
+};
+const rows: { at: string; who: string; what: string }[] = [];
+for (const r of GIA_LAI_RECIPIENTS) {
+  const a = (await call('GET', `/api/directives/${id}/assignments/${r.id}`)) as { history: Event[] };
+  for (const e of a.history) {
+    if (e.type === 'ISSUED' && rows.some((row) => row.what === LABEL.ISSUED?.(e))) continue;
+    rows.push({
+      at: e.at,
+      who: e.type === 'ISSUED' ? 'Sở TT&TT Gia Lai' : r.name,
+      what: (LABEL[e.type] ?? (() => e.type))(e),
+    });
+  }
+}
+rows.sort((x, y) => x.at.localeCompare(y.at));
+const d = (await call('GET', `/api/directives/${id}`)) as {
+  assignments: { recipientName: string; status: string; outcome: string | null; escalationLevel: number }[];
+};
+const mails = (await call('GET', '/_local/outbox')) as Mail[];
+
+console.log(`\nCông văn 126/STTTT-BCVT — diễn biến (giờ Hà Nội)\n${'─'.repeat(78)}`);
+for (const row of rows) console.log(`${formatDateTime(row.at)}  ${row.who.slice(0, 40).padEnd(40)}  ${row.what}`);
+console.log(`\nKết quả\n${'─'.repeat(78)}`);
+for (const a of d.assignments)
+  console.log(
+    `${a.recipientName.slice(0, 50).padEnd(50)} ${a.status.padEnd(12)} ${a.outcome ?? ''}${a.escalationLevel ? ` cảnh báo cấp ${a.escalationLevel}` : ''}`,
+  );
+console.log(`\n${mails.length} email đã gửi. Xem: ${base}/_local/outbox/view`);
+console.log(`API: curl -H 'Authorization: Bearer ${token}' ${base}/api/directives/${id}`);
+console.log('Hệ thống vẫn chạy (Ctrl-C để dừng). The system keeps running; Ctrl-C stops it.');
