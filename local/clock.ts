@@ -41,6 +41,11 @@ export class VirtualClock implements Clock {
     return Date.now();
   }
 
+  /** Gives `Date` back to the process (tests). */
+  dispose() {
+    this.fake.uninstall();
+  }
+
   /** The timer provider handed to the Step Functions engine (Wait states and Task timeouts). */
   readonly provider = {
     setTimeout: (fn: () => void, ms: number) => {
