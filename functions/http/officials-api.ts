@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';
+import { jsonBody } from '../shared/http/json-body.ts';
 import type { HttpResult } from '../shared/http/responses.ts';
 import { json } from '../shared/http/responses.ts';
 import { createDirective } from './directives/create.ts';
@@ -20,7 +20,7 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
 
 export const handler = middy<OfficialEvent, HttpResult>()
   .use(httpHeaderNormalizer())
-  .use(httpJsonBodyParser({ disableContentTypeError: true }))
+  .use(jsonBody())
   .use(errorsToResponses())
   .handler(async (event) => {
     const route = routes[event.routeKey as OfficialRoute];

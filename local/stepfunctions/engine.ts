@@ -80,11 +80,13 @@ export class StepFunctionsEngine extends EventEmitter {
   }
 
   register(machine: { name: string; arn: string; definition: Record<string, unknown> }) {
-    // Validates once (and refuses JSONata): runs use the definition without validating it again.
-    new StateMachine(machine.definition as unknown as StateMachineDefinition, {
+    // Validates once (and refuses JSONata): runs use the definition without validating it again. The
+    // validator writes defaults into what it checks, so it gets a copy: the engine runs the ASL as synthesized.
+    const definition = structuredClone(machine.definition) as Definition;
+    new StateMachine(structuredClone(definition) as unknown as StateMachineDefinition, {
       validationOptions: { checkArn: false },
     });
-    this.machines.set(machine.arn, { ...machine, definition: machine.definition as Definition, createdAt: Date.now() });
+    this.machines.set(machine.arn, { ...machine, definition, createdAt: Date.now() });
   }
 
   machine(arn: string) {

@@ -27,11 +27,14 @@ const email = (label: string) =>
     .toLowerCase()
     .pipe(z.email({ error: `${label}: địa chỉ email không hợp lệ` }));
 
+/** Instants are stored in one form (UTC, milliseconds), so that they also sort and compare as strings. */
 const instant = (label: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: `${label}: cần ngày giờ ISO 8601 có múi giờ, ví dụ 2021-02-03T17:00:00+07:00`,
-  });
+  z.iso
+    .datetime({
+      offset: true,
+      error: `${label}: cần ngày giờ ISO 8601 có múi giờ, ví dụ 2021-02-03T17:00:00+07:00`,
+    })
+    .transform((v) => new Date(v).toISOString());
 
 const duration = (label: string) =>
   z.string().refine(isIsoDuration, { error: `${label}: cần khoảng thời gian ISO 8601, ví dụ PT8H hoặc P1D` });

@@ -1,0 +1,320 @@
+import aslValidator from 'asl-validator';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, inject, it } from 'vitest';
+import { OFFICIAL_ROUTES, RECIPIENT_ROUTES } from '../../functions/http/routes.ts';
+import { THROTTLING_ERRORS } from '../../workflows/retries.ts';
+
+/**
+ * The synthesized CloudFormation template (test/global-setup.ts synthesizes the app once per run): the design
+ * limits and choices that must hold on AWS, checked where they are decided.
+ */
+
+type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
+type Json = Record<string, unknown>;
+
+const raw = JSON.parse(inject('template')) as { Resources: Record<string, Resource> };
+const template = Template.fromJSON(raw);
+const resources = raw.Resources;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+/** A stand-in for an intrinsic inside a string: no quotes, so the JSON it sits in stays JSON. */
+const placeholder = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Json;
+    if ('Ref' in v) return v.Ref === 'AWS::Partition' ? 'aws' : `REF_${String(v.Ref).replace(/\W/g, '_')}`;
+    if ('Fn::GetAtt' in v) {
+      const [id, attribute] = v['Fn::GetAtt'] as [string, string];
+      return attribute === 'Arn'
+        ? `arn:aws:lambda:ap-southeast-1:000000000000:function:${id}`
+        : `GETATT_${id}_${attribute}`;
+    }
+    if ('Fn::Join' in v) return joined(v);
+  }
+  return 'INTRINSIC';
+};
+
+const joined = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const join = (value as Json)['Fn::Join'] as [string, unknown[]] | undefined;
+  if (!join) throw new Error(`Not an Fn::Join: ${JSON.stringify(value)}`);
+  const [separator, parts] = join;
+  return parts.map(placeholder).join(separator);
+};
+
+type State = Json & {
+  Type: string;
+  Next?: string;
+  End?: boolean;
+  Resource?: string;
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  Retry?: { ErrorEquals: string[] }[];
+  Choices?: { Variable?: string; BooleanEquals?: boolean; Next: string }[];
+  Default?: string;
+};
+type Definition = { StartAt: string; States: Record<string, State> };
+
+const machines = ofType('AWS::StepFunctions::StateMachine').map(([id, r]) => ({
+  id,
+  properties: r.Properties ?? {},
+  definition: JSON.parse(joined(r.Properties?.DefinitionString)) as Definition,
+}));
+
+/** Every state, nested ones (Map, Parallel) included. */
+const allStates = (definition: Definition): [string, State][] =>
+  Object.entries(definition.States).flatMap(([name, state]) => {
+    const nested = [state.ItemProcessor, state.Iterator, ...((state.Branches as Definition[] | undefined) ?? [])]
+      .filter((d): d is Definition => typeof d === 'object' && d !== null)
+      .flatMap(allStates);
+    return [[name, state] as [string, State], ...nested];
+  });
+
+const assignmentMachine = () => {
+  const found = machines.filter((m) =>
+    Object.values(m.definition.States).some((s) => s.Resource?.endsWith('.waitForTaskToken')),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as (typeof machines)[number];
+};
+
+describe('state machines', () => {
+  it('there are two, both STANDARD (the waits last days: Express stops at 5 minutes)', () => {
+    expect(machines.map((m) => m.properties.StateMachineType)).toEqual(['STANDARD', 'STANDARD']);
+    template.allResourcesProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD' });
+  });
+
+  it('every callback wait has a timeout and goes to a checkpoint on States.Timeout', () => {
+    const { definition } = assignmentMachine();
+    const waits = allStates(definition).filter(([, s]) => s.Resource?.endsWith('.waitForTaskToken'));
+    expect(waits.map(([name]) => name)).toEqual(['AwaitRecipient']);
+    for (const [, state] of waits) {
+      expect(state.TimeoutSecondsPath ?? state.TimeoutSeconds).toBeDefined();
+      const timeout = state.Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'));
+      expect(timeout).toBeDefined();
+      expect(definition.States[timeout?.Next ?? '']?.Type).toBe('Task');
+      // The token is passed to the task; the link never carries it.
+      expect(JSON.stringify(state.Parameters)).toContain('"taskToken.$":"$$.Task.Token"');
+    }
+    expect(waits[0]?.[1].TimeoutSecondsPath).toBe('$.plan.timeoutSeconds');
+  });
+
+  it('the wait catches Cancelled (ends quietly) and Rescheduled (re-plans through the checkpoint)', () => {
+    const { definition } = assignmentMachine();
+    const wait = definition.States.AwaitRecipient as State;
+    const target = (error: string) => wait.Catch?.find((c) => c.ErrorEquals.includes(error))?.Next;
+    expect(target('Cancelled')).toBeDefined();
+    expect(definition.States[target('Cancelled') ?? '']?.Type).toBe('Succeed');
+    expect(target('Rescheduled')).toBe(target('States.Timeout'));
+    expect(target('Rescheduled')).toBe('Checkpoint');
+    // Deliver's permanent failure has its own end.
+    const deliver = definition.States.Deliver as State;
+    const undeliverable = deliver.Catch?.find((c) => c.ErrorEquals.includes('DeliveryFailed'))?.Next;
+    expect(definition.States[undeliverable ?? '']).toMatchObject({ Type: 'Fail', Error: 'DeliveryFailed' });
+  });
+
+  it('every Task state of every machine retries throttling errors with backoff', () => {
+    for (const { definition } of machines) {
+      const tasks = allStates(definition).filter(([, s]) => s.Type === 'Task');
+      expect(tasks.length).toBeGreaterThan(0);
+      for (const [name, state] of tasks) {
+        const retry = state.Retry?.find((r) => r.ErrorEquals.includes('ThrottlingException'));
+        expect(retry, `${name} retries ThrottlingException`).toBeDefined();
+        expect(retry?.ErrorEquals).toEqual(expect.arrayContaining(['Throttling', 'Lambda.TooManyRequestsException']));
+        expect(retry?.ErrorEquals).toEqual(THROTTLING_ERRORS);
+        expect(retry).toMatchObject({ BackoffRate: 2, JitterStrategy: 'FULL' });
+      }
+    }
+  });
+
+  it('every definition passes asl-validator', () => {
+    expect(machines.length).toBeGreaterThan(0);
+    for (const { id, definition } of machines) {
+      const result = aslValidator(structuredClone(definition), { checkArn: false, checkPaths: true });
+      expect(result.isValid, `${id}:\n${result.errorsText()}`).toBe(true);
+    }
+  });
+
+  it('the assignment happy path is short: Deliver → AwaitRecipient → Route → Complete', () => {
+    const { definition } = assignmentMachine();
+    expect(definition.StartAt).toBe('Deliver');
+    const path: string[] = [];
+    let current: string | undefined = definition.StartAt;
+    while (current && !path.includes(current)) {
+      path.push(current);
+      current = definition.States[current]?.Next;
+    }
+    expect(path).toEqual(['Deliver', 'AwaitRecipient', 'Route']);
+
+    const route = definition.States.Route as State;
+    expect(route.Type).toBe('Choice');
+    const done = route.Choices?.find((c) => c.Variable === '$.plan.done' && c.BooleanEquals === true);
+    expect(done?.Next).toBe('Complete');
+    expect(route.Default).toBe('AwaitRecipient');
+    expect(definition.States.Complete).toMatchObject({ Type: 'Task', End: true });
+    // The checkpoint goes back to the same choice, so every wait sits at the top level.
+    expect(definition.States.Checkpoint?.Next).toBe('Route');
+    for (const name of ['Deliver', 'AwaitRecipient', 'Route', 'Checkpoint', 'Complete'])
+      expect(Object.keys(definition.States)).toContain(name);
+    // No Map or Parallel in the per-assignment machine: nothing nests, nothing counts against Map Runs.
+    expect(Object.values(definition.States).some((s) => s.Type === 'Map' || s.Type === 'Parallel')).toBe(false);
+  });
+
+  it('the fan-out is an inline Map over batches with bounded concurrency', () => {
+    const fanout = machines.find((m) => m !== assignmentMachine());
+    const map = Object.values(fanout?.definition.States ?? {}).find((s) => s.Type === 'Map');
+    expect(map).toMatchObject({ ItemsPath: '$.batches', MaxConcurrency: 5 });
+    expect((map?.ItemProcessor as Json | undefined)?.ProcessorConfig).toEqual({ Mode: 'INLINE' });
+  });
+});
+
+describe('functions', () => {
+  const functions = ofType('AWS::Lambda::Function');
+
+  it('every Lambda runs nodejs22.x on arm64', () => {
+    expect(functions.length).toBeGreaterThanOrEqual(8);
+    template.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    for (const [, fn] of functions) {
+      expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties?.Architectures).toEqual(['arm64']);
+    }
+  });
+
+  it('every Lambda logs to its own log group, which has a retention', () => {
+    const groups = new Set<string>();
+    for (const [id, fn] of functions) {
+      const ref = (fn.Properties?.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)?.LogGroup?.Ref;
+      expect(ref, `${id} has a log group`).toBeDefined();
+      const group = resources[ref ?? ''];
+      expect(group?.Type).toBe('AWS::Logs::LogGroup');
+      expect(group?.Properties?.RetentionInDays).toEqual(expect.any(Number));
+      groups.add(ref ?? '');
+    }
+    expect(groups.size).toBe(functions.length);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+
+  it('the link secret exists and the functions that sign or check links can read it', () => {
+    const secrets = ofType('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0] as [string, Resource];
+    expect(secret.Properties?.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
+    const entries = functions
+      .filter(([, fn]) => {
+        const env = (fn.Properties?.Environment as { Variables?: Json } | undefined)?.Variables ?? {};
+        return (env.LINK_SECRET_ARN as { Ref?: string } | undefined)?.Ref === secretId;
+      })
+      .map(([, fn]) => fn.Metadata?.['chidao:entry']);
+    expect(entries).toEqual(
+      expect.arrayContaining(['functions/tasks/deliver.ts', 'functions/http/recipient-links.ts']),
+    );
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['secretsmanager:GetSecretValue']),
+            Resource: { Ref: secretId },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('ses:SendRawEmail is allowed only on the sender identity, never on *', () => {
+    const statements = ofType('AWS::IAM::Policy').flatMap(
+      ([, p]) => ((p.Properties?.PolicyDocument as { Statement?: Json[] } | undefined)?.Statement ?? []) as Json[],
+    );
+    const actions = (s: Json) => [s.Action].flat().map(String);
+    const ses = statements.filter((s) => actions(s).some((a) => a.startsWith('ses:')));
+    expect(ses.length).toBeGreaterThanOrEqual(2);
+    for (const s of ses) {
+      expect(actions(s)).toEqual(['ses:SendRawEmail']);
+      const resourcesOf = [s.Resource].flat();
+      for (const r of resourcesOf) {
+        expect(r).not.toBe('*');
+        expect(joined(r)).toMatch(/^arn:aws:ses:REF_AWS__Region:REF_AWS__AccountId:identity\/[^*]+$/);
+      }
+    }
+    expect(statements.some((s) => actions(s).some((a) => a === 'ses:*' || a === '*'))).toBe(false);
+  });
+});
+
+describe('table', () => {
+  it('on-demand, point-in-time recovery, and the byIssuer and sparse due indexes', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({
+          IndexName: 'byIssuer',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+        }),
+        Match.objectLike({
+          IndexName: 'due',
+          KeySchema: [
+            { AttributeName: 'duePk', KeyType: 'HASH' },
+            { AttributeName: 'dueAt', KeyType: 'RANGE' },
+          ],
+          Projection: Match.objectLike({ ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['status']) }),
+        }),
+      ]),
+    });
+    const [, table] = ofType('AWS::DynamoDB::Table')[0] as [string, Resource];
+    const indexes = ((table.Properties?.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
+      (i) => i.IndexName,
+    );
+    expect(indexes.sort()).toEqual(['byIssuer', 'due']);
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = ofType('AWS::ApiGatewayV2::Route').map(([id, r]) => ({ id, ...(r.Properties ?? {}) })) as (Json & {
+    id: string;
+    RouteKey: string;
+    AuthorizationType?: string;
+    AuthorizerId?: { Ref: string };
+  })[];
+
+  it('has exactly one route for every key the two handlers dispatch on', () => {
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([...OFFICIAL_ROUTES, ...RECIPIENT_ROUTES].sort());
+  });
+
+  it('every /api/* route needs a JWT (the officials’ user pool); /r/* routes need nothing but the link', () => {
+    for (const key of OFFICIAL_ROUTES) {
+      const route = routes.find((r) => r.RouteKey === key);
+      expect(route?.AuthorizationType, key).toBe('JWT');
+      const authorizer = resources[route?.AuthorizerId?.Ref ?? ''];
+      expect(authorizer?.Type).toBe('AWS::ApiGatewayV2::Authorizer');
+      expect(authorizer?.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+      });
+      expect(joined(((authorizer?.Properties?.JwtConfiguration ?? {}) as Json).Issuer)).toContain('cognito-idp.');
+    }
+    for (const key of RECIPIENT_ROUTES) {
+      const route = routes.find((r) => r.RouteKey === key);
+      expect(route, key).toBeDefined();
+      expect(route?.AuthorizationType ?? 'NONE', key).toBe('NONE');
+      expect(route?.AuthorizerId, key).toBeUndefined();
+    }
+    for (const route of routes) {
+      expect(route.RouteKey.split(' ')[1]?.startsWith('/api/') ? 'JWT' : 'NONE').toBe(route.AuthorizationType);
+    }
+  });
+
+  it('the officials’ routes and the recipients’ routes go to two different functions', () => {
+    const target = (key: string) => joined(routes.find((r) => r.RouteKey === key)?.Target);
+    const officials = new Set(OFFICIAL_ROUTES.map(target));
+    const recipients = new Set(RECIPIENT_ROUTES.map(target));
+    expect(officials.size).toBe(1);
+    expect(recipients.size).toBe(1);
+    expect([...officials][0]).not.toBe([...recipients][0]);
+  });
+});

@@ -1,0 +1,407 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EventType, HistoryEvent } from '../../functions/shared/domain/assignment.ts';
+import type { assignmentView, directiveSummary } from '../../functions/shared/views.ts';
+
+/**
+ * Starts the local runtime exactly as the README tells people to (`npm start -- --port P --data-dir D
+ * --virtual-clock`) in its own process group, and drives its HTTP interface. Nothing is mocked: the tests that use
+ * it see what a user of `npm start` sees.
+ */
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const API_TOKEN = 'e2e-official-token';
+const READY_WITHIN_MS = 110_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The JSON shapes of the HTTP interface (functions/shared/views.ts), as they come over the wire
+
+export type AssignmentView = ReturnType<typeof assignmentView>;
+export type ReportView = AssignmentView['reports'][number];
+export type AssignmentDetail = AssignmentView & { history: HistoryEvent[] };
+export type DirectiveView = ReturnType<typeof directiveSummary> & {
+  tasks: { code: string; text: string; assignees: string[]; deadline?: string; reportRequired: boolean }[];
+  acknowledgeWithin: string;
+  remindBefore: string[];
+  leadership: { name: string; title: string; email: string; phone?: string }[];
+  assignments: AssignmentView[];
+};
+export type Mail = { id: string; to: string[]; subject: string; text: string; html: string; sentAt: string };
+export type MachineView = { name: string; arn: string; definition: Record<string, unknown> };
+export type Answer<T = unknown> = { status: number; json: T; text: string; headers: Headers };
+export type Stats = { running: number; parked: number; openTasks: number; inFlight: number };
+export type { EventType, HistoryEvent };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Processes
+
+/** A port nobody listens on right now. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+const portIsFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runtimes still alive; if the test process ends without stopping one, its whole group goes with it. */
+const alive = new Set<number>();
+process.once('exit', () => {
+  for (const pid of alive) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {}
+  }
+});
+
+export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+
+export async function startRuntime(options: { dataDir?: string; port?: number } = {}) {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chidao-e2e-'));
+  const base = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child: ChildProcess = spawn(
+    'npm',
+    ['start', '--', '--port', String(port), '--data-dir', dataDir, '--virtual-clock'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, OFFICIAL_API_TOKEN: API_TOKEN, PUBLIC_BASE_URL: base, CI: 'true' },
+    },
+  );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('npm start did not start');
+  alive.add(pid);
+  child.stdout?.on('data', (d: Buffer) => output.push(d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  const log = (chars = 4000) => output.join('').slice(-chars);
+
+  let stopped = false;
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (!stopped) {
+      stopped = true;
+      // The whole group: npm, the shell it runs, tsx and the runtime itself, even if npm is already gone.
+      try {
+        process.kill(-pid, signal);
+      } catch {}
+    }
+    // A runtime that does not end on SIGTERM within 15 s gets SIGKILL.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), 15_000);
+    });
+    if ((await Promise.race([exited, late])) === 'late') {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {}
+      await exited;
+    }
+    clearTimeout(timer);
+    // npm is gone; the runtime under it got the same signal. Wait until it has let go of its port.
+    for (let i = 0; i < 300 && !(await portIsFree(port)); i++) {
+      if (i === 200) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {}
+      }
+      await pause(50);
+    }
+    alive.delete(pid);
+  };
+
+  // Waiting for a process to start is the one thing a poll is right for.
+  const started = Date.now();
+  for (;;) {
+    if (exitCode !== undefined) {
+      await stop('SIGKILL');
+      throw new Error(`npm start exited with ${exitCode} before it was ready:\n${log()}`);
+    }
+    try {
+      const r = await fetch(`${base}/_local/clock`);
+      if (r.ok) break;
+    } catch {}
+    if (Date.now() - started > READY_WITHIN_MS) {
+      await stop('SIGKILL');
+      throw new Error(`npm start was not ready within ${READY_WITHIN_MS} ms:\n${log()}`);
+    }
+    await pause(200);
+  }
+
+  const call = async <T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> => {
+    const r = await fetch(base + path, {
+      method,
+      redirect: 'manual',
+      headers: {
+        authorization: `Bearer ${API_TOKEN}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await r.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {}
+    return { status: r.status, json: json as T, text, headers: r.headers };
+  };
+
+  /** The JSON of a call that must answer 200; anything else fails with the answer and the runtime's log. */
+  const ok = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await call<T>(method, path, body);
+    if (r.status !== 200) throw new Error(`${method} ${path} → ${r.status} ${r.text.slice(0, 500)}\n${log(1500)}`);
+    return r.json;
+  };
+
+  const outbox = () => ok<Mail[]>('GET', '/_local/outbox');
+  const moveClock = (request: { advance: string } | { to: string }) =>
+    ok<{ now: string; fired: number }>('POST', '/_local/clock', request);
+
+  return {
+    base,
+    port,
+    dataDir,
+    pid,
+    /** The runtime's stdout and stderr so far (the tail), for failure messages. */
+    log,
+    call,
+    /** Creates and issues a directive; must answer 201. */
+    issue: async (body: unknown, headers: Record<string, string> = {}) => {
+      const r = await call<{ id: string }>('POST', '/api/directives', body, headers);
+      if (r.status !== 201 || !r.json?.id)
+        throw new Error(`POST /api/directives → ${r.status} ${r.text.slice(0, 800)}\n${log(1500)}`);
+      return r.json;
+    },
+    directive: (id: string) => ok<DirectiveView>('GET', `/api/directives/${encodeURIComponent(id)}`),
+    assignment: (id: string, recipientId: string) =>
+      ok<AssignmentDetail>(
+        'GET',
+        `/api/directives/${encodeURIComponent(id)}/assignments/${encodeURIComponent(recipientId)}`,
+      ),
+    outbox,
+    mailsTo: async (address: string) => mailsTo(await outbox(), address),
+    /** Moves the virtual clock by an ISO duration; returns once every timer that fell due has run. */
+    advance: (duration: string) => moveClock({ advance: duration }),
+    /** Moves the virtual clock to an instant; returns once every timer that fell due has run. */
+    advanceTo: (instant: string | number | Date) => moveClock({ to: new Date(instant).toISOString() }),
+    /** Returns once the engine is quiet: every execution waits for a human or a timer, no handler runs. */
+    settle: () => moveClock({ advance: 'PT0S' }),
+    clock: async () => (await ok<{ now: string; virtual: boolean }>('GET', '/_local/clock')).now,
+    stateMachines: () => ok<MachineView[]>('GET', '/_local/state-machines'),
+    stats: () => ok<Stats>('GET', '/_local/stats'),
+    /** A GET or HEAD as a browser or a mail scanner sends it: no credentials, no redirects followed. */
+    open: async (path: string, method: 'GET' | 'HEAD' = 'GET') => {
+      const r = await fetch(base + path, { method, redirect: 'manual' });
+      return { status: r.status, text: await r.text(), headers: r.headers };
+    },
+    /** A form POST as the recipient's browser sends it. */
+    form: async (path: string, fields: Record<string, string> = {}) => {
+      const r = await fetch(base + path, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+      return { status: r.status, text: await r.text(), headers: r.headers };
+    },
+    /** Kills the runtime's whole process group and waits until it is gone. */
+    stop,
+    kill: () => stop('SIGKILL'),
+    /** Stops the runtime and removes its data folder if this call created it. */
+    dispose: async () => {
+      await stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mail
+
+export type RecipientLink = { url: string; path: string; token: string };
+
+/** Every `/r/{token}` link of an email, HTML and text parts. */
+export const linksOf = (mail: Mail): RecipientLink[] =>
+  [...`${mail.html} ${mail.text}`.matchAll(/https?:\/\/[^\s"'<>()]*?\/r\/([A-Za-z0-9_\-.~%]+)/g)].map((m) => {
+    const url = m[0].replace(/\.$/, '');
+    const token = (m[1] ?? '').replace(/\.$/, '');
+    return { url, path: `/r/${token}`, token };
+  });
+
+/** The one recipient link of an email: every link in it must name the same token. */
+export const linkOf = (mail: Mail): RecipientLink => {
+  const links = linksOf(mail);
+  const first = links[0];
+  if (!first) throw new Error(`No /r/ link in the email "${mail.subject}" to ${mail.to.join(', ')}`);
+  const tokens = new Set(links.map((l) => l.token));
+  if (tokens.size !== 1) throw new Error(`The email "${mail.subject}" carries ${tokens.size} different links`);
+  return first;
+};
+
+export const mailsTo = (mails: Mail[], address: string) =>
+  mails.filter((m) => m.to.some((t) => t.toLowerCase() === address.toLowerCase()));
+
+/** Everything a reader sees of an email. */
+export const mailText = (mail: Mail) => `${mail.subject}\n${mail.text}\n${mail.html}`;
+
+/** The title of the notice at the top of a recipient page answer (the first message box). */
+export const noticeOf = (html: string) =>
+  /<section class="message [a-z]+"[^>]*>\s*<h1>([^<]*)<\/h1>/.exec(html)?.[1]?.trim();
+
+export const CONFIRMED = 'Đã xác nhận nhận công văn';
+export const ALREADY_DONE = 'Đã thực hiện trước đó';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Time
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const iso = (instant: string | number, plusMs = 0) =>
+  new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + plusMs).toISOString();
+/** The same second: the workflow's timers are set in whole seconds. */
+export const toSecond = (instant: string) => new Date(instant).toISOString().slice(0, 19);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Data: Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications (../shared/seeds)
+
+export type Recipient = { id: string; name: string; email: string };
+
+export const GIA_LAI_RECIPIENTS: Recipient[] = [
+  { id: 'cong-an-tinh', name: 'Công an tỉnh', email: 'vanthu.congan@gialai.example' },
+  { id: 'bchqs-tinh', name: 'Bộ Chỉ huy Quân sự tỉnh', email: 'vanthu.bchqs@gialai.example' },
+  { id: 'ubnd-pleiku', name: 'Ủy ban nhân dân thành phố Pleiku', email: 'ubnd.pleiku@gialai.example' },
+  { id: 'ubnd-an-khe', name: 'Ủy ban nhân dân thị xã An Khê', email: 'ubnd.ankhe@gialai.example' },
+  { id: 'ubnd-chu-se', name: 'Ủy ban nhân dân huyện Chư Sê', email: 'ubnd.chuse@gialai.example' },
+  { id: 'dien-luc', name: 'Công ty Điện lực Gia Lai', email: 'dienluc@gialai.example' },
+  { id: 'cap-thoat-nuoc', name: 'Công ty Cổ phần Cấp thoát nước Gia Lai', email: 'capthoatnuoc@gialai.example' },
+  { id: 'vnpt-gia-lai', name: 'VNPT Gia Lai', email: 'vanphong.vnpt@gialai.example' },
+  { id: 'viettel-gia-lai', name: 'Viettel Gia Lai', email: 'vanphong.viettel@gialai.example' },
+  { id: 'buu-dien-tinh', name: 'Bưu điện tỉnh Gia Lai', email: 'buudien@gialai.example' },
+];
+
+export const GIAM_DOC = {
+  name: 'Nguyễn Ngọc Hùng',
+  title: 'Giám đốc Sở',
+  email: 'giamdoc@stttt.gialai.example',
+  phone: '0913421376',
+};
+export const PHO_GIAM_DOC = {
+  name: 'Lê Thị Thu Hương',
+  title: 'Phó Giám đốc Sở',
+  email: 'pgd.huong@stttt.gialai.example',
+  phone: '0932532789',
+};
+
+export const recipients = (...ids: string[]) =>
+  ids.map((id) => {
+    const r = GIA_LAI_RECIPIENTS.find((x) => x.id === id);
+    if (!r) throw new Error(`No Gia Lai recipient ${id}`);
+    return r;
+  });
+
+const TASKS = {
+  '1.3': {
+    text: 'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT.',
+    group: ['cong-an-tinh', 'bchqs-tinh', 'ubnd-pleiku', 'ubnd-an-khe', 'ubnd-chu-se'],
+  },
+  '2.2': {
+    text: 'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT.',
+    group: ['dien-luc', 'cap-thoat-nuoc'],
+  },
+  '3.1': {
+    text: 'Chỉ đạo các chi nhánh hỗ trợ UBND các huyện, thị xã, thành phố thiết lập các điểm cung cấp wifi miễn phí tại các chốt chặn phòng, chống dịch bệnh Covid-19; báo cáo kết quả về Sở TT&TT.',
+    group: [] as string[],
+  },
+} as const;
+
+/** The one task the seed gives a recipient: 1.3 for the police, the army and the districts, 2.2 for the utilities, 3.1 for the rest. */
+export const taskCodeOf = (recipientId: string) =>
+  (Object.entries(TASKS).find(([, t]) => (t.group as readonly string[]).includes(recipientId))?.[0] ?? '3.1') as
+    | '1.3'
+    | '2.2'
+    | '3.1';
+
+/**
+ * The create body of Công văn 126/STTTT-BCVT for the given recipients, each with one report due `deadline`
+ * (default: three days after `now`, the virtual clock's time).
+ */
+export const giaLaiDirective = (options: {
+  now: string;
+  recipients: Recipient[];
+  number?: string;
+  deadline?: string;
+  acknowledgeWithin?: string;
+  remindBefore?: string[];
+  leadership?: (typeof GIAM_DOC)[];
+}) => {
+  const deadline = options.deadline ?? iso(options.now, 3 * DAY);
+  const tasks = (Object.keys(TASKS) as (keyof typeof TASKS)[])
+    .map((code) => ({
+      code,
+      text: TASKS[code].text,
+      assignees: options.recipients.filter((r) => taskCodeOf(r.id) === code).map((r) => r.id),
+      deadline,
+      reportRequired: true,
+    }))
+    .filter((t) => t.assignees.length > 0);
+  return {
+    number: options.number ?? '126/STTTT-BCVT',
+    issuer: 'Sở Thông tin và Truyền thông tỉnh Gia Lai',
+    issuerParent: 'UBND TỈNH GIA LAI',
+    place: 'Gia Lai',
+    issuedOn: options.now.slice(0, 10),
+    subject:
+      'V/v đảm bảo thông tin liên lạc và chất lượng dịch vụ bưu chính, viễn thông phục vụ phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh Gia Lai',
+    legalBases: [
+      'Căn cứ Công văn số 1110/BTTTT-CVT ngày 31/3/2020 của Bộ Thông tin và Truyền thông về việc tạo điều kiện cho các doanh nghiệp viễn thông đảm bảo thông tin liên lạc trong phòng chống dịch COVID-19;',
+      'Căn cứ Công văn số 137/UBND-KGVX ngày 28/01/2021 của Ủy ban nhân dân tỉnh Gia Lai về việc tăng cường công tác phòng, chống dịch Covid-19;',
+    ],
+    body: 'Để đảm bảo thông tin liên lạc được thông suốt, Sở Thông tin và Truyền thông tỉnh Gia Lai (Sở TT&TT) đề nghị các đơn vị, địa phương và các doanh nghiệp Bưu chính, Viễn thông trên địa bàn tỉnh phối hợp, triển khai một số nội dung sau.',
+    signer: { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc', onBehalfOf: 'KT. GIÁM ĐỐC' },
+    leadership: options.leadership ?? [GIAM_DOC],
+    recipients: options.recipients,
+    copies: [
+      { name: 'Bộ TT&TT', purpose: 'REPORT' },
+      { name: 'Ủy ban nhân dân tỉnh', purpose: 'REPORT' },
+      { name: 'Sở Giao thông vận tải', purpose: 'COORDINATE' },
+      { name: 'Lưu: VT, P.BCVT', purpose: 'ARCHIVE' },
+    ],
+    tasks,
+    acknowledgeWithin: options.acknowledgeWithin ?? 'PT8H',
+    remindBefore: options.remindBefore ?? ['P2D', 'P1D'],
+  };
+};
+
+/** A plausible report for a task, in the seed's words. */
+export const reportFields = (recipient: Recipient) => ({
+  taskCode: taskCodeOf(recipient.id),
+  summary: `${recipient.name} báo cáo: đầu mối liên hệ là Văn phòng đơn vị, điện thoại 0269 3824 000; đã triển khai theo Công văn 126/STTTT-BCVT.`,
+});
