@@ -1,10 +1,10 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { AccountRecovery, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { OFFICIAL_ROUTES, RECIPIENT_ROUTES } from '../functions/http/routes.ts';
+import { OFFICIAL_PAGE_ROUTES, OFFICIAL_ROUTES, RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '../functions/http/routes.ts';
 import { AssignmentWorkflow } from '../workflows/assignment-workflow.ts';
 import { DirectiveFanout } from '../workflows/directive-fanout.ts';
 import { DirectivesTable } from './constructs/directives-table.ts';
@@ -69,14 +69,8 @@ export class ChidaoStack extends Stack {
     fanout.stateMachine.grantStartExecution(officialsApi);
     const recipientLinks = fn('RecipientLinks', 'functions/http/recipient-links.ts');
 
-    for (const f of [awaitHuman, officialsApi, recipientLinks]) assignments.grantTaskResponse(f);
-    for (const f of [deliver, checkpoint, recipientLinks, officialsApi]) linkSecret.grantRead(f);
-    const sendMail = new PolicyStatement({
-      actions: ['ses:SendRawEmail'],
-      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.senderIdentity })],
-    });
-    for (const f of [deliver, checkpoint, officialsApi]) f.addToRolePolicy(sendMail);
-
+    // Officials sign in to a user pool; the API checks their ID token with a JWT authorizer, the web app
+    // (server-rendered pages) checks the same token kept in an HttpOnly cookie.
     const officials = new UserPool(this, 'Officials', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -86,15 +80,51 @@ export class ChidaoStack extends Stack {
     const webClient = officials.addClient('Web', {
       authFlows: { userPassword: true, userSrp: true },
       generateSecret: false,
+      idTokenValidity: Duration.hours(12),
+      preventUserExistenceErrors: true,
     });
     const authorizer = new HttpUserPoolAuthorizer('Officials', officials, { userPoolClients: [webClient] });
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${officials.userPoolId}`;
+    const pool = {
+      OFFICIALS_ISSUER: issuer,
+      OFFICIALS_CLIENT_ID: webClient.userPoolClientId,
+      OFFICIALS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+    };
+    const officialPages = fn('OfficialPages', 'functions/http/official-pages.tsx', {
+      ...pool,
+      ASSIGNMENT_MACHINE_ARN: assignments.stateMachine.stateMachineArn,
+      FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
+    });
+    fanout.stateMachine.grantStartExecution(officialPages);
+    const signIn = fn('SignIn', 'functions/http/sign-in.tsx', pool);
+
+    for (const f of [awaitHuman, officialsApi, recipientLinks, officialPages]) assignments.grantTaskResponse(f);
+    for (const f of [deliver, checkpoint, recipientLinks, officialsApi, officialPages]) linkSecret.grantRead(f);
+    const sendMail = new PolicyStatement({
+      actions: ['ses:SendRawEmail'],
+      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.senderIdentity })],
+    });
+    for (const f of [deliver, checkpoint, officialsApi, officialPages]) f.addToRolePolicy(sendMail);
 
     const { api } = new ChidaoHttpApi(this, 'Http', [
       { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },
       { routes: RECIPIENT_ROUTES, handler: recipientLinks },
+      { routes: SIGN_IN_ROUTES, handler: signIn },
+      { routes: OFFICIAL_PAGE_ROUTES, handler: officialPages },
     ]);
     const publicBaseUrl = settings.publicBaseUrl ?? api.apiEndpoint;
-    for (const f of [deliver, awaitHuman, checkpoint, complete, fanoutPlan, fanoutStart, officialsApi, recipientLinks])
+    for (const f of [
+      deliver,
+      awaitHuman,
+      checkpoint,
+      complete,
+      fanoutPlan,
+      fanoutStart,
+      officialsApi,
+      recipientLinks,
+      officialPages,
+      signIn,
+    ])
       f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
   }
 }

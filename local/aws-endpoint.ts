@@ -18,11 +18,21 @@ const readBody = async (req: IncomingMessage) => {
 
 /**
  * One loopback endpoint for the AWS APIs the runtime implements or fronts: JSON APIs chosen by the
- * `X-Amz-Target` prefix (Step Functions, Secrets Manager), and SES's query API for the rest.
+ * `X-Amz-Target` prefix (Step Functions, Secrets Manager, Cognito), SES's query API for the rest, and a few
+ * documents by path (the user pool's key set).
  */
-export const startAwsEndpoint = async (json: Record<string, JsonApi>, query: RawApi) => {
+export const startAwsEndpoint = async (
+  json: Record<string, JsonApi>,
+  query: RawApi,
+  documents: Record<string, () => unknown> = {},
+) => {
   const server = createServer(async (req, res) => {
     try {
+      const document = req.method === 'GET' ? documents[req.url ?? ''] : undefined;
+      if (document) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document()));
+        return;
+      }
       const body = await readBody(req);
       const target = String(req.headers['x-amz-target'] ?? '');
       const api = Object.entries(json).find(([prefix]) => target.startsWith(prefix))?.[1];

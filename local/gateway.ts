@@ -10,7 +10,7 @@ import type { LocalRoute } from './cloud-assembly.ts';
 
 export type Claims = Record<string, string>;
 /** Stands in for the JWT authorizer: the claims of a signed-in official, or undefined. */
-export type Authorize = (req: IncomingMessage) => Claims | undefined;
+export type Authorize = (req: IncomingMessage) => Promise<Claims | undefined>;
 export type Invoke = (functionName: string, event: unknown) => Promise<unknown>;
 export type LocalHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
 
@@ -129,7 +129,7 @@ export const startGateway = async (options: {
       if (!route || !match) return json(res, 404, { message: 'Not Found' });
       let claims: Claims | undefined;
       if (route.authorization === 'JWT') {
-        claims = options.authorize(req);
+        claims = await options.authorize(req);
         if (!claims) return json(res, 401, { message: 'Unauthorized' });
       }
       const result = await options.invoke(route.functionName, toEvent(req, url, route, match, body, claims));

@@ -7,6 +7,7 @@ import { adminRoutes, ClockControl } from './admin.ts';
 import { startAwsEndpoint } from './aws-endpoint.ts';
 import { type Clock, RealClock, VirtualClock } from './clock.ts';
 import { LOCAL_REGION, readTemplate, synthesizeTemplate } from './cloud-assembly.ts';
+import { startCognito } from './cognito.ts';
 import { createTables, startDynamo } from './dynamodb.ts';
 import { type Authorize, startGateway } from './gateway.ts';
 import { LambdaRuntime } from './lambda-runtime.ts';
@@ -47,13 +48,22 @@ await createTables(dynamo.endpoint, app.tables);
 const ses = await startSes();
 const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
 const lambda = new LambdaRuntime(app.functions, ROOT);
+const functionEnv = lambda.mergedEnvironment();
 const engine = new StepFunctionsEngine(lambda, join(dataDir, 'stepfunctions.jsonl'));
+const cognito = await startCognito({
+  keysFile: join(dataDir, 'cognito-keys.json'),
+  officialsFile: join(dataDir, 'officials.json'),
+  issuer: functionEnv.OFFICIALS_ISSUER ?? 'local',
+  clientId: functionEnv.OFFICIALS_CLIENT_ID ?? 'local',
+});
 const aws = await startAwsEndpoint(
   {
     'AWSStepFunctions.': stepFunctionsApi(engine),
     'secretsmanager.': secretsApi(app.secrets, join(dataDir, 'secrets.json')),
+    'AWSCognitoIdentityProviderService.': cognito.api,
   },
   sesProxy(ses.endpoint, outbox),
+  { '/.well-known/jwks.json': () => cognito.jwks },
 );
 
 // The handlers reach every service through the standard endpoint variables, and nothing else.
@@ -65,18 +75,24 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_SES: aws.endpoint,
   AWS_ENDPOINT_URL_SFN: aws.endpoint,
   AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
-  ...lambda.mergedEnvironment(),
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.endpoint,
+  ...functionEnv,
   PUBLIC_BASE_URL: publicBaseUrl,
+  // The pool's keys are published by the local Cognito, not at cognito-idp.amazonaws.com.
+  OFFICIALS_JWKS_URL: `${aws.endpoint}/.well-known/jwks.json`,
 });
 
 for (const machine of app.stateMachines) engine.register(machine);
 engine.resume();
 
 const apiToken = process.env.OFFICIAL_API_TOKEN;
-const authorize: Authorize = (req) => {
+/** The JWT authorizer of `/api/*`: an ID token of the (local) user pool, or the scripts' token. */
+const authorize: Authorize = async (req) => {
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!bearer) return undefined;
   if (apiToken && bearer === apiToken) return { sub: 'api-token', name: 'OFFICIAL_API_TOKEN' };
-  return undefined;
+  const claims = await cognito.verify(bearer);
+  return claims ? Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])) : undefined;
 };
 const control = new ClockControl(clock, engine);
 const gateway = await startGateway({
@@ -94,6 +110,10 @@ console.log(
     `  data folder   ${dataDir}`,
     `  clock         ${clock.virtual ? `virtual, now ${new Date(clock.now()).toISOString()} (POST /_local/clock {"advance":"PT1H"})` : 'real'}`,
     `  outbox        ${publicBaseUrl}/_local/outbox/view`,
+    `  sign in       ${publicBaseUrl}/sign-in as ${cognito.officials.map((o) => o.email).join(', ')} (passwords in ${join(dataDir, 'officials.json')})`,
+    ...(cognito.created
+      ? [`                first start: ${cognito.officials[0]?.email} / ${cognito.officials[0]?.password}`]
+      : []),
     `  API token     ${apiToken ? 'OFFICIAL_API_TOKEN accepted as Authorization: Bearer' : 'not set (OFFICIAL_API_TOKEN)'}`,
   ].join('\n'),
 );

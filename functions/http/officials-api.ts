@@ -5,6 +5,7 @@ import type { OfficialEvent } from '../shared/http/events.ts';
 import { jsonBody } from '../shared/http/json-body.ts';
 import type { HttpResult } from '../shared/http/responses.ts';
 import { json } from '../shared/http/responses.ts';
+import { cancelAssignmentRoute, cancelDirectiveRoute, extensionRoute, resendRoute } from './directives/actions.ts';
 import { createDirective } from './directives/create.ts';
 import { getDirectiveWithAssignments } from './directives/get.ts';
 import { getAssignmentWithHistory } from './directives/get-assignment.ts';
@@ -16,6 +17,10 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   'GET /api/directives': listDirectives,
   'GET /api/directives/{id}': getDirectiveWithAssignments,
   'GET /api/directives/{id}/assignments/{recipientId}': getAssignmentWithHistory,
+  'POST /api/directives/{id}/cancel': cancelDirectiveRoute,
+  'POST /api/directives/{id}/assignments/{recipientId}/cancel': cancelAssignmentRoute,
+  'POST /api/directives/{id}/assignments/{recipientId}/extension': extensionRoute,
+  'POST /api/directives/{id}/assignments/{recipientId}/resend': resendRoute,
 };
 
 export const handler = middy<OfficialEvent, HttpResult>()

@@ -7,6 +7,10 @@ export const OFFICIAL_ROUTES = [
   'GET /api/directives',
   'GET /api/directives/{id}',
   'GET /api/directives/{id}/assignments/{recipientId}',
+  'POST /api/directives/{id}/cancel',
+  'POST /api/directives/{id}/assignments/{recipientId}/cancel',
+  'POST /api/directives/{id}/assignments/{recipientId}/extension',
+  'POST /api/directives/{id}/assignments/{recipientId}/resend',
 ] as const;
 
 export const RECIPIENT_ROUTES = [
@@ -17,5 +21,25 @@ export const RECIPIENT_ROUTES = [
   'POST /r/{token}/extension',
 ] as const;
 
+/** Signing in and out: public, like the recipients' links. */
+export const SIGN_IN_ROUTES = ['GET /sign-in', 'POST /sign-in', 'POST /sign-out'] as const;
+
+/** The officials' web app: the handler itself checks the session cookie (and sends anonymous users to sign in). */
+export const OFFICIAL_PAGE_ROUTES = [
+  'GET /',
+  'GET /directives',
+  'GET /directives/new',
+  'POST /directives/new',
+  'GET /directives/{id}',
+  'POST /directives/{id}/actions',
+  'GET /directives/{id}/files/{recipientId}/{taskCode}',
+  'GET /directory',
+  'POST /directory',
+  'POST /directory/import',
+  'GET /assets/{name}',
+] as const;
+
+export type SignInRoute = (typeof SIGN_IN_ROUTES)[number];
+export type OfficialPageRoute = (typeof OFFICIAL_PAGE_ROUTES)[number];
 export type OfficialRoute = (typeof OFFICIAL_ROUTES)[number];
 export type RecipientRoute = (typeof RECIPIENT_ROUTES)[number];

@@ -8,6 +8,10 @@ const schema = z.object({
   /** Only the functions that start executions get these: a state machine's own tasks cannot name it. */
   ASSIGNMENT_MACHINE_ARN: z.string().min(1).optional(),
   FANOUT_MACHINE_ARN: z.string().min(1).optional(),
+  /** The Cognito user pool officials sign in to: the issuer and audience of their ID tokens, and its keys. */
+  OFFICIALS_ISSUER: z.string().min(1).optional(),
+  OFFICIALS_CLIENT_ID: z.string().min(1).optional(),
+  OFFICIALS_JWKS_URL: z.url().optional(),
   /** Links stay valid this long after the last deadline. */
   LINK_TTL_DAYS: z.coerce.number().int().positive().default(180),
 });
@@ -20,6 +24,13 @@ let cached: Config | undefined;
 export const config = (): Config => {
   cached ??= schema.parse(process.env);
   return cached;
+};
+
+export const officialsPool = () => {
+  const { OFFICIALS_ISSUER: issuer, OFFICIALS_CLIENT_ID: clientId, OFFICIALS_JWKS_URL: jwksUrl } = config();
+  if (!issuer || !clientId || !jwksUrl)
+    throw new Error('OFFICIALS_ISSUER, OFFICIALS_CLIENT_ID and OFFICIALS_JWKS_URL must be set');
+  return { issuer, clientId, jwksUrl };
 };
 
 export const machineArn = (name: 'ASSIGNMENT_MACHINE_ARN' | 'FANOUT_MACHINE_ARN') => {

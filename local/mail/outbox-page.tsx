@@ -10,7 +10,7 @@ const Page = ({ title, children }: { title: string; children: preact.ComponentCh
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
-      <style>{STYLES}</style>
+      <style dangerouslySetInnerHTML={{ __html: STYLES }} />
     </head>
     <body>
       <main id="main">{children}</main>

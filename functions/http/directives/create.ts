@@ -1,11 +1,10 @@
+import { issueDirective } from '../../shared/actions.ts';
 import { directiveInputSchema } from '../../shared/domain/directive.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import type { OfficialEvent } from '../../shared/http/events.ts';
 import { officialOf } from '../../shared/http/official.ts';
 import { type HttpResult, json } from '../../shared/http/responses.ts';
-import { storeDirective } from '../../shared/storage/directives.ts';
 import { directiveSummary } from '../../shared/views.ts';
-import { startFanout } from '../../shared/workflow.ts';
 
 /**
  * Create and issue. Validation comes before any write, so a rejected body stores nothing. The same
@@ -16,9 +15,6 @@ export const createDirective = async (event: OfficialEvent): Promise<HttpResult>
   officialOf(event);
   const parsed = directiveInputSchema.safeParse(event.body ?? null);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  const input = parsed.data;
-  const key = event.headers['idempotency-key']?.trim() || `directive:${input.issuer}|${input.number}`;
-  const { directive, created } = await storeDirective(input, key, new Date().toISOString());
-  await startFanout(directive.id);
+  const { directive, created } = await issueDirective(parsed.data, event.headers['idempotency-key']);
   return json(created ? 201 : 200, directiveSummary(directive), { location: `/api/directives/${directive.id}` });
 };

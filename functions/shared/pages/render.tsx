@@ -1,16 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { type HttpResult, html } from '../http/responses.ts';
-import { STYLES } from './styles.ts';
+import { OFFICIAL_STYLES, STYLES } from './styles.ts';
 
 export const Layout = ({
   title,
   children,
   lang = 'vi',
+  header,
+  script,
 }: {
   title: string;
   children: ComponentChildren;
   lang?: string;
+  /** A banner above the main content (the officials' navigation). */
+  header?: ComponentChildren;
+  /** A script served by this app, e.g. `/assets/officials.js`. */
+  script?: string;
 }) => (
   <html lang={lang}>
     <head>
@@ -18,16 +24,28 @@ export const Layout = ({
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex" />
       <title>{title}</title>
-      <style>{STYLES}</style>
+      {/* Our own constant stylesheet: inserted as is, since escaping would break its quotes. */}
+      <style dangerouslySetInnerHTML={{ __html: header ? STYLES + OFFICIAL_STYLES : STYLES }} />
+      {script && <script src={script} defer />}
     </head>
     <body>
-      <main id="main">{children}</main>
+      {header}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </body>
   </html>
 );
 
-export const page = (status: number, node: preact.VNode, headers: Record<string, string> = {}): HttpResult =>
-  html(status, `<!doctype html>${renderToString(node)}`, headers);
+export const page = (
+  status: number,
+  node: preact.VNode,
+  headers: Record<string, string> = {},
+  cookies: string[] = [],
+): HttpResult => ({
+  ...html(status, `<!doctype html>${renderToString(node)}`, headers),
+  ...(cookies.length ? { cookies } : {}),
+});
 
 export const Message = ({
   title,

@@ -39,3 +39,39 @@ button.secondary{background:#fff;color:var(--accent)}
 .error-text{color:var(--err);font-weight:600}
 @media (max-width:600px){.cv-header,.cv-meta,.cv-sign{grid-template-columns:1fr}.paper{padding:14px}main{padding:8px}}
 `;
+
+/** The officials' pages: a top bar, tables, the form. */
+export const OFFICIAL_STYLES = `
+.topbar{display:flex;flex-wrap:wrap;gap:12px;align-items:center;background:#0b3a66;color:#fff;padding:10px 16px}
+.topbar a,.topbar .who{color:#fff}
+.topbar nav{display:flex;gap:14px;flex-wrap:wrap}
+.topbar .brand{font-weight:700}
+.topbar .spacer{flex:1}
+.skip{position:absolute;left:-9999px}.skip:focus{position:static}
+button.link{background:none;border:none;color:#fff;text-decoration:underline;padding:0;font-weight:400}
+form.inline{display:inline}
+main{max-width:1180px}
+table.grid{border-collapse:collapse;width:100%;background:#fff}
+table.grid th,table.grid td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+table.grid th{background:#eef2f6}
+td.overdue{background:#fdecea;color:var(--err);font-weight:600}
+td.ok{color:var(--ok)}td.late{color:var(--warn)}
+.counts{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0;padding:0;list-style:none}
+.counts li{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 10px}
+.counts strong{font-size:1.2em;margin-right:4px}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:16px 0;padding:12px 16px;background:#fff}
+legend{font-weight:700;padding:0 6px}
+.row{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:12px}
+.task{border-top:2px solid var(--line);padding-top:10px;margin-top:10px}
+.checks{display:flex;flex-wrap:wrap;gap:4px 16px}
+.checks label,.check{font-weight:400;display:inline-flex;gap:6px;align-items:center;margin:2px 0}
+.checks input,.check input{width:auto}
+.field-error{color:var(--err);font-weight:600;margin:2px 0}
+[aria-invalid=true]{border-color:var(--err);border-width:2px}
+.error-summary{border:3px solid var(--err);background:#fff;padding:12px 16px;margin:12px 0}
+.timeline{list-style:none;padding:0}.timeline li{border-left:3px solid var(--line);padding:2px 10px;margin:4px 0}
+.actions form{display:inline-block;margin:2px 4px 2px 0}
+.actions input,.actions select{width:auto}
+.small{font-size:.9em}
+@media (max-width:700px){table.grid{font-size:.9em}}
+`;

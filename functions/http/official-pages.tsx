@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { DateTime } from 'luxon';
+import qs from 'qs';
+import { z } from 'zod';
+import * as actions from '../shared/actions.ts';
+import { type Agency, agencySchema, splitGroups } from '../shared/domain/agency.ts';
+import { directiveInputSchema } from '../shared/domain/directive.ts';
+import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors.ts';
+import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
+import type { OfficialEvent } from '../shared/http/events.ts';
+import type { Official } from '../shared/http/official.ts';
+import { type HttpResult, redirect } from '../shared/http/responses.ts';
+import { sessionToken, verifyIdToken } from '../shared/http/session.ts';
+import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
+import { messagePage, page } from '../shared/pages/render.tsx';
+import { allAssignmentsOf } from '../shared/storage/assignments.ts';
+import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
+import { deleteAgency, listAgencies, saveAgencies } from '../shared/storage/directory.ts';
+import { ZONE } from '../shared/time.ts';
+import { officialsClient } from '../web/client.ts';
+import { DirectiveFormPage, type FieldErrors } from '../web/directive-form.tsx';
+import {
+  blankForm,
+  emptyLeader,
+  emptyTask,
+  type FormValues,
+  fieldOf,
+  readForm,
+  toDirectiveInput,
+} from '../web/directive-form-input.ts';
+import { DirectivePage, DirectivesListPage } from '../web/directive-pages.tsx';
+import { DirectoryPage } from '../web/directory-page.tsx';
+import type { OfficialPageRoute } from './routes.ts';
+
+type Context = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };
+type Route = (c: Context) => Promise<HttpResult>;
+
+/** Pages carry the language cookie when `?lang=` chose one. */
+const show = (c: Context, status: number, node: preact.VNode) => page(status, node, {}, langCookie(c.event));
+
+const CLIENT_SCRIPT = `(${officialsClient.toString()})();`;
+
+/** Urlencoded forms, nested the way the form names them (`tasks[0][assignees][]`). */
+const formBody = (): MiddlewareObj<OfficialEvent> => ({
+  before: async ({ event }) => {
+    if (!/^application\/x-www-form-urlencoded/i.test(event.headers?.['content-type'] ?? '')) return;
+    const raw = typeof event.body === 'string' ? event.body : '';
+    const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    event.body = qs.parse(text, { arrayLimit: 10_000, parameterLimit: 50_000, depth: 5 });
+  },
+});
+
+const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
+
+const renderForm = async (c: Context, status: number, values: FormValues, errors: FieldErrors = {}) =>
+  show(
+    c,
+    status,
+    <DirectiveFormPage
+      lang={c.lang}
+      official={c.official}
+      values={values}
+      errors={errors}
+      directory={await listAgencies()}
+    />,
+  );
+
+/** Add, remove or move a row without losing anything typed: the form works without script. */
+const applyRowOp = (values: FormValues, op: string): FormValues | undefined => {
+  const tasks = [...values.tasks];
+  const [, verb, index] = /^(add-task|add-leader|remove-task|move-up|move-down)(?:-(\d+))?$/.exec(op) ?? [];
+  const i = Number(index);
+  switch (verb) {
+    case 'add-task':
+      return { ...values, tasks: [...tasks, emptyTask(String(tasks.length + 1))] };
+    case 'add-leader':
+      return { ...values, leadership: [...values.leadership, emptyLeader()] };
+    case 'remove-task':
+      tasks.splice(i, 1);
+      return { ...values, tasks };
+    case 'move-up':
+    case 'move-down': {
+      const j = verb === 'move-up' ? i - 1 : i + 1;
+      const [a, b] = [tasks[i], tasks[j]];
+      if (!a || !b) return values;
+      tasks[i] = b;
+      tasks[j] = a;
+      return { ...values, tasks };
+    }
+    default:
+      return undefined;
+  }
+};
+
+const submitDirective: Route = async (c) => {
+  const values = readForm(c.form);
+  const op = typeof c.form.op === 'string' ? c.form.op : 'issue';
+  const changed = applyRowOp(values, op);
+  if (changed) return renderForm(c, 200, changed);
+  const parsed = directiveInputSchema.safeParse(toDirectiveInput(values, await listAgencies()));
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[fieldOf(issue.path.map(String).join('.'))] ??= issue.message;
+    return renderForm(c, 400, values, errors);
+  }
+  try {
+    const { directive } = await actions.issueDirective(parsed.data, values.idempotencyKey);
+    return redirect(`/directives/${directive.id}`);
+  } catch (error) {
+    if (error instanceof ConflictError) return renderForm(c, 409, values, { number: error.message });
+    throw error;
+  }
+};
+
+const endOfDay = (ymd: string) =>
+  DateTime.fromISO(ymd, { zone: ZONE }).set({ hour: 17, minute: 0 }).toUTC().toISO() ?? '';
+
+const actionForm = z.object({
+  action: z.enum(['resend', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
+  recipientId: z.string().optional(),
+  taskCode: z.string().optional(),
+  until: z.iso.date({ error: 'Đến ngày: cần ngày hợp lệ' }).optional(),
+});
+
+const directiveAction: Route = async (c) => {
+  const id = c.event.pathParameters?.id ?? '';
+  const parsed = actionForm.safeParse(c.form);
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+  const { action, recipientId = '', taskCode = '', until } = parsed.data;
+  if (action === 'cancel-directive') await actions.cancelDirective(id, c.official);
+  else if (action === 'cancel-assignment') await actions.cancelAssignment(id, recipientId, c.official);
+  else if (action === 'resend') await actions.resendLink(id, recipientId, c.official);
+  else if (action === 'refuse') await actions.refuseExtension(id, recipientId, c.official);
+  else {
+    if (!until) throw new ValidationError([{ path: 'until', message: 'Đến ngày: bắt buộc chọn' }]);
+    await actions.grantExtension(id, recipientId, { taskCode, until: endOfDay(until) }, c.official);
+  }
+  return redirect(`/directives/${id}?done=${action}`);
+};
+
+const agencyForm = (body: Record<string, unknown>) => ({ ...body, groups: splitGroups(body.groups) });
+const agencyErrors = (error: z.ZodError) =>
+  Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? 'id'), i.message]));
+
+const saveDirectoryEntry: Route = async (c) => {
+  const agencies = await listAgencies();
+  if (c.form.action === 'delete') {
+    await deleteAgency(String(c.form.id ?? ''));
+    return redirect('/directory?removed=1');
+  }
+  const parsed = agencySchema.safeParse(agencyForm(c.form));
+  if (!parsed.success) {
+    const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
+    return show(
+      c,
+      400,
+      <DirectoryPage
+        lang={c.lang}
+        official={c.official}
+        agencies={agencies}
+        errors={agencyErrors(parsed.error)}
+        editing={editing}
+      />,
+    );
+  }
+  await saveAgencies([parsed.data]);
+  return redirect('/directory?saved=1');
+};
+
+/** A CSV with a header row; every row is checked before any is saved, so a bad file changes nothing. */
+const importDirectory: Route = async (c) => {
+  const file = c.form.file as { content?: Buffer } | undefined;
+  const text = file?.content?.toString('utf8') ?? '';
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
+  } catch (error) {
+    throw new ValidationError([{ path: 'file', message: `Tệp CSV không đọc được: ${(error as Error).message}` }]);
+  }
+  const agencies: Agency[] = [];
+  const problems: { path: string; message: string }[] = [];
+  rows.forEach((row, i) => {
+    const parsed = agencySchema.safeParse(agencyForm(row));
+    if (parsed.success) agencies.push(parsed.data);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ path: `file`, message: `Dòng ${i + 2}: ${issue.message}` });
+  });
+  if (rows.length === 0) problems.push({ path: 'file', message: 'Tệp CSV không có dòng dữ liệu nào' });
+  if (problems.length) throw new ValidationError(problems);
+  await saveAgencies(agencies);
+  return redirect(`/directory?imported=${agencies.length}`);
+};
+
+const routes: Record<OfficialPageRoute, Route> = {
+  'GET /': async () => redirect('/directives'),
+  'GET /directives': async (c) => {
+    const lists = await Promise.all((await listIssuers()).map((i) => directivesOf(i)));
+    const directives = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);
+  },
+  'GET /directives/new': async (c) => renderForm(c, 200, blankForm(randomUUID(), today())),
+  'POST /directives/new': submitDirective,
+  'GET /directives/{id}': async (c) => {
+    const id = c.event.pathParameters?.id ?? '';
+    const directive = await getDirective(id);
+    const assignments = (await allAssignmentsOf(id, { withHistory: true })).sort((x, y) =>
+      x.recipientName.localeCompare(y.recipientName, 'vi'),
+    );
+    const done = c.event.queryStringParameters?.done;
+    return show(
+      c,
+      200,
+      <DirectivePage
+        lang={c.lang}
+        official={c.official}
+        directive={directive}
+        assignments={assignments}
+        now={new Date().toISOString()}
+        {...(done ? { notice: messages(c.lang).directive.done } : {})}
+      />,
+    );
+  },
+  'POST /directives/{id}/actions': directiveAction,
+  'GET /directives/{id}/files/{recipientId}/{taskCode}': async () => {
+    throw new NotFoundError('Không có tệp đính kèm.');
+  },
+  'GET /directory': async (c) => {
+    const agencies = await listAgencies();
+    const q = c.event.queryStringParameters ?? {};
+    const m = messages(c.lang).directory;
+    const notice = q.imported ? m.imported(Number(q.imported)) : q.saved ? m.saved : q.removed ? m.removed : undefined;
+    const edited = agencies.find((a) => a.id === q.edit);
+    const editing = edited
+      ? Object.fromEntries(
+          Object.entries({ ...edited, groups: edited.groups.join('; ') }).map(([k, v]) => [k, String(v ?? '')]),
+        )
+      : undefined;
+    return show(
+      c,
+      200,
+      <DirectoryPage lang={c.lang} official={c.official} agencies={agencies} notice={notice} editing={editing} />,
+    );
+  },
+  'POST /directory': saveDirectoryEntry,
+  'POST /directory/import': importDirectory,
+  'GET /assets/{name}': async () => {
+    throw new NotFoundError('');
+  },
+};
+
+const PUBLIC: readonly string[] = ['GET /assets/{name}'];
+
+/** An official's session, or the way to get one: GET pages send the browser to sign in, the rest get 401. */
+const requireOfficial = async (event: OfficialEvent): Promise<Official> => {
+  const token = sessionToken(event.cookies);
+  const official = token ? await verifyIdToken(token) : undefined;
+  if (!official) throw new UnauthorizedError('Cần đăng nhập.');
+  return official;
+};
+
+export const handler = middy<OfficialEvent, HttpResult>()
+  .use(httpHeaderNormalizer())
+  .use(formBody())
+  .use(
+    httpMultipartBodyParser({
+      disableContentTypeError: true,
+      busboy: { limits: { fileSize: 2 * 1024 * 1024, files: 1 } },
+    }),
+  )
+  .use(
+    errorsToResponses((status, _code, message, event) => {
+      const lang = langOf(event);
+      if (status === 401 && event.requestContext.http.method === 'GET')
+        return redirect(
+          `/sign-in?next=${encodeURIComponent(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''))}`,
+        );
+      const title =
+        status === 401 ? messages(lang).signIn.title : status === 404 ? '404' : status >= 500 ? '500' : String(status);
+      return messagePage(status, title, message, status >= 500 ? 'error' : 'warn');
+    }),
+  )
+  .handler(async (event) => {
+    const routeKey = event.routeKey as OfficialPageRoute;
+    if (routeKey === 'GET /assets/{name}') {
+      if (event.pathParameters?.name !== 'officials.js') throw new NotFoundError('');
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'max-age=300' },
+        body: CLIENT_SCRIPT,
+      };
+    }
+    const route = routes[routeKey];
+    if (!route || PUBLIC.includes(routeKey)) throw new NotFoundError('');
+    const official = await requireOfficial(event);
+    const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
+    return route({ event, official, lang: langOf(event), form });
+  });

@@ -1,0 +1,78 @@
+import pMap from 'p-map';
+import { isOpen } from './domain/assignment.ts';
+import type { DirectiveInput } from './domain/directive.ts';
+import * as transitions from './domain/transitions.ts';
+import { invitationEmail } from './email/templates.tsx';
+import type { Official } from './http/official.ts';
+import { linkFor } from './links.ts';
+import { sendEmail } from './mailer.ts';
+import { type Applied, allAssignmentsOf, applyTransition } from './storage/assignments.ts';
+import { getDirective, markDirectiveCancelled, storeDirective } from './storage/directives.ts';
+import { interrupt, startFanout, WAKE_ERRORS } from './workflow.ts';
+
+/**
+ * What an official can do, whether through the API or the web app. Each action is one transition of the
+ * stored item, then a wake-up of the waiting execution: the item is the truth, the wake-up only saves time.
+ */
+
+const now = () => new Date().toISOString();
+
+/** Stores and issues; the same key returns the same directive and starts nothing twice. */
+export const issueDirective = async (input: DirectiveInput, idempotencyKey: string | undefined) => {
+  const key = idempotencyKey?.trim() || `directive:${input.issuer}|${input.number}`;
+  const stored = await storeDirective(input, key, now());
+  await startFanout(stored.directive.id);
+  return stored;
+};
+
+export const cancelAssignment = async (directiveId: string, recipientId: string, by: Official, reason?: string) => {
+  const at = now();
+  const result = await applyTransition(directiveId, recipientId, at, (a) => transitions.cancel(a, at, by.name, reason));
+  if (result.applied) await interrupt(result.assignment, WAKE_ERRORS.cancelled, reason ?? 'Withdrawn by an official');
+  return result;
+};
+
+/** Withdraws the directive for every recipient still open; the rest keep their outcome. */
+export const cancelDirective = async (directiveId: string, by: Official, reason?: string) => {
+  await markDirectiveCancelled(directiveId, now(), by.name);
+  const open = (await allAssignmentsOf(directiveId)).filter((a) => isOpen(a.status));
+  await pMap(open, (a) => cancelAssignment(directiveId, a.recipientId, by, reason), { concurrency: 16 });
+  return open.length;
+};
+
+export const grantExtension = async (
+  directiveId: string,
+  recipientId: string,
+  input: { taskCode: string; until: string },
+  by: Official,
+): Promise<Applied> => {
+  const at = now();
+  const result = await applyTransition(directiveId, recipientId, at, (a) =>
+    transitions.grantExtension(a, at, { ...input, by: by.name }),
+  );
+  if (result.applied)
+    await interrupt(result.assignment, WAKE_ERRORS.rescheduled, `Deadline of ${input.taskCode} moved`);
+  return result;
+};
+
+export const refuseExtension = async (directiveId: string, recipientId: string, by: Official, reason?: string) => {
+  const at = now();
+  return applyTransition(directiveId, recipientId, at, (a) =>
+    transitions.refuseExtension(a, at, { by: by.name, ...(reason ? { reason } : {}) }),
+  );
+};
+
+/** A new link (the old one stops working) in a new invitation email. */
+export const resendLink = async (directiveId: string, recipientId: string, by: Official) => {
+  const at = now();
+  const result = await applyTransition(directiveId, recipientId, at, (a) => transitions.resendLink(a, at, by.name));
+  if (result.applied) {
+    const directive = await getDirective(directiveId);
+    const link = await linkFor(result.assignment, at);
+    await sendEmail({
+      to: [result.assignment.recipientEmail],
+      ...invitationEmail({ directive, assignment: result.assignment, link }),
+    });
+  }
+  return result;
+};

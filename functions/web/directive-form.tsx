@@ -1,0 +1,351 @@
+import type { ComponentChildren } from 'preact';
+import type { Agency } from '../shared/domain/agency.ts';
+import type { Official } from '../shared/http/official.ts';
+import { type Lang, messages } from '../shared/pages/i18n.ts';
+import { groupsOf } from '../shared/storage/directory.ts';
+import type { FormValues } from './directive-form-input.ts';
+import { OfficialLayout } from './layout.tsx';
+
+export type FieldErrors = Record<string, string>;
+
+/** A labelled control with its hint and its error, wired for screen readers. */
+const Field = ({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (aria: Record<string, string>) => ComponentChildren;
+}) => {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children({
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(error ? { 'aria-invalid': 'true' } : {}),
+      })}
+    </div>
+  );
+};
+
+const FieldError = ({ id, error }: { id: string; error?: string | undefined }) =>
+  error ? (
+    <p class="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null;
+
+const AgencyChecks = ({
+  name,
+  idPrefix,
+  agencies,
+  checked,
+  group,
+}: {
+  name: string;
+  idPrefix: string;
+  agencies: Agency[];
+  checked: string[];
+  group?: string;
+}) => (
+  <div class="checks">
+    {agencies.map((a) => (
+      <label key={a.id} class="check" data-agency={a.id}>
+        <input
+          type="checkbox"
+          name={name}
+          value={a.id}
+          id={`${idPrefix}-${a.id}`}
+          checked={checked.includes(a.id)}
+          {...(group ? { 'data-in-group': group } : {})}
+        />
+        {a.name}
+      </label>
+    ))}
+  </div>
+);
+
+export const DirectiveFormPage = ({
+  lang,
+  official,
+  values,
+  errors,
+  directory,
+}: {
+  lang: Lang;
+  official: Official;
+  values: FormValues;
+  errors: FieldErrors;
+  directory: Agency[];
+}) => {
+  const m = messages(lang).form;
+  const e = (id: string) => errors[id];
+  const groups = [...groupsOf(directory).entries()];
+  const ungrouped = directory.filter((a) => a.groups.length === 0);
+  const text = (
+    id: string,
+    name: string,
+    label: string,
+    value: string,
+    opts: { hint?: string; required?: boolean; type?: 'text' | 'date' | 'time' | 'email' | 'tel' } = {},
+  ) => (
+    <Field id={id} label={label} error={e(id)} {...(opts.hint ? { hint: opts.hint } : {})}>
+      {(aria) => (
+        <input
+          id={id}
+          name={name}
+          type={(opts.type ?? 'text') as 'text'}
+          value={value}
+          {...(opts.required ? { required: true } : {})}
+          {...aria}
+        />
+      )}
+    </Field>
+  );
+  const area = (id: string, name: string, label: string, value: string, rows = 3) => (
+    <Field id={id} label={label} error={e(id)}>
+      {(aria) => (
+        <textarea id={id} name={name} rows={rows} {...aria}>
+          {value}
+        </textarea>
+      )}
+    </Field>
+  );
+  return (
+    <OfficialLayout title={m.title} lang={lang} official={official} path="/directives/new">
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      {Object.keys(errors).length > 0 && (
+        <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+          <h2>{m.errorSummary}</h2>
+          <ul>
+            {Object.entries(errors).map(([id, message]) => (
+              <li key={id}>
+                <a href={`#${id}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action="/directives/new" novalidate data-directive-form data-required-message={m.required}>
+        <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
+        <fieldset>
+          <legend>{m.header}</legend>
+          <div class="row">
+            {text('number', 'number', m.number, values.number, { hint: m.numberHint, required: true })}
+            {text('issuedOn', 'issuedOn', m.issuedOn, values.issuedOn, { type: 'date', required: true })}
+            {text('place', 'place', m.place, values.place)}
+          </div>
+          <div class="row">
+            {text('issuerParent', 'issuerParent', m.issuerParent, values.issuerParent)}
+            {text('issuer', 'issuer', m.issuer, values.issuer, { required: true })}
+          </div>
+          <Field id="subject" label={m.subject} error={e('subject')}>
+            {(aria) => (
+              <textarea id="subject" name="subject" rows={2} required {...aria}>
+                {values.subject}
+              </textarea>
+            )}
+          </Field>
+          {area('legalBases', 'legalBases', m.legalBases, values.legalBases, 4)}
+          {area('body', 'body', m.body, values.body, 4)}
+          {area('addressees', 'addressees', m.addressees, values.addressees, 3)}
+        </fieldset>
+
+        <fieldset id="recipients" aria-describedby="recipients-hint" tabIndex={-1}>
+          <legend>{m.recipients}</legend>
+          <p class="hint" id="recipients-hint">
+            {m.recipientsHint}
+          </p>
+          <FieldError id="recipients" error={e('recipients')} />
+          {directory.length === 0 && (
+            <p>
+              {m.noDirectory} <a href="/directory">{messages(lang).nav.directory}</a>
+            </p>
+          )}
+          {groups.map(([group, members]) => (
+            <fieldset key={group} class="group">
+              <legend>{group}</legend>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  data-select-group={group}
+                  checked={members.every((a) => values.recipients.includes(a.id))}
+                />
+                {m.selectGroup(group)}
+              </label>
+              <AgencyChecks
+                name="recipients[]"
+                idPrefix={`recipient-${groups.findIndex(([g]) => g === group)}`}
+                agencies={members}
+                checked={values.recipients}
+                group={group}
+              />
+            </fieldset>
+          ))}
+          {ungrouped.length > 0 && (
+            <AgencyChecks name="recipients[]" idPrefix="recipient" agencies={ungrouped} checked={values.recipients} />
+          )}
+        </fieldset>
+
+        <fieldset id="tasks" tabIndex={-1}>
+          <legend>{m.tasks}</legend>
+          <FieldError id="tasks" error={e('tasks')} />
+          {values.tasks.map((t, i) => (
+            <div class="task" key={`task-${i}`} data-task={i}>
+              <h3>{m.task(i + 1)}</h3>
+              <div class="row">
+                {text(`tasks-${i}-code`, `tasks[${i}][code]`, m.taskCode, t.code, { required: true })}
+                {text(`tasks-${i}-deadlineDate`, `tasks[${i}][deadlineDate]`, m.deadlineDate, t.deadlineDate, {
+                  type: 'date',
+                })}
+                {text(`tasks-${i}-deadlineTime`, `tasks[${i}][deadlineTime]`, m.deadlineTime, t.deadlineTime, {
+                  type: 'time',
+                })}
+              </div>
+              <Field id={`tasks-${i}-text`} label={m.taskText} error={e(`tasks-${i}-text`)}>
+                {(aria) => (
+                  <textarea id={`tasks-${i}-text`} name={`tasks[${i}][text]`} rows={3} required {...aria}>
+                    {t.text}
+                  </textarea>
+                )}
+              </Field>
+              <fieldset id={`tasks-${i}-assignees`} tabIndex={-1} class="assignees">
+                <legend>{m.assignees}</legend>
+                <FieldError id={`tasks-${i}-assignees`} error={e(`tasks-${i}-assignees`)} />
+                <AgencyChecks
+                  name={`tasks[${i}][assignees][]`}
+                  idPrefix={`tasks-${i}-assignee`}
+                  agencies={directory}
+                  checked={t.assignees}
+                />
+              </fieldset>
+              <label class="check">
+                <input type="checkbox" name={`tasks[${i}][reportRequired]`} checked={t.reportRequired} />
+                {m.reportRequired}
+              </label>
+              <p class="actions">
+                <button
+                  type="submit"
+                  class="secondary"
+                  name="op"
+                  value={`move-up-${i}`}
+                  disabled={i === 0}
+                  formnovalidate
+                >
+                  {m.moveUp}
+                </button>
+                <button
+                  type="submit"
+                  class="secondary"
+                  name="op"
+                  value={`move-down-${i}`}
+                  disabled={i === values.tasks.length - 1}
+                  formnovalidate
+                >
+                  {m.moveDown}
+                </button>
+                <button type="submit" class="secondary" name="op" value={`remove-task-${i}`} formnovalidate>
+                  {m.removeTask} {i + 1}
+                </button>
+              </p>
+            </div>
+          ))}
+          <p>
+            <button type="submit" class="secondary" name="op" value="add-task" formnovalidate>
+              {m.addTask}
+            </button>
+          </p>
+        </fieldset>
+
+        <fieldset>
+          <legend>{m.signer}</legend>
+          <div class="row">
+            {text('signer-name', 'signer[name]', m.signerName, values.signer.name, { required: true })}
+            {text('signer-title', 'signer[title]', m.signerTitle, values.signer.title, { required: true })}
+            {text('signer-onBehalfOf', 'signer[onBehalfOf]', m.onBehalfOf, values.signer.onBehalfOf)}
+          </div>
+        </fieldset>
+
+        <fieldset id="leadership" tabIndex={-1}>
+          <legend>{m.leadership}</legend>
+          <FieldError id="leadership" error={e('leadership')} />
+          {values.leadership.map((l, i) => (
+            <div class="row" key={`leader-${i}`}>
+              {text(`leadership-${i}-name`, `leadership[${i}][name]`, m.leaderName, l.name, { required: true })}
+              {text(`leadership-${i}-title`, `leadership[${i}][title]`, m.leaderTitle, l.title, { required: true })}
+              {text(`leadership-${i}-email`, `leadership[${i}][email]`, m.leaderEmail, l.email, {
+                type: 'email',
+                required: true,
+              })}
+              {text(`leadership-${i}-phone`, `leadership[${i}][phone]`, m.leaderPhone, l.phone, { type: 'tel' })}
+            </div>
+          ))}
+          <p>
+            <button type="submit" class="secondary" name="op" value="add-leader" formnovalidate>
+              {m.addLeader}
+            </button>
+          </p>
+        </fieldset>
+
+        <fieldset>
+          <legend>{m.followUp}</legend>
+          <div class="row">
+            <Field id="acknowledgeWithin" label={m.acknowledgeWithin} error={e('acknowledgeWithin')}>
+              {(aria) => (
+                <select id="acknowledgeWithin" name="acknowledgeWithin" {...aria}>
+                  {Object.entries(m.ackOptions).map(([value, label]) => (
+                    <option key={value} value={value} selected={values.acknowledgeWithin === value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <fieldset id="remindBefore" class="plain">
+              <legend>{m.remindBefore}</legend>
+              <FieldError id="remindBefore" error={e('remindBefore')} />
+              <div class="checks">
+                {Object.entries(m.remindOptions).map(([value, label]) => (
+                  <label key={value} class="check">
+                    <input
+                      type="checkbox"
+                      name="remindBefore[]"
+                      value={value}
+                      checked={values.remindBefore.includes(value)}
+                    />
+                    {label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        </fieldset>
+
+        {area('copies', 'copies', m.copies, values.copies, 4)}
+
+        <p>
+          <button type="submit" name="op" value="issue">
+            {m.submit}
+          </button>
+        </p>
+      </form>
+    </OfficialLayout>
+  );
+};

@@ -1,0 +1,320 @@
+import type { Assignment, Bucket, HistoryEvent } from '../shared/domain/assignment.ts';
+import { bucketOf, isOpen } from '../shared/domain/assignment.ts';
+import type { Official } from '../shared/http/official.ts';
+import { DirectiveDocument } from '../shared/pages/directive-document.tsx';
+import { type Lang, messages } from '../shared/pages/i18n.ts';
+import type { StoredDirective } from '../shared/storage/directives.ts';
+import { formatCalendarDate, formatDate, formatDateTime } from '../shared/time.ts';
+import { countsOf, directiveState } from '../shared/views.ts';
+import { OfficialLayout } from './layout.tsx';
+
+const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
+
+const Counts = ({ lang, tally }: { lang: Lang; tally: Record<string, number> }) => {
+  const m = messages(lang).buckets;
+  const c = countsOf(tally);
+  const shown: (Bucket | 'acknowledged')[] = [
+    'inProgressOnTime',
+    'inProgressOverdue',
+    'completedOnTime',
+    'completedLate',
+  ];
+  for (const extra of ['cancelled', 'deliveryFailed'] as const) if (c[extra] > 0) shown.push(extra);
+  return (
+    <ul class="counts">
+      {shown.map((b) => (
+        <li key={b} class={b === 'inProgressOverdue' && c[b] > 0 ? 'overdue' : ''}>
+          <strong>{c[b]}</strong> {m[b]}
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+export const DirectivesListPage = ({
+  lang,
+  official,
+  directives,
+}: {
+  lang: Lang;
+  official: Official;
+  directives: StoredDirective[];
+}) => {
+  const m = messages(lang);
+  return (
+    <OfficialLayout title={m.list.title} lang={lang} official={official} path="/directives">
+      <h1>{m.list.title}</h1>
+      <p>
+        <a class="button" href="/directives/new">
+          {m.nav.newDirective}
+        </a>
+      </p>
+      {directives.length === 0 ? (
+        <p>{m.list.empty}</p>
+      ) : (
+        <table class="grid">
+          <caption class="hint">{m.list.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.list.number}</th>
+              <th scope="col">{m.list.issuedOn}</th>
+              <th scope="col">{m.list.subject}</th>
+              <th scope="col">{m.list.recipients}</th>
+              <th scope="col">{m.list.state}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {directives.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <a href={`/directives/${d.id}`}>{d.number}</a>
+                </td>
+                <td>{formatCalendarDate(d.issuedOn)}</td>
+                <td>{d.subject}</td>
+                <td>{d.recipientCount}</td>
+                <td>
+                  <strong>{m.states[directiveState(d)]}</strong>
+                  <Counts lang={lang} tally={d.tally} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </OfficialLayout>
+  );
+};
+
+const ReportCell = ({
+  a,
+  code,
+  now,
+  lang,
+  directiveId,
+}: {
+  a: Assignment;
+  code: string;
+  now: string;
+  lang: Lang;
+  directiveId: string;
+}) => {
+  const m = messages(lang).directive;
+  const slot = a.reports[code];
+  if (!slot) return <td class="small">—</td>;
+  if (slot.submittedAt)
+    return (
+      <td class={slot.late ? 'late' : 'ok'}>
+        ✓ {formatDateTime(slot.submittedAt)}
+        {slot.late ? ` (${m.late})` : ''}
+        {slot.summary && <div class="small">{slot.summary}</div>}
+        {slot.attachment && (
+          <div class="small">
+            <a
+              href={`/directives/${directiveId}/files/${encodeURIComponent(a.recipientId)}/${encodeURIComponent(code)}`}
+            >
+              {m.attachment}: {slot.attachment.name}
+            </a>
+          </div>
+        )}
+      </td>
+    );
+  if (isOpen(a.status) && past(slot.deadline, now))
+    return (
+      <td class="overdue">
+        {m.overdue} ({slot.deadline ? formatDateTime(slot.deadline) : ''})
+      </td>
+    );
+  return (
+    <td class="small">
+      {m.pending}
+      {slot.deadline ? ` (${formatDateTime(slot.deadline)})` : ''}
+    </td>
+  );
+};
+
+const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string; lang: Lang }) => {
+  const m = messages(lang).directive;
+  if (!isOpen(a.status)) return <td />;
+  const pending = Object.values(a.reports).filter((s) => !s.submittedAt);
+  const action = `/directives/${directiveId}/actions`;
+  const id = (s: string) => `${s}-${a.recipientId}`;
+  return (
+    <td class="actions small">
+      {a.extensionRequest && (
+        <p>
+          {m.requested(a.extensionRequest.taskCode, formatDate(a.extensionRequest.until), a.extensionRequest.reason)}
+        </p>
+      )}
+      <form method="post" action={action}>
+        <input type="hidden" name="recipientId" value={a.recipientId} />
+        <button type="submit" name="action" value="resend" class="secondary">
+          {m.resend}
+        </button>
+      </form>
+      {pending.length > 0 && (
+        <form method="post" action={action}>
+          <input type="hidden" name="recipientId" value={a.recipientId} />
+          <label for={id('task')}>{m.task}</label>
+          <select id={id('task')} name="taskCode">
+            {pending.map((s) => (
+              <option key={s.taskCode} value={s.taskCode} selected={a.extensionRequest?.taskCode === s.taskCode}>
+                {s.taskCode}
+              </option>
+            ))}
+          </select>
+          <label for={id('until')}>{m.until}</label>
+          <input
+            id={id('until')}
+            type="date"
+            name="until"
+            required
+            value={a.extensionRequest ? new Date(a.extensionRequest.until).toISOString().slice(0, 10) : ''}
+          />
+          <button type="submit" name="action" value="grant" class="secondary">
+            {m.grant}
+          </button>
+        </form>
+      )}
+      {a.extensionRequest && (
+        <form method="post" action={action}>
+          <input type="hidden" name="recipientId" value={a.recipientId} />
+          <button type="submit" name="action" value="refuse" class="secondary">
+            {m.refuse}
+          </button>
+        </form>
+      )}
+      <form method="post" action={action}>
+        <input type="hidden" name="recipientId" value={a.recipientId} />
+        <button type="submit" name="action" value="cancel-assignment" class="secondary">
+          {m.cancelAssignment}
+        </button>
+      </form>
+    </td>
+  );
+};
+
+type TimelineEntry = HistoryEvent & { recipientName: string };
+const TIMELINE_CAP = 300;
+
+export const DirectivePage = ({
+  lang,
+  official,
+  directive,
+  assignments,
+  now,
+  notice,
+}: {
+  lang: Lang;
+  official: Official;
+  directive: StoredDirective;
+  assignments: Assignment[];
+  now: string;
+  notice?: string;
+}) => {
+  const m = messages(lang);
+  const d = m.directive;
+  const codes = directive.tasks.filter((t) => t.reportRequired).map((t) => t.code);
+  const tally: Record<string, number> = {};
+  for (const a of assignments) {
+    const b = bucketOf(a, now);
+    tally[b] = (tally[b] ?? 0) + 1;
+  }
+  const events: TimelineEntry[] = assignments
+    .flatMap((a) => a.history.map((e) => ({ ...e, recipientName: a.recipientName })))
+    .filter((e, i, all) => e.type !== 'ISSUED' || all.findIndex((x) => x.type === 'ISSUED') === i)
+    .sort((x, y) => Date.parse(y.at) - Date.parse(x.at));
+  const path = `/directives/${directive.id}`;
+  return (
+    <OfficialLayout title={`${directive.number}`} lang={lang} official={official} path={path}>
+      <h1>
+        {directive.number} — {m.states[directiveState({ ...directive, tally })]}
+      </h1>
+      <p>{directive.subject}</p>
+      {notice && (
+        <p class="message ok" role="status">
+          {notice}
+        </p>
+      )}
+      <div data-live={path}>
+        <p class="hint" aria-live="polite">
+          {d.autoRefresh} {formatDateTime(now)}
+        </p>
+        <Counts lang={lang} tally={tally} />
+        <h2 id="matrix-title">{d.matrix}</h2>
+        <div style="overflow-x:auto">
+          <table class="grid" aria-labelledby="matrix-title">
+            <thead>
+              <tr>
+                <th scope="col">{d.recipient}</th>
+                <th scope="col">{d.delivered}</th>
+                <th scope="col">{d.acknowledged}</th>
+                {codes.map((c) => (
+                  <th scope="col" key={c}>
+                    {d.report} {c}
+                  </th>
+                ))}
+                <th scope="col">{d.outcome}</th>
+                <th scope="col">{d.escalation}</th>
+                <th scope="col">{d.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assignments.map((a) => (
+                <tr key={a.recipientId} data-recipient={a.recipientId}>
+                  <th scope="row">
+                    {a.recipientName}
+                    <div class="small">{m.status[a.status]}</div>
+                  </th>
+                  <td class="small">{a.deliveredAt ? formatDateTime(a.deliveredAt) : m.status[a.status]}</td>
+                  {a.acknowledgedAt ? (
+                    <td class="ok">✓ {formatDateTime(a.acknowledgedAt)}</td>
+                  ) : isOpen(a.status) && past(a.ackDeadline, now) ? (
+                    <td class="overdue">
+                      {d.overdue} ({a.ackDeadline ? formatDateTime(a.ackDeadline) : ''})
+                    </td>
+                  ) : (
+                    <td class="small">{d.pending}</td>
+                  )}
+                  {codes.map((c) => (
+                    <ReportCell key={c} a={a} code={c} now={now} lang={lang} directiveId={directive.id} />
+                  ))}
+                  <td>{a.outcome ? m.outcome[a.outcome] : ''}</td>
+                  <td>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
+                  <Actions a={a} directiveId={directive.id} lang={lang} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h2>{d.timeline}</h2>
+        {events.length > TIMELINE_CAP && <p class="hint">{d.timelineCapped(TIMELINE_CAP)}</p>}
+        <ol class="timeline">
+          {events.slice(0, TIMELINE_CAP).map((e, i) => (
+            <li key={`${e.at}-${i}`}>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> — <strong>{e.recipientName}</strong>:{' '}
+              {m.events[e.type]}
+              {e.taskCode ? ` ${d.task.toLowerCase()} ${e.taskCode}` : ''}
+              {e.level ? ` (${d.level(e.level)})` : ''}
+              {e.deadline && (e.type === 'EXTENSION_GRANTED' || e.type === 'EXTENSION_REQUESTED')
+                ? ` → ${formatDateTime(e.deadline)}`
+                : ''}
+              {e.by && e.by !== 'workflow' && e.by !== e.recipientName ? ` (${e.by})` : ''}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {!directive.cancelledAt && assignments.some((a) => isOpen(a.status)) && (
+        <form method="post" action={`${path}/actions`} data-confirm={d.cancelConfirm}>
+          <button type="submit" name="action" value="cancel-directive" class="secondary">
+            {d.cancelDirective}
+          </button>
+        </form>
+      )}
+      <h2>{d.document}</h2>
+      <DirectiveDocument
+        directive={directive}
+        addressedTo={directive.addressees.length > 0 ? directive.addressees : assignments.map((a) => a.recipientName)}
+      />
+    </OfficialLayout>
+  );
+};

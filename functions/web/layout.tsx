@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import type { Official } from '../shared/http/official.ts';
+import { type Lang, messages } from '../shared/pages/i18n.ts';
+import { Layout } from '../shared/pages/render.tsx';
+
+/** The frame of every page an official sees: navigation, the language switch, sign-out. */
+export const OfficialLayout = ({
+  title,
+  lang,
+  official,
+  path,
+  children,
+}: {
+  title: string;
+  lang: Lang;
+  official?: Official;
+  /** The current path, so the language switch returns to it. */
+  path: string;
+  children: ComponentChildren;
+}) => {
+  const m = messages(lang);
+  return (
+    <Layout
+      title={`${title} — ${m.appName}`}
+      lang={lang}
+      script="/assets/officials.js"
+      header={
+        <header class="topbar">
+          <a class="skip" href="#main">
+            {m.skip}
+          </a>
+          <span class="brand">{m.appName}</span>
+          {official && (
+            <nav aria-label={m.appName}>
+              <a href="/directives">{m.nav.directives}</a>
+              <a href="/directives/new">{m.nav.newDirective}</a>
+              <a href="/directory">{m.nav.directory}</a>
+            </nav>
+          )}
+          <span class="spacer" />
+          <a
+            href={`${path}${path.includes('?') ? '&' : '?'}lang=${m.switchLang}`}
+            lang={m.switchLang}
+            hreflang={m.switchLang}
+          >
+            {m.switchTo}
+          </a>
+          {official && (
+            <form method="post" action="/sign-out" class="inline">
+              <span class="who">{official.name}</span>{' '}
+              <button type="submit" class="link">
+                {m.nav.signOut}
+              </button>
+            </form>
+          )}
+        </header>
+      }
+    >
+      {children}
+    </Layout>
+  );
+};
