@@ -1,7 +1,12 @@
 import aslValidator from 'asl-validator';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, inject, it } from 'vitest';
-import { OFFICIAL_ROUTES, RECIPIENT_ROUTES } from '../../functions/http/routes.ts';
+import {
+  OFFICIAL_PAGE_ROUTES,
+  OFFICIAL_ROUTES,
+  RECIPIENT_ROUTES,
+  SIGN_IN_ROUTES,
+} from '../../functions/http/routes.ts';
 import { THROTTLING_ERRORS } from '../../workflows/retries.ts';
 
 /**
@@ -282,8 +287,10 @@ describe('HTTP API', () => {
     AuthorizerId?: { Ref: string };
   })[];
 
-  it('has exactly one route for every key the two handlers dispatch on', () => {
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual([...OFFICIAL_ROUTES, ...RECIPIENT_ROUTES].sort());
+  it('has exactly one route for every key the handlers dispatch on', () => {
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(
+      [...OFFICIAL_ROUTES, ...RECIPIENT_ROUTES, ...SIGN_IN_ROUTES, ...OFFICIAL_PAGE_ROUTES].sort(),
+    );
   });
 
   it('every /api/* route needs a JWT (the officials’ user pool); /r/* routes need nothing but the link', () => {
