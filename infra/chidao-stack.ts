@@ -1,7 +1,8 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { AccountRecovery, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { OFFICIAL_PAGE_ROUTES, OFFICIAL_ROUTES, RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '../functions/http/routes.ts';
@@ -97,6 +98,29 @@ export class ChidaoStack extends Stack {
     });
     fanout.stateMachine.grantStartExecution(officialPages);
     const signIn = fn('SignIn', 'functions/http/sign-in.tsx', pool);
+
+    // Files attached to reports: recipients upload through their link, officials download from the dashboard.
+    const attachments = new Bucket(this, 'Attachments', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    recipientLinks.addEnvironment('ATTACHMENTS_BUCKET', attachments.bucketName);
+    recipientLinks.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [attachments.arnForObjects('reports/*')],
+      }),
+    );
+    officialPages.addEnvironment('ATTACHMENTS_BUCKET', attachments.bucketName);
+    officialPages.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [attachments.arnForObjects('reports/*')] }),
+    );
+    // Without ListBucket a missing key answers 403, not NoSuchKey.
+    officialPages.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [attachments.bucketArn] }),
+    );
 
     for (const f of [awaitHuman, officialsApi, recipientLinks, officialPages]) assignments.grantTaskResponse(f);
     for (const f of [deliver, checkpoint, recipientLinks, officialsApi, officialPages]) linkSecret.grantRead(f);

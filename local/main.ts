@@ -13,6 +13,7 @@ import { type Authorize, startGateway } from './gateway.ts';
 import { LambdaRuntime } from './lambda-runtime.ts';
 import { Outbox } from './mail/outbox.ts';
 import { sesProxy, startSes } from './mail/ses.ts';
+import { startS3 } from './s3.ts';
 import { secretsApi } from './secrets.ts';
 import { stepFunctionsApi } from './stepfunctions/api.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
@@ -45,6 +46,7 @@ const app = readTemplate(template, { publicBaseUrl });
 
 const dynamo = await startDynamo(join(dataDir, 'dynamodb'));
 await createTables(dynamo.endpoint, app.tables);
+const s3 = await startS3(join(dataDir, 's3'));
 const ses = await startSes();
 const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
 const lambda = new LambdaRuntime(app.functions, ROOT);
@@ -76,6 +78,7 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_SFN: aws.endpoint,
   AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.endpoint,
+  AWS_ENDPOINT_URL_S3: s3.endpoint,
   ...functionEnv,
   PUBLIC_BASE_URL: publicBaseUrl,
   // The pool's keys are published by the local Cognito, not at cognito-idp.amazonaws.com.
@@ -122,6 +125,7 @@ const shutdown = async () => {
   await gateway.close();
   await aws.close();
   await ses.close();
+  await s3.close();
   await dynamo.close();
   process.exit(0);
 };

@@ -17,7 +17,8 @@ import { type HttpResult, redirect } from '../shared/http/responses.ts';
 import { sessionToken, verifyIdToken } from '../shared/http/session.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { messagePage, page } from '../shared/pages/render.tsx';
-import { allAssignmentsOf } from '../shared/storage/assignments.ts';
+import { allAssignmentsOf, getAssignment } from '../shared/storage/assignments.ts';
+import { getAttachment } from '../shared/storage/attachments.ts';
 import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
 import { deleteAgency, listAgencies, saveAgencies } from '../shared/storage/directory.ts';
 import { ZONE } from '../shared/time.ts';
@@ -226,8 +227,22 @@ const routes: Record<OfficialPageRoute, Route> = {
     );
   },
   'POST /directives/{id}/actions': directiveAction,
-  'GET /directives/{id}/files/{recipientId}/{taskCode}': async () => {
-    throw new NotFoundError('Không có tệp đính kèm.');
+  'GET /directives/{id}/files/{recipientId}/{taskCode}': async (c) => {
+    const { id = '', recipientId = '', taskCode = '' } = c.event.pathParameters ?? {};
+    const attachment = (await getAssignment(id, recipientId)).reports[taskCode]?.attachment;
+    if (!attachment) throw new NotFoundError('Không có tệp đính kèm.');
+    const file = await getAttachment(attachment.key);
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      },
+      body: file.body.toString('base64'),
+      isBase64Encoded: true,
+    };
   },
   'GET /directory': async (c) => {
     const agencies = await listAgencies();

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { PublicEvent } from '../shared/http/events.ts';
@@ -7,6 +8,7 @@ import type { HttpResult } from '../shared/http/responses.ts';
 import { messagePage } from '../shared/pages/render.tsx';
 import { acknowledgeLink } from './recipient/acknowledge.ts';
 import { requestExtensionLink } from './recipient/extension.ts';
+import { MAX_ATTACHMENT_BYTES } from './recipient/forms.ts';
 import { reportLink } from './recipient/report.ts';
 import { viewLink } from './recipient/view.tsx';
 import type { RecipientRoute } from './routes.ts';
@@ -31,6 +33,15 @@ const TITLES: Record<number, string> = {
 export const handler = middy<PublicEvent, HttpResult>()
   .use(httpHeaderNormalizer())
   .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
+  // A report may carry one file. Past fileSize busboy stops reading and marks the file truncated, which the form
+  // refuses. File names: @fastify/busboy reads a raw UTF-8 `filename="…"` (what browsers send) as UTF-8 and
+  // decodes RFC 5987 `filename*=UTF-8''…`; it has no defParamCharset option, and needs none.
+  .use(
+    httpMultipartBodyParser({
+      disableContentTypeError: true,
+      busboy: { limits: { files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 20, fieldSize: 64 * 1024 } },
+    }),
+  )
   .use(
     errorsToResponses((status, _code, message) =>
       messagePage(status, TITLES[status] ?? 'Không thể thực hiện', message, status >= 500 ? 'error' : 'warn'),

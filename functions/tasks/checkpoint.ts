@@ -1,4 +1,5 @@
 import { type Checkpoint, dueCheckpoints, planNext } from '../shared/domain/checkpoints.ts';
+import { escalationRecipients } from '../shared/domain/escalation.ts';
 import { recordCheckpoint } from '../shared/domain/transitions.ts';
 import { escalationEmail, reminderEmail } from '../shared/email/templates.tsx';
 import { linkFor } from '../shared/links.ts';
@@ -29,9 +30,10 @@ const notify = async (directive: StoredDirective, assignment: StoredAssignment, 
       ...reminderEmail({ directive, assignment, link, checkpoint: cp }),
     });
   } else {
+    const leaders = escalationRecipients(directive, assignment, cp.level);
     await sendEmail({
-      to: directive.leadership.map((l) => l.email),
-      ...escalationEmail({ directive, assignment, checkpoint: cp, leaders: directive.leadership }),
+      to: leaders.map((l) => l.email),
+      ...escalationEmail({ directive, assignment, checkpoint: cp, leaders }),
     });
   }
 };

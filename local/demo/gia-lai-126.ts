@@ -1,4 +1,4 @@
-import type { DirectiveInput } from '../../functions/shared/domain/directive.ts';
+import type { DirectiveBody } from '../../functions/shared/domain/directive.ts';
 
 /**
  * Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications (30/01/2021), as an
@@ -19,7 +19,7 @@ export const GIA_LAI_RECIPIENTS = [
   },
 ];
 
-export const giaLai126 = (): DirectiveInput => ({
+export const giaLai126 = (): DirectiveBody => ({
   number: '126/STTTT-BCVT',
   issuer: 'Sở Thông tin và Truyền thông',
   issuerParent: 'UBND tỉnh Gia Lai',

@@ -148,8 +148,12 @@ describe('restart after SIGKILL', () => {
     if (!done || !silent) throw new Error('recipients missing');
     let second: string;
     let deadline: string;
+    /** First-level escalations; the second level (to the director) comes two working days later. */
     const escalations = (mails: Mail[]) =>
-      mails.filter((m) => m.subject.startsWith('Quá hạn:') && mailText(m).includes(SECOND));
+      mails.filter(
+        (m) =>
+          m.subject.startsWith('Quá hạn:') && mailText(m).includes(SECOND) && mailText(m).includes('Cảnh báo cấp 1'),
+      );
 
     it('issues, both acknowledge, one reports', async () => {
       const r = runtime();
@@ -218,7 +222,8 @@ describe('restart after SIGKILL', () => {
       const mails = await r.outbox();
       expect(escalations(mails)).toHaveLength(1);
       expect(mailsTo(mails, silent.email).filter((m) => m.subject.startsWith('Nhắc hạn'))).toHaveLength(1);
-      expect((await r.assignment(second, silent.id)).history.filter((e) => e.type === 'ESCALATED')).toHaveLength(1);
+      const escalated = (await r.assignment(second, silent.id)).history.filter((e) => e.type === 'ESCALATED');
+      expect(escalated.map((e) => e.level)).toEqual([1, 2]);
       // And the first directive's invitations are still the only ones.
       for (const x of first) expect(invitations(mails, NUMBER, x.email), x.email).toHaveLength(1);
     });

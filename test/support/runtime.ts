@@ -72,14 +72,30 @@ process.once('exit', () => {
 
 export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
-export async function startRuntime(options: { dataDir?: string; port?: number } = {}) {
+/**
+ * Where a new runtime's virtual clock starts: 09:00 on a working Wednesday in Hà Nội, so reminders (which wait
+ * for working hours) land where the tests expect them whatever the time of day the suite runs.
+ */
+export const WORKING_MORNING = '2026-03-04T09:00:00+07:00';
+
+export async function startRuntime(options: { dataDir?: string; port?: number; startAt?: string } = {}) {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chidao-e2e-'));
   const base = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child: ChildProcess = spawn(
     'npm',
-    ['start', '--', '--port', String(port), '--data-dir', dataDir, '--virtual-clock'],
+    [
+      'start',
+      '--',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--virtual-clock',
+      '--start-at',
+      options.startAt ?? WORKING_MORNING,
+    ],
     {
       cwd: ROOT,
       detached: true,

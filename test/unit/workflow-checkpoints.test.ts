@@ -1,6 +1,6 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_WAIT_SECONDS } from '../../functions/shared/domain/checkpoints.ts';
+import { addWorkingDays } from '../../functions/shared/calendar/index.ts';
 import {
   CONTACT_TASK,
   DAY,
@@ -88,13 +88,14 @@ describe('checkpoint', () => {
     expect((await getItem(id, 'cong-an')).version).toBe(4);
     expect(again.plan).toMatchObject({ version: 4, at: deadline });
 
-    // After the deadline: an escalation to every leadership address, naming the recipient and the task.
+    // After the deadline: a first-level escalation to the signer (a deputy director here), naming the recipient
+    // and the task.
     at(Date.parse(deadline) + HOUR);
     const escalated = await runCheckpoint(id, 'cong-an');
     mails = await sentMails();
     expect(mails).toHaveLength(2);
     const escalation = mails[1];
-    expect(escalation?.to).toEqual(LEADERS.map((l) => l.email));
+    expect(escalation?.to).toEqual(LEADERS.filter((l) => l.name === 'Lê Thị Thu Hương').map((l) => l.email));
     expect(escalation?.subject).toBe('Quá hạn: Công an tỉnh chưa báo cáo nhiệm vụ 1.3 — 126/STTTT-BCVT');
     expect(escalation?.text).toContain('Công an tỉnh');
     expect(escalation?.text).toContain(`Báo cáo nhiệm vụ 1.3: ${CONTACT_TASK}`);
@@ -110,9 +111,8 @@ describe('checkpoint', () => {
     expect(item.history.at(-1)).toMatchObject({ type: 'ESCALATED', level: 1, checkpoint: escalateId, taskCode: '1.3' });
     expect(item.checkpointsDone).toEqual([remindId, escalateId]);
     expect(item.bucket).toBe('inProgressOverdue');
-    // Nothing more is planned for this obligation: the next wait is the longest one.
-    expect(escalated.plan).toMatchObject({ done: false, version: 5, timeoutSeconds: MAX_WAIT_SECONDS });
-    expect(escalated.plan.at).toBeUndefined();
+    // Next: the second level, to the director, two working days after the deadline.
+    expect(escalated.plan).toMatchObject({ done: false, version: 5, at: addWorkingDays(deadline, 2) });
 
     // The report comes in, late: COMPLETED, LATE; the checkpoint then sends nothing and says done.
     at(Date.parse(deadline) + 2 * HOUR);
@@ -140,7 +140,8 @@ describe('checkpoint', () => {
 
     const mails = await sentMails();
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.to).toEqual(LEADERS.map((l) => l.email));
+    // The first level goes to the signer, who is among the leaders (the deputy director).
+    expect(mails[0]?.to).toEqual(LEADERS.filter((l) => l.name === 'Lê Thị Thu Hương').map((l) => l.email));
     expect(mails[0]?.subject).toBe('Quá hạn: Bộ Chỉ huy Quân sự tỉnh chưa xác nhận đã nhận công văn 126/STTTT-BCVT');
     expect(mails[0]?.text).toContain('Xác nhận đã nhận công văn');
     const item = await getItem(id, 'bchqs');

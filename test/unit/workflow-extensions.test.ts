@@ -190,7 +190,6 @@ describe('re-sent link', () => {
     // The P1D reminder of task 2.2 falls due.
     vi.setSystemTime(Date.parse(body.tasks[2]?.deadline ?? '') - DAY + HOUR);
     await runCheckpoint(id, 'dien-luc');
-    vi.useRealTimers();
     const reminder = (await sentMails()).find((m) => m.to.includes('dien-luc@gialai.example'));
     const fresh = reminder?.links[0]?.split('/r/')[1] ?? '';
     expect(fresh).not.toBe('');

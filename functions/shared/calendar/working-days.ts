@@ -100,7 +100,8 @@ export const endOfWorkingDay = (instant: string, config: CalendarConfig = DEFAUL
 };
 
 /**
- * When a message may go out: the instant itself if it falls within working hours (08:00–17:00 local) of a
+ * When a message may go out: the instant itself if it falls within working hours (08:00–17:00 local, both
+ * included: a reminder a day before a 17:00 deadline goes out at 17:00) of a
  * working day; else `atTime` (default 08:00) on that working day if it is still early morning, or on the next
  * working day. So reminders never go out at night, on weekends or on holidays.
  */
@@ -113,7 +114,7 @@ export const nextWorkingMorning = (
   const morning = parseClock(atTime);
   const day = localDay(local);
   if (isWorkingDayNumber(day, config)) {
-    if (local >= at(day, parseClock(WORKDAY_START)) && local < at(day, parseClock(WORKDAY_END)))
+    if (local >= at(day, parseClock(WORKDAY_START)) && local <= at(day, parseClock(WORKDAY_END)))
       return toInstant(local);
     if (local < at(day, morning)) return toInstant(at(day, morning));
   }

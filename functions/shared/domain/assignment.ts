@@ -23,6 +23,8 @@ export type Attachment = { key: string; name: string; size: number; contentType:
 /** One report the recipient owes: a task that requires a report. */
 export type ReportSlot = {
   taskCode: string;
+  /** The local date of a periodic report's deadline; absent for a one-off report. */
+  period?: string;
   deadline?: string;
   submittedAt?: string;
   late?: boolean;
@@ -65,15 +67,26 @@ export type HistoryEvent = {
 
 /** Reminder offsets and other follow-up rules, copied from the directive so the item alone decides. */
 export type FollowUpPolicy = {
+  /** An ISO duration from delivery, or END_OF_WORKING_DAY. */
   acknowledgeWithin: string;
   remindBefore: string[];
+  remindOnTheDay?: boolean;
+  escalateAfterWorkingDays?: number;
 };
+
+export type Contact = { name?: string; email?: string; phone?: string };
 
 export type Assignment = {
   directiveId: string;
   recipientId: string;
   recipientName: string;
   recipientEmail: string;
+  recipientPhone?: string;
+  /** The agency's head, copied on first-level escalations. */
+  recipientHead?: Contact;
+  /** The directive's number and issuer, so a digest can list the item without reading the directive. */
+  number?: string;
+  issuer?: string;
   status: AssignmentStatus;
   version: number;
   createdAt: string;

@@ -1,4 +1,6 @@
-import { minus } from '../time.ts';
+import { DateTime } from 'luxon';
+import { addWorkingDays, nextWorkingMorning } from '../calendar/index.ts';
+import { minus, ZONE } from '../time.ts';
 import { type Assignment, isOpen, type Obligation, openObligations } from './assignment.ts';
 
 /**
@@ -13,23 +15,45 @@ export type Checkpoint =
 /** Step Functions accepts at most 99,999,999 s; a month keeps every wait short and re-reads the item. */
 export const MAX_WAIT_SECONDS = 30 * 24 * 3600;
 
-export const checkpointsOf = (a: Assignment): Checkpoint[] => {
-  const all: Checkpoint[] = [];
-  for (const o of openObligations(a)) {
-    if (!o.deadline) continue;
-    for (const before of a.policy.remindBefore) {
-      const at = minus(o.deadline, before);
-      // A reminder that would fall before the invitation went out says nothing the invitation didn't.
-      if (a.deliveredAt && Date.parse(at) <= Date.parse(a.deliveredAt)) continue;
-      all.push({ id: `remind:${o.key}:${before}:${o.deadline}`, kind: 'REMIND', at, obligation: o, before });
-    }
-    all.push({ id: `escalate:${o.key}:1:${o.deadline}`, kind: 'ESCALATE', at: o.deadline, obligation: o, level: 1 });
-  }
-  return all.filter((c) => !a.checkpointsDone.includes(c.id)).sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
+export const ON_THE_DAY = 'DAY';
+const DEFAULT_ESCALATE_AFTER = 2;
+
+const ms = Date.parse;
+
+/** 08:00 in Hà Nội on the day the deadline falls. */
+const morningOf = (deadline: string) =>
+  DateTime.fromISO(deadline).setZone(ZONE).set({ hour: 8, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO() ??
+  deadline;
+
+/**
+ * When a reminder goes out: never at night or on a day off (it waits for 08:00 of the next working day), never
+ * once the deadline has come, never before the invitation itself.
+ */
+const reminderTime = (a: Assignment, due: string, deadline: string) => {
+  const at = nextWorkingMorning(due);
+  if (ms(at) >= ms(deadline)) return undefined;
+  if (a.deliveredAt && ms(at) <= ms(a.deliveredAt)) return undefined;
+  return at;
 };
 
-export const dueCheckpoints = (a: Assignment, now: string) =>
-  checkpointsOf(a).filter((c) => Date.parse(c.at) <= Date.parse(now));
+export const checkpointsOf = (a: Assignment): Checkpoint[] => {
+  const all: Checkpoint[] = [];
+  const offsets = [...a.policy.remindBefore, ...(a.policy.remindOnTheDay ? [ON_THE_DAY] : [])];
+  for (const o of openObligations(a)) {
+    const deadline = o.deadline;
+    if (!deadline) continue;
+    for (const before of offsets) {
+      const at = reminderTime(a, before === ON_THE_DAY ? morningOf(deadline) : minus(deadline, before), deadline);
+      if (at) all.push({ id: `remind:${o.key}:${before}:${deadline}`, kind: 'REMIND', at, obligation: o, before });
+    }
+    all.push({ id: `escalate:${o.key}:1:${deadline}`, kind: 'ESCALATE', at: deadline, obligation: o, level: 1 });
+    const level2 = addWorkingDays(deadline, a.policy.escalateAfterWorkingDays ?? DEFAULT_ESCALATE_AFTER);
+    all.push({ id: `escalate:${o.key}:2:${deadline}`, kind: 'ESCALATE', at: level2, obligation: o, level: 2 });
+  }
+  return all.filter((c) => !a.checkpointsDone.includes(c.id)).sort((x, y) => ms(x.at) - ms(y.at));
+};
+
+export const dueCheckpoints = (a: Assignment, now: string) => checkpointsOf(a).filter((c) => ms(c.at) <= ms(now));
 
 /**
  * What the execution does next: end, or wait until the next checkpoint. `version` is the item version the plan
@@ -48,7 +72,7 @@ export const planNext = (a: Assignment, now: string): Plan => {
   if (!isOpen(a.status)) return { done: true, status: a.status, version: a.version, timeoutSeconds: 1 };
   // A checkpoint already due (a send that failed and will be retried) makes the wait end at once.
   const next = checkpointsOf(a)[0];
-  const seconds = next ? Math.ceil((Date.parse(next.at) - Date.parse(now)) / 1000) : MAX_WAIT_SECONDS;
+  const seconds = next ? Math.ceil((ms(next.at) - ms(now)) / 1000) : MAX_WAIT_SECONDS;
   return {
     done: false,
     status: a.status,

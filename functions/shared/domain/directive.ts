@@ -1,5 +1,6 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { isIsoDuration } from '../time.ts';
+import { isIsoDuration, ZONE } from '../time.ts';
 
 /**
  * The create body of DESIGN.md ("extend it, don't rename it"). Messages are Vietnamese first: they are shown
@@ -41,25 +42,40 @@ const duration = (label: string) =>
 
 export const RECIPIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** The head of a recipient agency: copied on its first-level escalations. */
+export const headSchema = z.object({
+  name: optionalText('Thủ trưởng đơn vị', 200),
+  email: email('Email thủ trưởng đơn vị').optional(),
+  phone: optionalText('Điện thoại thủ trưởng', 40),
+});
+
 export const recipientSchema = z.object({
   id: z
     .string({ error: 'Mã đơn vị: bắt buộc nhập' })
     .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' }),
   name: text('Tên đơn vị', 300),
   email: email('Email đơn vị'),
+  phone: optionalText('Điện thoại đơn vị', 40),
+  head: headSchema.optional(),
 });
 
 export const signerSchema = z.object({
   name: text('Người ký', 200),
   title: text('Chức vụ người ký', 200),
   onBehalfOf: optionalText('Thẩm quyền ký (KT., TL., TM.)', 200),
+  /** Where the first level of escalation reaches the signer, when the signer is not among the leaders. */
+  email: email('Email người ký').optional(),
 });
+
+/** SIGNER gets the first level of escalation, DIRECTOR the second (see domain/escalation.ts). */
+export const LEADER_ROLES = ['SIGNER', 'DIRECTOR'] as const;
 
 export const leaderSchema = z.object({
   name: text('Tên lãnh đạo', 200),
   title: text('Chức vụ lãnh đạo', 200),
   email: email('Email lãnh đạo'),
   phone: optionalText('Số điện thoại', 40),
+  role: z.enum(LEADER_ROLES).optional(),
 });
 
 export const COPY_PURPOSES = ['REPORT', 'COORDINATE', 'ARCHIVE', 'INFORM'] as const;
@@ -75,10 +91,46 @@ export const taskSchema = z.object({
     error: 'Đơn vị thực hiện: chọn ít nhất một đơn vị',
   }),
   deadline: instant('Hạn báo cáo').optional(),
+  /** "trong thời hạn 05 ngày làm việc": the deadline is computed from the issue time, skipping days off. */
+  deadlineWorkingDays: z
+    .number({ error: 'Số ngày làm việc: cần một số' })
+    .int()
+    .min(1, { error: 'Số ngày làm việc: ít nhất 1' })
+    .max(60, { error: 'Số ngày làm việc: tối đa 60' })
+    .optional(),
+  /** A periodic report ("hằng ngày", "định kỳ hằng tuần"): one deadline per period from `deadline` to `until`. */
+  recurrence: z
+    .object({
+      every: z.enum(['P1D', 'P1W'], { error: 'Định kỳ: hằng ngày (P1D) hoặc hằng tuần (P1W)' }),
+      until: z.iso.date({ error: 'Định kỳ đến ngày: cần ngày dạng YYYY-MM-DD' }),
+    })
+    .optional(),
   reportRequired: z.boolean().default(true),
 });
 
 export const MAX_RECIPIENTS = 5000;
+
+export const END_OF_WORKING_DAY = 'END_OF_WORKING_DAY';
+
+/**
+ * A year of daily reports. Each period adds a bounded number of events to the execution's history (a few
+ * waits), so this bound keeps it far below Step Functions' 25,000.
+ */
+export const MAX_PERIODS = 366;
+
+/** The deadlines of a periodic report: the first one, then every period while its date is not after `until`. */
+export const periodsOf = (first: string, recurrence: { every: 'P1D' | 'P1W'; until: string }) => {
+  const deadlines: string[] = [];
+  const start = DateTime.fromISO(first).setZone(ZONE);
+  const step = recurrence.every === 'P1D' ? { days: 1 } : { weeks: 1 };
+  for (
+    let at = start;
+    (at.toISODate() ?? '') <= recurrence.until && deadlines.length <= MAX_PERIODS;
+    at = at.plus(step)
+  )
+    deadlines.push(at.toUTC().toISO() ?? '');
+  return deadlines;
+};
 
 export const directiveInputSchema = z
   .object({
@@ -108,8 +160,15 @@ export const directiveInputSchema = z
       .array(taskSchema, { error: 'Nhiệm vụ: bắt buộc nhập' })
       .min(1, { error: 'Nhiệm vụ: cần ít nhất một nhiệm vụ' })
       .max(200),
-    acknowledgeWithin: duration('Thời hạn xác nhận').default('PT8H'),
+    /** A duration from delivery, or the end of the working day of receipt (Decree 30/2020). */
+    acknowledgeWithin: z
+      .union([z.literal(END_OF_WORKING_DAY), duration('Thời hạn xác nhận')])
+      .default(END_OF_WORKING_DAY),
     remindBefore: z.array(duration('Nhắc trước hạn')).max(10).default(['P2D', 'P1D']),
+    /** A reminder at 08:00 on the day a deadline falls. */
+    remindOnTheDay: z.boolean().default(true),
+    /** The second level of escalation (the director) this many working days after a missed deadline. */
+    escalateAfterWorkingDays: z.number().int().min(1).max(30).default(2),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
@@ -120,6 +179,24 @@ export const directiveInputSchema = z
     });
     const codes = new Set<string>();
     d.tasks.forEach((t, i) => {
+      if (t.deadline && t.deadlineWorkingDays)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tasks', i, 'deadlineWorkingDays'],
+          message: 'Chỉ chọn một trong hai: hạn theo ngày, hoặc số ngày làm việc',
+        });
+      if (t.recurrence && !t.deadline)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tasks', i, 'deadline'],
+          message: 'Báo cáo định kỳ: cần hạn của kỳ đầu tiên',
+        });
+      if (t.recurrence && t.deadline && periodsOf(t.deadline, t.recurrence).length > MAX_PERIODS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tasks', i, 'recurrence', 'until'],
+          message: `Báo cáo định kỳ: tối đa ${MAX_PERIODS} kỳ`,
+        });
       if (codes.has(t.code))
         ctx.addIssue({ code: 'custom', path: ['tasks', i, 'code'], message: `Mã nhiệm vụ trùng: ${t.code}` });
       codes.add(t.code);
@@ -135,6 +212,8 @@ export const directiveInputSchema = z
   });
 
 export type DirectiveInput = z.infer<typeof directiveInputSchema>;
+/** What a caller sends: defaults not yet applied. */
+export type DirectiveBody = z.input<typeof directiveInputSchema>;
 export type Recipient = z.infer<typeof recipientSchema>;
 export type Task = z.infer<typeof taskSchema>;
 export type Signer = z.infer<typeof signerSchema>;

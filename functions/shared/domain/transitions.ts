@@ -1,3 +1,4 @@
+import { endOfWorkingDay } from '../calendar/index.ts';
 import { plus } from '../time.ts';
 import {
   ACK,
@@ -9,6 +10,7 @@ import {
   type ReportSlot,
 } from './assignment.ts';
 import { type Checkpoint, checkpointsOf } from './checkpoints.ts';
+import { END_OF_WORKING_DAY } from './directive.ts';
 
 /**
  * Every change to an assignment is a pure function from the stored item to the next one. The storage layer
@@ -35,10 +37,24 @@ const closed = (a: Assignment): Transition => ({
 
 const changed = (next: Assignment, ...events: HistoryEvent[]): Transition => ({ ok: true, next, events });
 
+/**
+ * Decree 30/2020 expects a receipt notice the same working day; a directive that arrives within the last hour
+ * of one is acknowledged by the end of the next.
+ */
+export const acknowledgementDeadline = (deliveredAt: string, acknowledgeWithin: string) =>
+  acknowledgeWithin === END_OF_WORKING_DAY
+    ? endOfWorkingDay(plus(deliveredAt, 'PT1H'))
+    : plus(deliveredAt, acknowledgeWithin);
+
 export const deliver = (a: Assignment, now: string): Transition => {
   if (a.status !== 'ISSUED') return done('Đã gửi.');
   return changed(
-    { ...a, status: 'DELIVERED', deliveredAt: now, ackDeadline: plus(now, a.policy.acknowledgeWithin) },
+    {
+      ...a,
+      status: 'DELIVERED',
+      deliveredAt: now,
+      ackDeadline: acknowledgementDeadline(now, a.policy.acknowledgeWithin),
+    },
     { at: now, type: 'DELIVERED', by: 'workflow' },
   );
 };

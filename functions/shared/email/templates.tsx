@@ -357,7 +357,17 @@ export function escalationEmail({
           { label: 'Tình trạng', value: [`Quá hạn từ ${deadlineVi(missed)}. ${progress}`] },
           {
             label: 'Liên hệ đơn vị',
-            value: [{ href: `mailto:${assignment.recipientEmail}`, label: assignment.recipientEmail }],
+            value: [
+              { href: `mailto:${assignment.recipientEmail}`, label: assignment.recipientEmail },
+              ...(assignment.recipientPhone ? [`; điện thoại ${assignment.recipientPhone}`] : []),
+              ...(assignment.recipientHead?.name || assignment.recipientHead?.email
+                ? [
+                    `; thủ trưởng đơn vị: ${[assignment.recipientHead.name, assignment.recipientHead.email, assignment.recipientHead.phone]
+                      .filter(Boolean)
+                      .join(', ')}`,
+                  ]
+                : []),
+            ],
           },
           {
             label: 'Công văn',

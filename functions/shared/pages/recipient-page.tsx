@@ -25,6 +25,14 @@ const ReportStatus = ({ slot, now }: { slot: ReportSlot; now: string }) =>
     <Deadline at={slot.deadline} now={now} />
   );
 
+/** 1.234.567 bytes → "1,2 MB", the Vietnamese way (comma decimals). */
+const formatSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
 const StatusLine = ({ a, now, token }: { a: Assignment; now: string; token: string }) => {
   if (a.status === 'CANCELLED') return <Message title="Công văn đã được thu hồi" tone="warn" />;
   if (a.status === 'COMPLETED')
@@ -95,11 +103,21 @@ export const RecipientPage = ({
                   <strong>{t.code}.</strong> {t.text}
                 </p>
                 {slot ? <ReportStatus slot={slot} now={now} /> : <span class="badge">Không yêu cầu báo cáo</span>}
+                {slot?.submittedAt && slot.attachment && (
+                  <p class="hint">
+                    Tệp đính kèm: <strong>{slot.attachment.name}</strong> ({formatSize(slot.attachment.size)})
+                  </p>
+                )}
                 {slot && !slot.submittedAt && open && (
-                  <form method="post" action={`/r/${token}/report`} class="panel">
+                  <form method="post" action={`/r/${token}/report`} enctype="multipart/form-data" class="panel">
                     <input type="hidden" name="taskCode" value={t.code} />
                     <label for={`summary-${t.code}`}>Báo cáo nhiệm vụ {t.code}</label>
                     <textarea id={`summary-${t.code}`} name="summary" required maxLength={10000} />
+                    <label for={`file-${t.code}`}>Tệp đính kèm</label>
+                    <input id={`file-${t.code}`} type="file" name="file" aria-describedby={`file-hint-${t.code}`} />
+                    <p id={`file-hint-${t.code}`} class="hint">
+                      Tệp đính kèm (không bắt buộc, tối đa 4 MB)
+                    </p>
                     <p>
                       <button type="submit">Gửi báo cáo</button>
                     </p>

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DateTime } from 'luxon';
 import pMap from 'p-map';
 import { monotonicFactory } from 'ulid';
+import { addWorkingDays } from '../calendar/index.ts';
 import { dynamo } from '../clients.ts';
 import { config } from '../config.ts';
 import type { Assignment, ReportSlot } from '../domain/assignment.ts';
-import { type Directive, type DirectiveInput, tasksOf } from '../domain/directive.ts';
+import { type Directive, type DirectiveInput, periodsOf, tasksOf } from '../domain/directive.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { ZONE } from '../time.ts';
 import { newAssignmentItem } from './assignments.ts';
 import { byIssuer, directiveKey, idempotencyKey, issuerKey, TABLE } from './keys.ts';
 
@@ -35,18 +38,32 @@ export const initialAssignment = (
 ): Assignment => {
   const reports: Record<string, ReportSlot> = {};
   for (const task of tasksOf(directive.tasks, recipient.id)) {
-    if (task.reportRequired)
-      reports[task.code] = { taskCode: task.code, ...(task.deadline ? { deadline: task.deadline } : {}) };
+    if (!task.reportRequired) continue;
+    if (task.recurrence && task.deadline) {
+      for (const deadline of periodsOf(task.deadline, task.recurrence)) {
+        const period = DateTime.fromISO(deadline).setZone(ZONE).toISODate() ?? deadline;
+        reports[`${task.code}#${period}`] = { taskCode: task.code, period, deadline };
+      }
+    } else reports[task.code] = { taskCode: task.code, ...(task.deadline ? { deadline: task.deadline } : {}) };
   }
   return {
     directiveId: directive.id,
     recipientId: recipient.id,
     recipientName: recipient.name,
     recipientEmail: recipient.email,
+    ...(recipient.phone ? { recipientPhone: recipient.phone } : {}),
+    ...(recipient.head ? { recipientHead: recipient.head } : {}),
+    number: directive.number,
+    issuer: directive.issuer,
     status: 'ISSUED',
     version: 1,
     createdAt: directive.createdAt,
-    policy: { acknowledgeWithin: directive.acknowledgeWithin, remindBefore: directive.remindBefore },
+    policy: {
+      acknowledgeWithin: directive.acknowledgeWithin,
+      remindBefore: directive.remindBefore,
+      remindOnTheDay: directive.remindOnTheDay,
+      escalateAfterWorkingDays: directive.escalateAfterWorkingDays,
+    },
     reports,
     escalationLevel: 0,
     checkpointsDone: [],
@@ -99,6 +116,10 @@ export const storeDirective = async (
   const { recipients, ...rest } = input;
   const directive: StoredDirective = {
     ...rest,
+    // "Within n working days" becomes a date once, when the directive is issued.
+    tasks: rest.tasks.map((t) =>
+      t.deadlineWorkingDays && !t.deadline ? { ...t, deadline: addWorkingDays(createdAt, t.deadlineWorkingDays) } : t,
+    ),
     id,
     createdAt,
     recipientCount: recipients.length,

@@ -64,7 +64,8 @@ describe('nextWorkingMorning', () => {
   it('moves nights, weekends and holidays to the next working morning', () => {
     expect(nextWorkingMorning('2023-03-11T15:00:00.000Z')).toBe('2023-03-13T01:00:00.000Z'); // Saturday 22:00
     expect(nextWorkingMorning('2023-03-12T23:00:00.000Z')).toBe('2023-03-13T01:00:00.000Z'); // Monday 06:00
-    expect(nextWorkingMorning('2023-03-13T10:00:00.000Z')).toBe('2023-03-14T01:00:00.000Z'); // Monday 17:00
+    expect(nextWorkingMorning('2023-03-13T10:00:00.000Z')).toBe('2023-03-13T10:00:00.000Z'); // Monday 17:00 sharp
+    expect(nextWorkingMorning('2023-03-13T10:01:00.000Z')).toBe('2023-03-14T01:00:00.000Z'); // Monday 17:01
     expect(nextWorkingMorning('2023-01-23T03:00:00.000Z')).toBe('2023-01-27T01:00:00.000Z'); // Tết
     expect(nextWorkingMorning('2023-03-11T15:00:00.000Z', undefined, '09:30')).toBe('2023-03-13T02:30:00.000Z');
   });

@@ -15,7 +15,7 @@ import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dy
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { handler as officialsHandler } from '../../../functions/http/officials-api.ts';
 import { handler as recipientHandler } from '../../../functions/http/recipient-links.ts';
 import type { Assignment, EventType } from '../../../functions/shared/domain/assignment.ts';
@@ -37,7 +37,15 @@ export const secretsMock = mockClient(SecretsManagerClient);
 export const LINK_SECRET = 'test-link-secret-0123456789abcdef0123456789abcdef';
 
 /** Restores every mock to its default answers and forgets the calls; call it in beforeEach. */
+/**
+ * Every test starts at 09:00 on a working Wednesday in Hà Nội, so that reminders (which wait for working hours)
+ * fall where the tests expect them whatever the time the suite runs.
+ */
+export const WORKING_MORNING = Date.parse('2026-03-04T02:00:00.000Z');
+
 export const resetMocks = () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(WORKING_MORNING);
   sesMock.reset();
   sfnMock.reset();
   secretsMock.reset();
@@ -222,6 +230,7 @@ export type DirectiveBodyOptions = {
   /** The report deadline of tasks 1.3 and 2.2 (ISO instant); two days from now by default. */
   deadline?: string;
   remindBefore?: string[];
+  remindOnTheDay?: boolean;
   acknowledgeWithin?: string;
 };
 
@@ -255,6 +264,7 @@ export const directiveBody = (options: DirectiveBodyOptions = {}) => {
     ],
     acknowledgeWithin: options.acknowledgeWithin ?? 'PT8H',
     remindBefore: options.remindBefore ?? ['P2D', 'P1D'],
+    remindOnTheDay: options.remindOnTheDay ?? false,
   };
 };
 

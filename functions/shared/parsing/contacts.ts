@@ -1,0 +1,71 @@
+import { officialTitle, personName, startsWithTitle } from './casing.ts';
+import { fold, stripBullet, tol } from './text.ts';
+import type { Contact, PhoneNumber } from './types.ts';
+
+/** Phone numbers, emails and contact lines ("- Giám đốc Sở: 0913.421.376 (Đ/c Nguyễn Ngọc Hùng);"). */
+
+const PHONE = /(?<![\d/])(?:\+\s?84|\(?0)\d{1,4}\)?(?:[\s.-]?\d){6,10}(?![\d/])/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+const normalisePhone = (raw: string): string | undefined => {
+  let digits = raw.replace(/\D/g, '');
+  if (raw.trim().startsWith('+')) digits = `0${digits.slice(2)}`;
+  else if (digits.startsWith('84') && digits.length === 11) digits = `0${digits.slice(2)}`;
+  return /^0\d{9,10}$/.test(digits) ? digits : undefined;
+};
+
+export const phonesIn = (raw: string): PhoneNumber[] => {
+  const out: PhoneNumber[] = [];
+  for (const m of raw.matchAll(PHONE)) {
+    const number = normalisePhone(m[0]);
+    if (number) out.push({ number, raw: m[0].trim() });
+  }
+  return out;
+};
+
+export const emailsIn = (raw: string): string[] =>
+  [...raw.matchAll(EMAIL)].map((m) => m[0].replace(/\.+$/, '').toLowerCase());
+
+const NAME_WORD = "[\\p{Lu}?\\ufffd][\\p{L}?\\ufffd'’]*";
+const PERSON = new RegExp(
+  `(?<!\\p{L})(?:Đ/c|đ/c|Đ/C|[Đđ]ồng chí|Ông|ông|Bà|bà|ÔNG|BÀ)\\.?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,5})`,
+  'u',
+);
+const LEADER_TITLE = tol(
+  'giam doc|chu tich|chanh van phong|truong phong|truong ban|chanh thanh tra|hieu truong|cuc truong|thu truong|bi thu',
+);
+
+/** A line is a contact when it gives a phone or an email together with a person or a title. */
+export const contactIn = (rawLine: string): Contact | undefined => {
+  const raw = stripBullet(rawLine).trim();
+  const phones = phonesIn(raw);
+  const emails = emailsIn(raw);
+  if (phones.length === 0 && emails.length === 0) return undefined;
+  const person = PERSON.exec(raw);
+  const name = person?.[1] ? personName(person[1].trim()) : undefined;
+  let title: string | undefined;
+  const beforeColon = raw.split(':')[0]?.trim() ?? '';
+  if (beforeColon !== raw && startsWithTitle(beforeColon)) title = beforeColon;
+  if (!title && person) {
+    // "Đ/c Nguyễn Văn A, Phó Giám đốc Sở, điện thoại: …" or "… - Trưởng phòng Nghiệp vụ Y"
+    const after = raw.slice((person.index ?? 0) + person[0].length).replace(/^[\s,–-]+/, '');
+    const candidate = after.split(/[,;:(]|\s[-–]\s|\s(?:điện thoại|ĐT|SĐT|email|Email|số)\b/u)[0]?.trim() ?? '';
+    if (candidate && startsWithTitle(candidate)) title = candidate;
+  }
+  if (!name && !title) return undefined;
+  return {
+    ...(name ? { name } : {}),
+    ...(title ? { title: officialTitle(title.replace(/[\s.;,]+$/, '')) } : {}),
+    ...(phones[0] ? { phone: phones[0].number } : {}),
+    ...(emails[0] ? { email: emails[0] } : {}),
+    text: raw,
+  };
+};
+
+export const isLeaderTitle = (title: string | undefined): boolean =>
+  title !== undefined && LEADER_TITLE.test(fold(title));
+
+/** A heading that announces contact lines ("… qua các số máy:", "Đầu mối liên hệ:"). */
+export const CONTACT_HEADING = tol('(?:so may|so dien thoai|dien thoai|lien he|dau moi)[^.]{0,80}:$');
+/** A sentence that points to a contact ("Mọi chi tiết xin liên hệ …", "Đầu mối: …"). */
+export const CONTACT_SENTENCE = tol('lien he|dau moi|dien thoai|so may|email|\\bdt\\s*:');
