@@ -1,7 +1,8 @@
 import type { Assignment } from './assignment.ts';
 import type { Directive, Leader } from './directive.ts';
 
-const same = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
+const same = (a: string, b: string) =>
+  a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
 
 const unique = (people: Leader[]) => people.filter((p, i) => people.findIndex((q) => same(q.email, p.email)) === i);
 

@@ -362,7 +362,11 @@ export function escalationEmail({
               ...(assignment.recipientPhone ? [`; điện thoại ${assignment.recipientPhone}`] : []),
               ...(assignment.recipientHead?.name || assignment.recipientHead?.email
                 ? [
-                    `; thủ trưởng đơn vị: ${[assignment.recipientHead.name, assignment.recipientHead.email, assignment.recipientHead.phone]
+                    `; thủ trưởng đơn vị: ${[
+                      assignment.recipientHead.name,
+                      assignment.recipientHead.email,
+                      assignment.recipientHead.phone,
+                    ]
                       .filter(Boolean)
                       .join(', ')}`,
                   ]
