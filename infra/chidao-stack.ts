@@ -1,8 +1,10 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { AccountRecovery, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { OFFICIAL_PAGE_ROUTES, OFFICIAL_ROUTES, RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '../functions/http/routes.ts';
@@ -128,7 +130,20 @@ export class ChidaoStack extends Stack {
       actions: ['ses:SendRawEmail'],
       resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.senderIdentity })],
     });
-    for (const f of [deliver, checkpoint, officialsApi, officialPages]) f.addToRolePolicy(sendMail);
+    // The leadership digest: 08:00 in Hà Nội, Monday to Friday; the function itself skips public holidays.
+    const digest = fn('Digest', 'functions/tasks/digest.ts');
+    new Schedule(this, 'DigestSchedule', {
+      description: 'Leadership digest of overdue assignments, 08:00 Asia/Ho_Chi_Minh on working days',
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '8',
+        weekDay: 'MON-FRI',
+        timeZone: TimeZone.ASIA_HO_CHI_MINH,
+      }),
+      target: new LambdaInvoke(digest, { input: undefined, retryAttempts: 2 }),
+    });
+
+    for (const f of [deliver, checkpoint, officialsApi, officialPages, digest]) f.addToRolePolicy(sendMail);
 
     const { api } = new ChidaoHttpApi(this, 'Http', [
       { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },
@@ -148,6 +163,7 @@ export class ChidaoStack extends Stack {
       recipientLinks,
       officialPages,
       signIn,
+      digest,
     ])
       f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
   }

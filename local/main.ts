@@ -14,6 +14,7 @@ import { LambdaRuntime } from './lambda-runtime.ts';
 import { Outbox } from './mail/outbox.ts';
 import { sesProxy, startSes } from './mail/ses.ts';
 import { startS3 } from './s3.ts';
+import { startSchedules } from './schedules.ts';
 import { secretsApi } from './secrets.ts';
 import { stepFunctionsApi } from './stepfunctions/api.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
@@ -87,6 +88,7 @@ Object.assign(process.env, {
 
 for (const machine of app.stateMachines) engine.register(machine);
 engine.resume();
+startSchedules(app.schedules, clock, (name, event) => lambda.invoke(name, event));
 
 const apiToken = process.env.OFFICIAL_API_TOKEN;
 /** The JWT authorizer of `/api/*`: an ID token of the (local) user pool, or the scripts' token. */

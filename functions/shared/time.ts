@@ -23,6 +23,16 @@ export const formatDateTime = (iso: string | Date) => local(iso).toFormat('HH:mm
 /** The issued-on date (YYYY-MM-DD) as dd/mm/yyyy. */
 export const formatCalendarDate = (ymd: string) => DateTime.fromISO(ymd, { zone: ZONE }).toFormat('dd/MM/yyyy');
 
+/**
+ * "Gia Lai, ngày 30 tháng 01 năm 2021": the place and date line of Decree 30/2020, which pads days below 10
+ * and the months January and February only ("ngày 05 tháng 7 năm 2023").
+ */
+export const decree30PlaceAndDate = (place: string | undefined, ymd: string) => {
+  const d = DateTime.fromISO(ymd, { zone: ZONE });
+  const month = d.month <= 2 ? d.toFormat('MM') : String(d.month);
+  return `${place ? `${place}, ` : ''}ngày ${d.toFormat('dd')} tháng ${month} năm ${d.year}`;
+};
+
 export const toInstant = (date: Date) => date.toISOString();
 
 export const secondsBetween = (fromIso: string, toIso: string) =>

@@ -14,6 +14,7 @@ export const DUE_PROJECTION = [
   'reports',
   'escalationLevel',
   'issuer',
+  'number',
 ];
 
 /** The one table (see functions/shared/storage/keys.ts for its items). */

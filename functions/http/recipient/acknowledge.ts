@@ -1,6 +1,7 @@
 import { acknowledge } from '../../shared/domain/transitions.ts';
 import type { PublicEvent } from '../../shared/http/events.ts';
 import type { HttpResult } from '../../shared/http/responses.ts';
+import { messages } from '../../shared/pages/i18n.ts';
 import { applyTransition } from '../../shared/storage/assignments.ts';
 import { wake } from '../../shared/workflow.ts';
 import { openLink } from './open-link.ts';
@@ -15,7 +16,7 @@ export const acknowledgeLink = async (event: PublicEvent): Promise<HttpResult> =
   await wake(result.assignment, opened.now);
   return renderAfterAction(opened, result.assignment, {
     tone: 'ok',
-    title: 'Đã xác nhận nhận công văn',
-    text: `Cơ quan ban hành đã nhận được xác nhận của ${result.assignment.recipientName}.`,
+    title: messages(opened.lang).recipient.acknowledgedNotice,
+    text: messages(opened.lang).recipient.acknowledgedNoticeText(result.assignment.recipientName),
   });
 };

@@ -1,6 +1,7 @@
 import { requestExtension } from '../../shared/domain/transitions.ts';
 import type { PublicEvent } from '../../shared/http/events.ts';
 import type { HttpResult } from '../../shared/http/responses.ts';
+import { messages } from '../../shared/pages/i18n.ts';
 import { applyTransition } from '../../shared/storage/assignments.ts';
 import { formatDateTime } from '../../shared/time.ts';
 import { extensionForm, parseForm } from './forms.ts';
@@ -19,7 +20,7 @@ export const requestExtensionLink = async (event: PublicEvent): Promise<HttpResu
   if (!result.applied) return refusalNotice(opened, result);
   return renderAfterAction(opened, result.assignment, {
     tone: 'ok',
-    title: 'Đã gửi đề nghị gia hạn',
-    text: `Đề nghị gia hạn nhiệm vụ ${form.taskCode} đến ${formatDateTime(form.until)} đã được gửi tới cơ quan ban hành.`,
+    title: messages(opened.lang).recipient.extensionNotice,
+    text: messages(opened.lang).recipient.extensionNoticeText(form.taskCode, formatDateTime(form.until)),
   });
 };

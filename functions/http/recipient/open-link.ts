@@ -1,6 +1,7 @@
 import { GoneError, NotFoundError } from '../../shared/errors.ts';
 import type { PublicEvent } from '../../shared/http/events.ts';
 import { verifyLinkToken } from '../../shared/links.ts';
+import { langOf } from '../../shared/pages/i18n.ts';
 import { getAssignment } from '../../shared/storage/assignments.ts';
 import { getDirective } from '../../shared/storage/directives.ts';
 
@@ -16,5 +17,5 @@ export const openLink = async (event: PublicEvent) => {
   if (assignment.linkVersion !== claims.linkVersion)
     throw new GoneError('Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.');
   const directive = await getDirective(claims.directiveId);
-  return { token, now, claims, assignment, directive };
+  return { token, now, claims, assignment, directive, lang: langOf(event) };
 };

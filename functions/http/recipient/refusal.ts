@@ -1,4 +1,5 @@
 import type { HttpResult } from '../../shared/http/responses.ts';
+import { messages } from '../../shared/pages/i18n.ts';
 import type { Applied } from '../../shared/storage/assignments.ts';
 import type { openLink } from './open-link.ts';
 import { renderAfterAction } from './view.tsx';
@@ -9,23 +10,14 @@ export const refusalNotice = (
   result: Extract<Applied, { applied: false }>,
 ): HttpResult => {
   const { refusal, message } = result.refusal;
+  const m = messages(opened.lang).recipient;
   if (refusal === 'ALREADY_DONE')
     return renderAfterAction(opened, result.assignment, {
       tone: 'info',
-      title: 'Đã thực hiện trước đó',
+      title: m.alreadyDone,
       text: message,
     });
   if (refusal === 'CLOSED')
-    return renderAfterAction(
-      opened,
-      result.assignment,
-      { tone: 'warn', title: 'Không thể thực hiện', text: message },
-      409,
-    );
-  return renderAfterAction(
-    opened,
-    result.assignment,
-    { tone: 'error', title: 'Không thể thực hiện', text: message },
-    400,
-  );
+    return renderAfterAction(opened, result.assignment, { tone: 'warn', title: m.refused, text: message }, 409);
+  return renderAfterAction(opened, result.assignment, { tone: 'error', title: m.refused, text: message }, 400);
 };

@@ -3,6 +3,7 @@ import { report } from '../../shared/domain/transitions.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import type { PublicEvent } from '../../shared/http/events.ts';
 import type { HttpResult } from '../../shared/http/responses.ts';
+import { messages } from '../../shared/pages/i18n.ts';
 import { type Applied, applyTransition } from '../../shared/storage/assignments.ts';
 import { deleteAttachment, putAttachment } from '../../shared/storage/attachments.ts';
 import { wake } from '../../shared/workflow.ts';
@@ -65,11 +66,11 @@ export const reportLink = async (event: PublicEvent): Promise<HttpResult> => {
   }
   await wake(result.assignment, opened.now);
   const completed = result.assignment.status === 'COMPLETED';
+  const m = messages(opened.lang).recipient;
+  const slot = result.assignment.reports[form.taskCode];
   return renderAfterAction(opened, result.assignment, {
     tone: 'ok',
-    title: `Đã gửi báo cáo nhiệm vụ ${form.taskCode}`,
-    text: `${completed ? 'Đơn vị đã hoàn thành mọi nhiệm vụ có yêu cầu báo cáo của công văn này.' : 'Cơ quan ban hành đã nhận được báo cáo.'}${
-      attachment ? ` Tệp đính kèm: ${attachment.name}.` : ''
-    }`,
+    title: m.reportedNotice(slot?.taskCode ?? form.taskCode),
+    text: `${completed ? m.allDoneText : m.reportedNoticeText}${attachment ? ` ${m.attachment}: ${attachment.name}.` : ''}`,
   });
 };

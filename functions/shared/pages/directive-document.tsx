@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Directive } from '../domain/directive.ts';
-import { ZONE } from '../time.ts';
+import { decree30PlaceAndDate } from '../time.ts';
 
 const PURPOSE_LABEL: Record<Directive['copies'][number]['purpose'], string> = {
   REPORT: 'báo cáo',
@@ -9,11 +8,7 @@ const PURPOSE_LABEL: Record<Directive['copies'][number]['purpose'], string> = {
   INFORM: '',
 };
 
-/** "Gia Lai, ngày 30 tháng 01 năm 2021": the place and date line of Decree 30/2020. */
-export const placeAndDate = (place: string | undefined, issuedOn: string) => {
-  const d = DateTime.fromISO(issuedOn, { zone: ZONE });
-  return `${place ? `${place}, ` : ''}ngày ${d.toFormat('dd')} tháng ${d.toFormat('MM')} năm ${d.toFormat('yyyy')}`;
-};
+export const placeAndDate = decree30PlaceAndDate;
 
 /** A directive laid out as the công văn it is: header block, number, place and date, subject, body, signer. */
 export const DirectiveDocument = ({ directive, addressedTo }: { directive: Directive; addressedTo: string[] }) => (

@@ -1,28 +1,31 @@
 import type { Assignment, ReportSlot } from '../domain/assignment.ts';
 import { type Directive, tasksOf } from '../domain/directive.ts';
-import { formatDateTime } from '../time.ts';
+import { formatCalendarDate, formatDateTime } from '../time.ts';
 import { DirectiveDocument } from './directive-document.tsx';
+import { type Lang, type Messages, messages } from './i18n.ts';
 import { Layout, Message } from './render.tsx';
 
 export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; text: string };
 
-const Deadline = ({ at, now }: { at?: string; now: string }) =>
+type M = Messages['recipient'];
+
+const Deadline = ({ at, now, m }: { at?: string | undefined; now: string; m: M }) =>
   at ? (
     <span class={Date.parse(at) <= Date.parse(now) ? 'badge err' : 'badge warn'}>
-      {Date.parse(at) <= Date.parse(now) ? 'Quá hạn' : 'Hạn'}: {formatDateTime(at)}
+      {Date.parse(at) <= Date.parse(now) ? m.overdue : m.due}: {formatDateTime(at)}
     </span>
   ) : (
-    <span class="badge">Không có hạn</span>
+    <span class="badge">{m.noDeadline}</span>
   );
 
-const ReportStatus = ({ slot, now }: { slot: ReportSlot; now: string }) =>
+const ReportStatus = ({ slot, now, m }: { slot: ReportSlot; now: string; m: M }) =>
   slot.submittedAt ? (
     <span class={slot.late ? 'badge warn' : 'badge ok'}>
-      Đã báo cáo lúc {formatDateTime(slot.submittedAt)}
-      {slot.late ? ' (sau hạn)' : ''}
+      {m.reportedAt(formatDateTime(slot.submittedAt))}
+      {slot.late ? m.late : ''}
     </span>
   ) : (
-    <Deadline at={slot.deadline} now={now} />
+    <Deadline at={slot.deadline} now={now} m={m} />
   );
 
 /** 1.234.567 bytes → "1,2 MB", the Vietnamese way (comma decimals). */
@@ -33,33 +36,91 @@ const formatSize = (bytes: number) =>
       ? `${Math.round(bytes / 1024)} KB`
       : `${(bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
-const StatusLine = ({ a, now, token }: { a: Assignment; now: string; token: string }) => {
-  if (a.status === 'CANCELLED') return <Message title="Công văn đã được thu hồi" tone="warn" />;
+const StatusLine = ({ a, now, token, m }: { a: Assignment; now: string; token: string; m: M }) => {
+  if (a.status === 'CANCELLED') return <Message title={m.cancelled} tone="warn" />;
   if (a.status === 'COMPLETED')
     return (
-      <Message title="Đơn vị đã hoàn thành" tone="ok">
-        <p>Cảm ơn đơn vị. Mọi báo cáo đã được ghi nhận.</p>
+      <Message title={m.completed} tone="ok">
+        <p>{m.completedText}</p>
       </Message>
     );
   if (a.acknowledgedAt)
     return (
-      <Message title="Đã xác nhận nhận công văn" tone="ok">
-        <p>Xác nhận lúc {formatDateTime(a.acknowledgedAt)}.</p>
+      <Message title={m.acknowledged} tone="ok">
+        <p>{m.acknowledgedAt(formatDateTime(a.acknowledgedAt))}</p>
       </Message>
     );
   return (
     <section class="panel" aria-labelledby="ack-title">
-      <h2 id="ack-title">Xác nhận đã nhận công văn</h2>
+      <h2 id="ack-title">{m.ackTitle}</h2>
       <p>
-        Theo Nghị định 30/2020/NĐ-CP, đơn vị xác nhận đã nhận văn bản trong ngày.{' '}
-        {a.ackDeadline && <Deadline at={a.ackDeadline} now={now} />}
+        {m.ackText} {a.ackDeadline && <Deadline at={a.ackDeadline} now={now} m={m} />}
       </p>
       <form method="post" action={`/r/${token}/acknowledge`}>
-        <button type="submit">Xác nhận đã nhận</button>
+        <button type="submit">{m.ackButton}</button>
       </form>
     </section>
   );
 };
+
+/** The report slots of one task: one for a one-off report, one per period for a periodic one. */
+const slotsOf = (a: Assignment, code: string) =>
+  Object.entries(a.reports)
+    .filter(([, s]) => s.taskCode === code)
+    .sort(([, x], [, y]) => Date.parse(x.deadline ?? '') - Date.parse(y.deadline ?? ''));
+
+const ReportForm = ({ token, slotKey, label, m }: { token: string; slotKey: string; label: string; m: M }) => {
+  const id = slotKey.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return (
+    <form method="post" action={`/r/${token}/report`} enctype="multipart/form-data" class="panel">
+      <input type="hidden" name="taskCode" value={slotKey} />
+      <label for={`summary-${id}`}>{label}</label>
+      <textarea id={`summary-${id}`} name="summary" required maxLength={10000} />
+      <label for={`file-${id}`}>{m.attachment}</label>
+      <input id={`file-${id}`} type="file" name="file" aria-describedby={`file-hint-${id}`} />
+      <p id={`file-hint-${id}`} class="hint">
+        {m.attachmentHint}
+      </p>
+      <p>
+        <button type="submit">{m.send}</button>
+      </p>
+    </form>
+  );
+};
+
+const Slot = ({
+  slotKey,
+  slot,
+  token,
+  now,
+  open,
+  m,
+}: {
+  slotKey: string;
+  slot: ReportSlot;
+  token: string;
+  now: string;
+  open: boolean;
+  m: M;
+}) => (
+  <>
+    {slot.period && <strong>{m.period(formatCalendarDate(slot.period))} </strong>}
+    <ReportStatus slot={slot} now={now} m={m} />
+    {slot.submittedAt && slot.attachment && (
+      <p class="hint">
+        {m.attachment}: <strong>{slot.attachment.name}</strong> ({formatSize(slot.attachment.size)})
+      </p>
+    )}
+    {!slot.submittedAt && open && (
+      <ReportForm
+        token={token}
+        slotKey={slotKey}
+        label={`${m.reportFor(slot.taskCode)}${slot.period ? ` — ${m.period(formatCalendarDate(slot.period))}` : ''}`}
+        m={m}
+      />
+    )}
+  </>
+);
 
 /**
  * The page behind a recipient's link. Opening it changes nothing (mail scanners open links first); every
@@ -71,94 +132,92 @@ export const RecipientPage = ({
   token,
   now,
   notice,
+  lang = 'vi',
 }: {
   directive: Directive;
   assignment: Assignment;
   token: string;
   now: string;
-  notice?: Notice;
+  notice?: Notice | undefined;
+  lang?: Lang;
 }) => {
+  const all = messages(lang);
+  const m = all.recipient;
   const open = a.status !== 'CANCELLED' && a.status !== 'COMPLETED' && a.status !== 'DELIVERY_FAILED';
   const tasks = tasksOf(directive.tasks, a.recipientId);
-  const pendingSlots = Object.values(a.reports).filter((s) => !s.submittedAt);
+  const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
   return (
-    <Layout title={`Công văn ${directive.number} — ${a.recipientName}`}>
+    <Layout title={`${directive.number} — ${a.recipientName}`} lang={lang}>
       <p class="hint">
-        Trang riêng của <strong>{a.recipientName}</strong>. Không chuyển tiếp liên kết này.
+        {m.personal(a.recipientName)}{' '}
+        <a href={`/r/${token}?lang=${all.switchLang}`} lang={all.switchLang} hreflang={all.switchLang}>
+          {all.switchTo}
+        </a>
       </p>
       {notice && (
         <Message title={notice.title} tone={notice.tone}>
           <p>{notice.text}</p>
         </Message>
       )}
-      <StatusLine a={a} now={now} token={token} />
+      <StatusLine a={a} now={now} token={token} m={m} />
       <section class="panel" aria-labelledby="tasks-title">
-        <h2 id="tasks-title">Nhiệm vụ của đơn vị</h2>
+        <h2 id="tasks-title">{m.tasks}</h2>
         <ul class="tasks">
           {tasks.map((t) => {
-            const slot = a.reports[t.code];
+            const slots = slotsOf(a, t.code);
+            // Of a periodic report, the periods already due and the next one; later ones wait their turn.
+            const firstFuture = slots.findIndex(
+              ([, s]) => !s.submittedAt && Date.parse(s.deadline ?? '') > Date.parse(now),
+            );
+            const shown = firstFuture < 0 ? slots : slots.slice(0, firstFuture + 1);
             return (
               <li key={t.code}>
                 <p>
                   <strong>{t.code}.</strong> {t.text}
                 </p>
-                {slot ? <ReportStatus slot={slot} now={now} /> : <span class="badge">Không yêu cầu báo cáo</span>}
-                {slot?.submittedAt && slot.attachment && (
-                  <p class="hint">
-                    Tệp đính kèm: <strong>{slot.attachment.name}</strong> ({formatSize(slot.attachment.size)})
-                  </p>
-                )}
-                {slot && !slot.submittedAt && open && (
-                  <form method="post" action={`/r/${token}/report`} enctype="multipart/form-data" class="panel">
-                    <input type="hidden" name="taskCode" value={t.code} />
-                    <label for={`summary-${t.code}`}>Báo cáo nhiệm vụ {t.code}</label>
-                    <textarea id={`summary-${t.code}`} name="summary" required maxLength={10000} />
-                    <label for={`file-${t.code}`}>Tệp đính kèm</label>
-                    <input id={`file-${t.code}`} type="file" name="file" aria-describedby={`file-hint-${t.code}`} />
-                    <p id={`file-hint-${t.code}`} class="hint">
-                      Tệp đính kèm (không bắt buộc, tối đa 4 MB)
-                    </p>
-                    <p>
-                      <button type="submit">Gửi báo cáo</button>
-                    </p>
-                  </form>
-                )}
+                {slots.length === 0 && <span class="badge">{m.noReport}</span>}
+                {shown.map(([key, slot]) => (
+                  <div key={key}>
+                    <Slot slotKey={key} slot={slot} token={token} now={now} open={open} m={m} />
+                  </div>
+                ))}
+                {shown.length < slots.length && <p class="hint">{`${m.notYet}: ${slots.length - shown.length}`}</p>}
               </li>
             );
           })}
         </ul>
       </section>
-      {open && pendingSlots.length > 0 && (
+      {open && pending.length > 0 && (
         <section class="panel" aria-labelledby="ext-title">
-          <h2 id="ext-title">Đề nghị gia hạn</h2>
+          <h2 id="ext-title">{m.extension}</h2>
           {a.extensionRequest && (
             <p class="hint">
-              Đã đề nghị gia hạn nhiệm vụ {a.extensionRequest.taskCode} đến {formatDateTime(a.extensionRequest.until)},
-              đang chờ xem xét.
+              {m.extensionPending(a.extensionRequest.taskCode, formatDateTime(a.extensionRequest.until))}
             </p>
           )}
           <form method="post" action={`/r/${token}/extension`}>
-            <label for="ext-task">Nhiệm vụ</label>
+            <label for="ext-task">{m.task}</label>
             <select id="ext-task" name="taskCode">
-              {pendingSlots.map((s) => (
-                <option key={s.taskCode} value={s.taskCode}>
+              {pending.map(([key, s]) => (
+                <option key={key} value={key}>
                   {s.taskCode}
+                  {s.period ? ` — ${m.period(formatCalendarDate(s.period))}` : ''}
                 </option>
               ))}
             </select>
-            <label for="ext-until">Đề nghị gia hạn đến ngày</label>
+            <label for="ext-until">{m.until}</label>
             <input id="ext-until" type="date" name="until" required />
-            <label for="ext-reason">Lý do</label>
+            <label for="ext-reason">{m.reason}</label>
             <textarea id="ext-reason" name="reason" required maxLength={2000} />
             <p>
               <button type="submit" class="secondary">
-                Gửi đề nghị gia hạn
+                {m.sendExtension}
               </button>
             </p>
           </form>
         </section>
       )}
-      <h2>Toàn văn công văn</h2>
+      <h2>{m.fullText}</h2>
       <DirectiveDocument
         directive={directive}
         addressedTo={directive.addressees.length > 0 ? directive.addressees : [a.recipientName]}

@@ -21,17 +21,24 @@ import { DateTime } from 'luxon';
 import { addWorkingDays } from '../calendar/index.ts';
 import { type Assignment, openObligations } from '../domain/assignment.ts';
 import type { Directive } from '../domain/directive.ts';
-import { ZONE } from '../time.ts';
+import { decree30PlaceAndDate, ZONE } from '../time.ts';
 
 /**
  * A draft công văn đôn đốc (urging letter) to the agencies that have not reported (issue 5, point 10), as a DOCX
- * the official edits, signs and registers. Layout of Decree 30/2020/NĐ-CP, Appendix I: A4, margins top and
- * bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the header block as a borderless two-column table
- * (issuing body | national title and motto; number and subject | place and date); "Kính gửi"; the body; "Nơi
- * nhận" bottom left and the signature block bottom right; page numbers from page 2, centred in the top margin.
+ * the official edits, signs and registers. Layout of Decree 30/2020/NĐ-CP, Appendix I: A4; margins top and
+ * bottom 20 mm, left 30 mm, right 15 mm; Times New Roman, 14 pt in the body; the header block as a borderless
+ * two-column table (issuing body | national title and motto; number and subject | place and date), the issuing
+ * body and national title in 12 pt, the motto 13 pt, the place and date 14 pt italic; "Kính gửi"; the body;
+ * "Nơi nhận" (12 pt, its lines 11 pt) bottom left and the signature block bottom right; page numbers from
+ * page 2, centred in the top margin.
  */
 
-export type OverdueTask = { code: string; text: string /** ISO instant */; deadline?: string };
+export type OverdueTask = {
+  code: string;
+  text: string;
+  /** ISO instant: the deadline in force that was missed. */
+  deadline?: string;
+};
 export type OverdueAgency = { recipientName: string; tasks: OverdueTask[]; escalationLevel?: number };
 
 export type UrgingLetterInput = {
@@ -57,7 +64,7 @@ export const MARGINS = {
   right: mm(MARGINS_MM.right),
 } as const;
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
-const LEFT_WIDTH = Math.round(TEXT_WIDTH * 0.42);
+const LEFT_WIDTH = Math.round(TEXT_WIDTH * 0.4);
 const RIGHT_WIDTH = TEXT_WIDTH - LEFT_WIDTH;
 
 const FONT = 'Times New Roman';
@@ -73,17 +80,9 @@ export const deadlineText = (iso: string) => {
   return `${d.toFormat('HH')} giờ ${d.toFormat('mm')} ngày ${d.toFormat('dd/MM/yyyy')}`;
 };
 
-/**
- * "Gia Lai, ngày 05 tháng 02 năm 2021". Decree 30/2020 (Appendix I, I.5): a day below 10 and the months 1
- * and 2 take a leading zero, other months do not ("ngày 15 tháng 5 năm 2021").
- */
-export const decree30PlaceAndDate = (place: string | undefined, ymd: string) => {
-  const d = DateTime.fromISO(ymd, { zone: ZONE });
-  const month = d.month <= 2 ? d.toFormat('MM') : String(d.month);
-  return `${place ? `${place}, ` : ''}ngày ${d.toFormat('dd')} tháng ${month} năm ${d.year}`;
-};
-
 /** The number the clerk completes: "……/STTTT-BCVT" after a directive "126/STTTT-BCVT". */
+export { decree30PlaceAndDate };
+
 export const draftNumber = (directiveNumber: string) => {
   const slash = directiveNumber.indexOf('/');
   return slash < 0 ? '……' : `……${directiveNumber.slice(slash)}`;
@@ -189,14 +188,14 @@ export const urgingLetter = async (input: UrgingLetterInput): Promise<Buffer> =>
   const header = borderlessTable([
     [
       [
-        ...(directive.issuerParent ? [center([run(upper(directive.issuerParent), { size: 13 })])] : []),
-        center([run(upper(issuer), { size: 13, bold: true })]),
+        ...(directive.issuerParent ? [center([run(upper(directive.issuerParent), { size: 12 })])] : []),
+        center([run(upper(issuer), { size: 12, bold: true })]),
         rule(LEFT_WIDTH, mm(30)),
       ],
       [
-        center([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-        center([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true })]),
-        rule(RIGHT_WIDTH, mm(61)),
+        center([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]),
+        center([run('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true })]),
+        rule(RIGHT_WIDTH, mm(57)),
       ],
     ],
     [
@@ -289,7 +288,7 @@ export const urgingLetter = async (input: UrgingLetterInput): Promise<Buffer> =>
       run(`trước ${deadlineText(newDeadline)}`, { bold: true }),
       run('.'),
     ]),
-    body([run(`${issuer} đề nghị ${addressed} quan tâm, phối hợp thực hiện./.`)]),
+    body([run(`${issuer} đề nghị ${single ? addressed : 'các đơn vị'} quan tâm, phối hợp thực hiện./.`)]),
   ];
 
   const doc = new Document({
