@@ -10,6 +10,7 @@ import * as actions from '../shared/actions.ts';
 import { type Agency, agencySchema, splitGroups } from '../shared/domain/agency.ts';
 import { directiveInputSchema } from '../shared/domain/directive.ts';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors.ts';
+import { download } from '../shared/http/download.ts';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';
 import type { Official } from '../shared/http/official.ts';
@@ -17,6 +18,8 @@ import { type HttpResult, redirect } from '../shared/http/responses.ts';
 import { sessionToken, verifyIdToken } from '../shared/http/session.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { messagePage, page } from '../shared/pages/render.tsx';
+import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
+import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../shared/reports/load.ts';
 import { allAssignmentsOf, getAssignment } from '../shared/storage/assignments.ts';
 import { getAttachment } from '../shared/storage/attachments.ts';
 import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
@@ -35,6 +38,7 @@ import {
 } from '../web/directive-form-input.ts';
 import { DirectivePage, DirectivesListPage } from '../web/directive-pages.tsx';
 import { DirectoryPage } from '../web/directory-page.tsx';
+import { StatisticsPage } from '../web/statistics-page.tsx';
 import type { OfficialPageRoute } from './routes.ts';
 
 type Context = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };
@@ -232,17 +236,26 @@ const routes: Record<OfficialPageRoute, Route> = {
     const attachment = (await getAssignment(id, recipientId)).reports[taskCode]?.attachment;
     if (!attachment) throw new NotFoundError('Không có tệp đính kèm.');
     const file = await getAttachment(attachment.key);
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'cache-control': 'private, no-store',
-        'x-content-type-options': 'nosniff',
-      },
-      body: file.body.toString('base64'),
-      isBase64Encoded: true,
-    };
+    return download(file.body, file.contentType, file.name);
+  },
+  'GET /directives/{id}/urging-letter': async (c) => {
+    const { file, name } = await urgingLetterFor(c.event.pathParameters?.id ?? '', new Date().toISOString());
+    return download(file, DOCX_TYPE, name);
+  },
+  'GET /statistics': async (c) => {
+    const now = new Date().toISOString();
+    const period = periodOf(c.event.queryStringParameters, now);
+    const tables = await loadStatistics(period, now);
+    const format = c.event.queryStringParameters?.format;
+    if (format === 'xlsx')
+      return download(
+        await statisticsWorkbook(tables, { title: messages(c.lang).statistics.title, period, generatedAt: now }),
+        XLSX_TYPE,
+        exportFileName(period, 'xlsx'),
+      );
+    if (format === 'csv')
+      return download(statisticsCsv(tables.byAgency), 'text/csv; charset=utf-8', exportFileName(period, 'csv'));
+    return show(c, 200, <StatisticsPage lang={c.lang} official={c.official} period={period} tables={tables} />);
   },
   'GET /directory': async (c) => {
     const agencies = await listAgencies();

@@ -10,6 +10,7 @@ import { createDirective } from './directives/create.ts';
 import { getDirectiveWithAssignments } from './directives/get.ts';
 import { getAssignmentWithHistory } from './directives/get-assignment.ts';
 import { listDirectives } from './directives/list.ts';
+import { statisticsRoute, urgingLetterRoute } from './directives/reports.ts';
 import type { OfficialRoute } from './routes.ts';
 
 const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
@@ -21,6 +22,8 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   'POST /api/directives/{id}/assignments/{recipientId}/cancel': cancelAssignmentRoute,
   'POST /api/directives/{id}/assignments/{recipientId}/extension': extensionRoute,
   'POST /api/directives/{id}/assignments/{recipientId}/resend': resendRoute,
+  'GET /api/directives/{id}/urging-letter': urgingLetterRoute,
+  'GET /api/statistics': statisticsRoute,
 };
 
 export const handler = middy<OfficialEvent, HttpResult>()

@@ -11,6 +11,8 @@ export const OFFICIAL_ROUTES = [
   'POST /api/directives/{id}/assignments/{recipientId}/cancel',
   'POST /api/directives/{id}/assignments/{recipientId}/extension',
   'POST /api/directives/{id}/assignments/{recipientId}/resend',
+  'GET /api/directives/{id}/urging-letter',
+  'GET /api/statistics',
 ] as const;
 
 export const RECIPIENT_ROUTES = [
@@ -33,6 +35,8 @@ export const OFFICIAL_PAGE_ROUTES = [
   'GET /directives/{id}',
   'POST /directives/{id}/actions',
   'GET /directives/{id}/files/{recipientId}/{taskCode}',
+  'GET /directives/{id}/urging-letter',
+  'GET /statistics',
   'GET /directory',
   'POST /directory',
   'POST /directory/import',

@@ -13,8 +13,10 @@ export const assignmentView = (a: Assignment, now: string) => ({
   deliveredAt: a.deliveredAt ?? null,
   ackDeadline: a.ackDeadline ?? null,
   acknowledgedAt: a.acknowledgedAt ?? null,
-  reports: Object.values(a.reports).map((r) => ({
+  reports: Object.entries(a.reports).map(([key, r]) => ({
+    key,
     taskCode: r.taskCode,
+    period: r.period ?? null,
     deadline: r.deadline ?? null,
     submittedAt: r.submittedAt ?? null,
     late: r.submittedAt ? (r.late ?? false) : null,

@@ -85,6 +85,22 @@ export const DirectivesListPage = ({
   );
 };
 
+/** A periodic report in one cell: how many periods are in, and how many are late or overdue. */
+const PeriodsCell = ({ a, code, now, lang }: { a: Assignment; code: string; now: string; lang: Lang }) => {
+  const m = messages(lang).directive;
+  const slots = Object.values(a.reports).filter((s) => s.taskCode === code);
+  const submitted = slots.filter((s) => s.submittedAt);
+  const late = submitted.filter((s) => s.late).length;
+  const overdue = isOpen(a.status) ? slots.filter((s) => !s.submittedAt && past(s.deadline, now)).length : 0;
+  return (
+    <td class={overdue > 0 ? 'overdue' : late > 0 ? 'late' : submitted.length === slots.length ? 'ok' : 'small'}>
+      {submitted.length}/{slots.length}
+      {late > 0 ? ` (${late} ${m.late})` : ''}
+      {overdue > 0 ? ` — ${m.overdue}: ${overdue}` : ''}
+    </td>
+  );
+};
+
 const ReportCell = ({
   a,
   code,
@@ -100,7 +116,11 @@ const ReportCell = ({
 }) => {
   const m = messages(lang).directive;
   const slot = a.reports[code];
-  if (!slot) return <td class="small">—</td>;
+  if (!slot) {
+    if (Object.values(a.reports).some((s) => s.taskCode === code))
+      return <PeriodsCell a={a} code={code} now={now} lang={lang} />;
+    return <td class="small">—</td>;
+  }
   if (slot.submittedAt)
     return (
       <td class={slot.late ? 'late' : 'ok'}>
@@ -135,7 +155,7 @@ const ReportCell = ({
 const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string; lang: Lang }) => {
   const m = messages(lang).directive;
   if (!isOpen(a.status)) return <td />;
-  const pending = Object.values(a.reports).filter((s) => !s.submittedAt);
+  const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
   const action = `/directives/${directiveId}/actions`;
   const id = (s: string) => `${s}-${a.recipientId}`;
   return (
@@ -156,9 +176,10 @@ const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string;
           <input type="hidden" name="recipientId" value={a.recipientId} />
           <label for={id('task')}>{m.task}</label>
           <select id={id('task')} name="taskCode">
-            {pending.map((s) => (
-              <option key={s.taskCode} value={s.taskCode} selected={a.extensionRequest?.taskCode === s.taskCode}>
+            {pending.map(([key, s]) => (
+              <option key={key} value={key} selected={a.extensionRequest?.taskCode === key}>
                 {s.taskCode}
+                {s.period ? ` (${formatCalendarDate(s.period)})` : ''}
               </option>
             ))}
           </select>
@@ -303,6 +324,11 @@ export const DirectivePage = ({
           ))}
         </ol>
       </div>
+      {(tally.inProgressOverdue ?? 0) > 0 && (
+        <p>
+          <a href={`${path}/urging-letter`}>{m.statistics.urge}</a>
+        </p>
+      )}
       {!directive.cancelledAt && assignments.some((a) => isOpen(a.status)) && (
         <form method="post" action={`${path}/actions`} data-confirm={d.cancelConfirm}>
           <button type="submit" name="action" value="cancel-directive" class="secondary">

@@ -35,6 +35,7 @@ export const OfficialLayout = ({
               <a href="/directives">{m.nav.directives}</a>
               <a href="/directives/new">{m.nav.newDirective}</a>
               <a href="/directory">{m.nav.directory}</a>
+              <a href="/statistics">{m.nav.statistics}</a>
             </nav>
           )}
           <span class="spacer" />

@@ -25,7 +25,13 @@ const vi = {
   skip: 'Bỏ qua, tới nội dung chính',
   switchTo: 'English',
   switchLang: 'en' as Lang,
-  nav: { directives: 'Công văn', newDirective: 'Ban hành công văn', directory: 'Danh bạ đơn vị', signOut: 'Đăng xuất' },
+  nav: {
+    directives: 'Công văn',
+    newDirective: 'Ban hành công văn',
+    directory: 'Danh bạ đơn vị',
+    statistics: 'Thống kê',
+    signOut: 'Đăng xuất',
+  },
   signIn: {
     title: 'Đăng nhập',
     intro:
@@ -165,6 +171,24 @@ const vi = {
     submit: 'Ban hành và gửi',
     required: 'Bắt buộc nhập',
   },
+  statistics: {
+    title: 'Thống kê kết quả thực hiện',
+    intro:
+      'Công văn ban hành trong kỳ; tình trạng tính đến thời điểm xem. Tỷ lệ đúng hạn = hoàn thành đúng hạn / (hoàn thành + đang quá hạn).',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    show: 'Xem',
+    byAgency: 'Theo đơn vị',
+    byDirective: 'Theo công văn',
+    agency: 'Đơn vị',
+    directive: 'Công văn',
+    total: 'Tổng',
+    rate: 'Tỷ lệ đúng hạn',
+    xlsx: 'Tải Excel (.xlsx)',
+    csv: 'Tải CSV',
+    empty: 'Không có công văn nào ban hành trong kỳ.',
+    urge: 'Soạn công văn đôn đốc (.docx)',
+  },
   recipient: {
     personal: (name: string) => `Trang riêng của ${name}. Không chuyển tiếp liên kết này.`,
     cancelled: 'Công văn đã được thu hồi',
@@ -242,6 +266,7 @@ const en: Messages = {
     directives: 'Directives',
     newDirective: 'Issue a directive',
     directory: 'Agency directory',
+    statistics: 'Statistics',
     signOut: 'Sign out',
   },
   signIn: {
@@ -381,6 +406,24 @@ const en: Messages = {
     remindOptions: { P3D: '3 days', P2D: '2 days', P1D: '1 day' },
     submit: 'Issue and send',
     required: 'Required',
+  },
+  statistics: {
+    title: 'Results',
+    intro:
+      'Directives issued in the period; states as of now. On-time rate = completed on time / (completed + in progress overdue).',
+    from: 'From',
+    to: 'To',
+    show: 'Show',
+    byAgency: 'By agency',
+    byDirective: 'By directive',
+    agency: 'Agency',
+    directive: 'Directive',
+    total: 'Total',
+    rate: 'On-time rate',
+    xlsx: 'Download Excel (.xlsx)',
+    csv: 'Download CSV',
+    empty: 'No directive was issued in the period.',
+    urge: 'Draft an urging letter (.docx)',
   },
   recipient: {
     personal: (name: string) => `The page of ${name} alone. Do not forward this link.`,
