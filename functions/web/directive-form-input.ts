@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Agency } from '../shared/domain/agency.ts';
-import type { COPY_PURPOSES } from '../shared/domain/directive.ts';
+import { type COPY_PURPOSES, END_OF_WORKING_DAY } from '../shared/domain/directive.ts';
 import { ZONE } from '../shared/time.ts';
 
 /**
@@ -13,9 +13,14 @@ export type TaskValues = {
   assignees: string[];
   deadlineDate: string;
   deadlineTime: string;
+  /** "within n working days", instead of a date. */
+  deadlineWorkingDays: string;
+  /** '' (once), 'P1D' (daily) or 'P1W' (weekly), until a date. */
+  recurrence: string;
+  recurrenceUntil: string;
   reportRequired: boolean;
 };
-export type LeaderValues = { name: string; title: string; email: string; phone: string };
+export type LeaderValues = { name: string; title: string; email: string; phone: string; role: string };
 export type FormValues = {
   idempotencyKey: string;
   number: string;
@@ -34,6 +39,8 @@ export type FormValues = {
   tasks: TaskValues[];
   acknowledgeWithin: string;
   remindBefore: string[];
+  remindOnTheDay: boolean;
+  escalateAfterWorkingDays: string;
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -51,9 +58,12 @@ export const emptyTask = (code = ''): TaskValues => ({
   assignees: [],
   deadlineDate: '',
   deadlineTime: '17:00',
+  deadlineWorkingDays: '',
+  recurrence: '',
+  recurrenceUntil: '',
   reportRequired: true,
 });
-export const emptyLeader = (): LeaderValues => ({ name: '', title: '', email: '', phone: '' });
+export const emptyLeader = (): LeaderValues => ({ name: '', title: '', email: '', phone: '', role: '' });
 
 export const blankForm = (idempotencyKey: string, today: string): FormValues => ({
   idempotencyKey,
@@ -71,8 +81,10 @@ export const blankForm = (idempotencyKey: string, today: string): FormValues => 
   recipients: [],
   copies: '',
   tasks: [emptyTask('1')],
-  acknowledgeWithin: 'PT8H',
+  acknowledgeWithin: END_OF_WORKING_DAY,
   remindBefore: ['P2D', 'P1D'],
+  remindOnTheDay: true,
+  escalateAfterWorkingDays: '2',
 });
 
 /** Reads what `qs` made of the posted body into the form's shape; missing parts come back empty. */
@@ -92,7 +104,7 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
     signer: { name: str(signer.name), title: str(signer.title), onBehalfOf: str(signer.onBehalfOf) },
     leadership: list(body.leadership).map((l) => {
       const r = (l ?? {}) as Record<string, unknown>;
-      return { name: str(r.name), title: str(r.title), email: str(r.email), phone: str(r.phone) };
+      return { name: str(r.name), title: str(r.title), email: str(r.email), phone: str(r.phone), role: str(r.role) };
     }),
     recipients: strings(body.recipients),
     copies: str(body.copies),
@@ -104,11 +116,16 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
         assignees: strings(r.assignees),
         deadlineDate: str(r.deadlineDate),
         deadlineTime: str(r.deadlineTime) || '17:00',
+        deadlineWorkingDays: str(r.deadlineWorkingDays),
+        recurrence: str(r.recurrence),
+        recurrenceUntil: str(r.recurrenceUntil),
         reportRequired: str(r.reportRequired) === 'on',
       };
     }),
-    acknowledgeWithin: str(body.acknowledgeWithin) || 'PT8H',
+    acknowledgeWithin: str(body.acknowledgeWithin) || END_OF_WORKING_DAY,
     remindBefore: strings(body.remindBefore),
+    remindOnTheDay: str(body.remindOnTheDay) === 'on',
+    escalateAfterWorkingDays: str(body.escalateAfterWorkingDays) || '2',
   };
 };
 
@@ -132,7 +149,15 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
   const recipients = v.recipients
     .map((id) => byId.get(id))
     .filter((a): a is Agency => a !== undefined)
-    .map((a) => ({ id: a.id, name: a.name, email: a.email }));
+    .map((a) => ({
+      id: a.id,
+      name: a.name,
+      email: a.email,
+      ...(a.phone ? { phone: a.phone } : {}),
+      ...(a.headName || a.headEmail
+        ? { head: { ...(a.headName ? { name: a.headName } : {}), ...(a.headEmail ? { email: a.headEmail } : {}) } }
+        : {}),
+    }));
   const chosen = new Set(recipients.map((r) => r.id));
   const addressees = lines(v.addressees);
   return {
@@ -152,7 +177,13 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
     },
     leadership: v.leadership
       .filter((l) => l.name || l.title || l.email || l.phone)
-      .map((l) => ({ name: l.name, title: l.title, email: l.email, ...(l.phone.trim() ? { phone: l.phone } : {}) })),
+      .map((l) => ({
+        name: l.name,
+        title: l.title,
+        email: l.email,
+        ...(l.phone.trim() ? { phone: l.phone } : {}),
+        ...(l.role === 'SIGNER' || l.role === 'DIRECTOR' ? { role: l.role } : {}),
+      })),
     recipients,
     copies: lines(v.copies).map((line) => ({
       name: line.replace(/\s*\((báo cáo|b\/c|phối hợp|p\/h)\)\s*;?$/i, '').replace(/;$/, ''),
@@ -164,10 +195,14 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
       // Only the recipients still chosen: unticking a recipient takes it off every task.
       assignees: t.assignees.filter((a) => chosen.has(a)),
       ...(deadlineOf(t) ? { deadline: deadlineOf(t) } : {}),
+      ...(t.deadlineWorkingDays.trim() ? { deadlineWorkingDays: Number(t.deadlineWorkingDays) } : {}),
+      ...(t.recurrence ? { recurrence: { every: t.recurrence, until: t.recurrenceUntil } } : {}),
       reportRequired: t.reportRequired,
     })),
     acknowledgeWithin: v.acknowledgeWithin,
     remindBefore: v.remindBefore,
+    remindOnTheDay: v.remindOnTheDay,
+    escalateAfterWorkingDays: Number(v.escalateAfterWorkingDays),
   };
 };
 
@@ -181,6 +216,7 @@ export const fieldOf = (path: string) => {
     case 'tasks':
       if (index === undefined) return 'tasks';
       if (field === 'deadline') return `tasks-${index}-deadlineDate`;
+      if (field === 'recurrence') return `tasks-${index}-recurrenceUntil`;
       return `tasks-${index}-${field ?? 'code'}`;
     case 'leadership':
       return index === undefined ? 'leadership' : `leadership-${index}-${field ?? 'name'}`;

@@ -103,7 +103,7 @@ export const DirectiveFormPage = ({
     name: string,
     label: string,
     value: string,
-    opts: { hint?: string; required?: boolean; type?: 'text' | 'date' | 'time' | 'email' | 'tel' } = {},
+    opts: { hint?: string; required?: boolean; type?: 'text' | 'date' | 'time' | 'email' | 'tel' | 'number' } = {},
   ) => (
     <Field id={id} label={label} error={e(id)} {...(opts.hint ? { hint: opts.hint } : {})}>
       {(aria) => (
@@ -218,6 +218,35 @@ export const DirectiveFormPage = ({
                 {text(`tasks-${i}-deadlineTime`, `tasks[${i}][deadlineTime]`, m.deadlineTime, t.deadlineTime, {
                   type: 'time',
                 })}
+                {text(
+                  `tasks-${i}-deadlineWorkingDays`,
+                  `tasks[${i}][deadlineWorkingDays]`,
+                  m.deadlineWorkingDays,
+                  t.deadlineWorkingDays,
+                  { type: 'number' },
+                )}
+              </div>
+              <div class="row">
+                <Field id={`tasks-${i}-recurrence`} label={m.recurrence} error={e(`tasks-${i}-recurrence`)}>
+                  {(aria) => (
+                    <select id={`tasks-${i}-recurrence`} name={`tasks[${i}][recurrence]`} {...aria}>
+                      {Object.entries(m.recurrenceOptions).map(([value, label]) => (
+                        <option key={value} value={value} selected={t.recurrence === value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {text(
+                  `tasks-${i}-recurrenceUntil`,
+                  `tasks[${i}][recurrenceUntil]`,
+                  m.recurrenceUntil,
+                  t.recurrenceUntil,
+                  {
+                    type: 'date',
+                  },
+                )}
               </div>
               <Field id={`tasks-${i}-text`} label={m.taskText} error={e(`tasks-${i}-text`)}>
                 {(aria) => (
@@ -295,6 +324,17 @@ export const DirectiveFormPage = ({
                 required: true,
               })}
               {text(`leadership-${i}-phone`, `leadership[${i}][phone]`, m.leaderPhone, l.phone, { type: 'tel' })}
+              <Field id={`leadership-${i}-role`} label={m.leaderRole} error={e(`leadership-${i}-role`)}>
+                {(aria) => (
+                  <select id={`leadership-${i}-role`} name={`leadership[${i}][role]`} {...aria}>
+                    {Object.entries(m.roles).map(([value, label]) => (
+                      <option key={value} value={value} selected={l.role === value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             </div>
           ))}
           <p>
@@ -333,8 +373,21 @@ export const DirectiveFormPage = ({
                     {label}
                   </label>
                 ))}
+                <label class="check">
+                  <input type="checkbox" name="remindOnTheDay" checked={values.remindOnTheDay} />
+                  {m.remindOnTheDay}
+                </label>
               </div>
             </fieldset>
+            {text(
+              'escalateAfterWorkingDays',
+              'escalateAfterWorkingDays',
+              m.escalateAfter,
+              values.escalateAfterWorkingDays,
+              {
+                type: 'number',
+              },
+            )}
           </div>
         </fieldset>
 
