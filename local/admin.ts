@@ -110,6 +110,23 @@ export const adminRoutes =
         200,
         deps.engine.listMachines().map(({ name, arn, definition }) => ({ name, arn, definition })),
       );
+    else if (route === 'GET /_local/executions')
+      json(
+        res,
+        200,
+        deps.engine
+          .named(new URL(req.url ?? '/', 'http://localhost').searchParams.get('prefix') ?? '')
+          .map(({ arn, name, stateMachineArn, status, startDate, stopDate, current }) => ({
+            arn,
+            name,
+            stateMachineArn,
+            status,
+            startDate: new Date(startDate).toISOString(),
+            ...(stopDate ? { stopDate: new Date(stopDate).toISOString() } : {}),
+            state: current?.state ?? null,
+            transitions: deps.engine.describe(arn).history.filter((h) => h.type === 'StateEntered').length,
+          })),
+      );
     else if (route === 'GET /_local/stats') json(res, 200, { ...deps.engine.stats(), memory: process.memoryUsage() });
     else json(res, 404, { message: 'Not Found' });
     return true;

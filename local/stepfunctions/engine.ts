@@ -336,6 +336,11 @@ export class StepFunctionsEngine extends EventEmitter {
       .sort((a, b) => b.startDate - a.startDate);
   }
 
+  /** Every execution whose name starts with `prefix` (an assignment's name starts with its directive id). */
+  named(prefix: string) {
+    return [...this.executions.values()].filter((e) => e.name.startsWith(prefix));
+  }
+
   /** Counts for the local dashboard and the benchmarks. */
   stats() {
     let running = 0;
