@@ -325,3 +325,54 @@ describe('HTTP API', () => {
     expect([...officials][0]).not.toBe([...recipients][0]);
   });
 });
+
+describe('leadership digest', () => {
+  const resources = (
+    JSON.parse(inject('template')) as {
+      Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+    }
+  ).Resources;
+
+  it('runs on an EventBridge schedule at 08:00 Asia/Ho_Chi_Minh, Monday to Friday, against the digest function', () => {
+    const schedules = Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(1);
+    const schedule = schedules[0]?.Properties ?? {};
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(0 8 ? * MON-FRI *)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+      State: 'ENABLED',
+    });
+    const target = (schedule.Target as { Arn: { 'Fn::GetAtt': [string, string] } }).Arn['Fn::GetAtt'][0];
+    const fn = resources[target];
+    expect(fn?.Type).toBe('AWS::Lambda::Function');
+    expect((fn as { Metadata?: Record<string, string> }).Metadata?.['chidao:entry']).toBe('functions/tasks/digest.ts');
+  });
+
+  it('reads the sparse, sharded `due` index: keyed by shard and due time, projecting what the digest lists', () => {
+    const table = Object.values(resources).find((r) => r.Type === 'AWS::DynamoDB::Table')?.Properties ?? {};
+    const due = (
+      table.GlobalSecondaryIndexes as {
+        IndexName: string;
+        KeySchema: unknown;
+        Projection: { ProjectionType: string; NonKeyAttributes: string[] };
+      }[]
+    ).find((i) => i.IndexName === 'due');
+    expect(due?.KeySchema).toEqual([
+      { AttributeName: 'duePk', KeyType: 'HASH' },
+      { AttributeName: 'dueAt', KeyType: 'RANGE' },
+    ]);
+    expect(due?.Projection.ProjectionType).toBe('INCLUDE');
+    expect(due?.Projection.NonKeyAttributes).toEqual(
+      expect.arrayContaining([
+        'directiveId',
+        'recipientName',
+        'recipientEmail',
+        'status',
+        'ackDeadline',
+        'reports',
+        'issuer',
+        'number',
+      ]),
+    );
+  });
+});
