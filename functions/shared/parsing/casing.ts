@@ -102,6 +102,8 @@ const ACRONYMS = new Set(['ubnd', 'ubmttq', 'hdnd', 'tp', 'tx', 'vp', 'ttyt', 'c
 const lower = (t: string) => t.toLowerCase();
 const title = (t: string) => {
   const l = t.toLowerCase();
+  // a broken first letter ("?Y BAN") stands for the capital itself
+  if (/^[?\ufffd]/.test(l)) return l;
   const i = l.search(/\p{L}/u);
   return i < 0 ? l : l.slice(0, i) + l.charAt(i).toUpperCase() + l.slice(i + 1);
 };
@@ -184,7 +186,7 @@ const caseTokens = (tokens: string[]): string[] => {
     if (isAcronym(t)) {
       out.push(t);
       capNext = true;
-    } else if (k === '' || k === 'va') {
+    } else if (k === '' || tolerantEquals(k, 'va')) {
       out.push(lower(t));
       capNext = true;
     } else {

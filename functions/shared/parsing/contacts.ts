@@ -4,8 +4,9 @@ import type { Contact, PhoneNumber } from './types.ts';
 
 /** Phone numbers, emails and contact lines ("- Giám đốc Sở: 0913.421.376 (Đ/c Nguyễn Ngọc Hùng);"). */
 
-const PHONE = /(?<![\d/])(?:\+\s?84|\(?0)\d{1,4}\)?(?:[\s.-]?\d){6,10}(?![\d/])/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const PHONE = /(?<![\d/])(?:\+\s?84[\s.-]?|\(?0)\d{1,4}\)?(?:[\s.-]?\d){6,10}(?![\d/])/g;
+/** The lookbehind keeps the scan linear on long runs of letters without an "@". */
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 const normalisePhone = (raw: string): string | undefined => {
   let digits = raw.replace(/\D/g, '');
@@ -24,13 +25,14 @@ export const phonesIn = (raw: string): PhoneNumber[] => {
 };
 
 export const emailsIn = (raw: string): string[] =>
-  [...raw.matchAll(EMAIL)].map((m) => m[0].replace(/\.+$/, '').toLowerCase());
+  [...(raw.includes('@') ? raw.matchAll(EMAIL) : [])].map((m) => m[0].replace(/\.+$/, '').toLowerCase());
 
 const NAME_WORD = "[\\p{Lu}?\\ufffd][\\p{L}?\\ufffd'’]*";
 const PERSON = new RegExp(
-  `(?<!\\p{L})(?:Đ/c|đ/c|Đ/C|[Đđ]ồng chí|Ông|ông|Bà|bà|ÔNG|BÀ)\\.?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,5})`,
+  `(?<!\\p{L})(?:[Đđ?\\ufffd]/[cC]|[Đđ?\\ufffd][ồo?\\ufffd]ng ch[íi?\\ufffd]|[Ôô?\\ufffd]ng|ÔNG|[Bb][à?\\ufffd]|BÀ)\\.?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD}){1,5})`,
   'u',
 );
+const ROLE = tol('^(?:chuyen vien|can bo|ke toan|van thu|thu ky|nhan vien|giao vien)(?![a-z_])');
 const LEADER_TITLE = tol(
   'giam doc|chu tich|chanh van phong|truong phong|truong ban|chanh thanh tra|hieu truong|cuc truong|thu truong|bi thu',
 );
@@ -50,7 +52,7 @@ export const contactIn = (rawLine: string): Contact | undefined => {
     // "Đ/c Nguyễn Văn A, Phó Giám đốc Sở, điện thoại: …" or "… - Trưởng phòng Nghiệp vụ Y"
     const after = raw.slice((person.index ?? 0) + person[0].length).replace(/^[\s,–-]+/, '');
     const candidate = after.split(/[,;:(]|\s[-–]\s|\s(?:điện thoại|ĐT|SĐT|email|Email|số)\b/u)[0]?.trim() ?? '';
-    if (candidate && startsWithTitle(candidate)) title = candidate;
+    if (candidate && (startsWithTitle(candidate) || ROLE.test(fold(candidate)))) title = candidate;
   }
   if (!name && !title) return undefined;
   return {

@@ -49,6 +49,8 @@ export type HeaderDate = { place?: string; date?: string; day?: number; month: n
 export const matchHeaderDate = (key: string, raw: string): HeaderDate | undefined => {
   const m = HEADER_DATE.exec(key);
   if (!m) return undefined;
+  // "ngày 15/3/2023, UBND tỉnh … ban hành …" opens a sentence; a header date line is spelled out or stands alone
+  if (!/th[a_]ng/.test(m[0]) && key.slice(m[0].length).trim() !== '') return undefined;
   const place = m[1] === undefined ? undefined : raw.slice(0, m[1].length).trim();
   const day = num(m[2]);
   const month = num(m[3]) as number;
@@ -203,4 +205,45 @@ export const recurrenceIn = (key: string, issuedOn: string | undefined): Recurre
     }
   }
   return undefined;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The first period of a periodic report (the create schema wants it as the task's deadline)
+
+const FROM = tol(`(?:tinh\\s+|bat dau\\s+)?tu\\s+ngay\\s+${DATE}`);
+
+const addDays = (date: string, days: number) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+};
+
+const isoWeekday = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+};
+
+/**
+ * The deadline of the first period of a daily or weekly report: on the day the text starts it ("tính từ ngày
+ * 10/7/2023"), else on the first day (or the first named weekday) after the day of issue; at the stated time,
+ * else 17:00. Undefined for monthly and quarterly reports, or when there is no date to count from.
+ */
+export const firstPeriodOf = (
+  recurrence: Recurrence,
+  key: string,
+  issuedOn: string | undefined,
+): { instant: string; date: string } | undefined => {
+  if (recurrence.every !== 'P1D' && recurrence.every !== 'P1W') return undefined;
+  const from = FROM.exec(key);
+  const parts = from ? dateParts([...from], 1) : undefined;
+  const fromYear = parts?.year ?? (issuedOn ? Number(issuedOn.slice(0, 4)) : undefined);
+  const explicit = parts && fromYear !== undefined ? ymd(fromYear, parts.month, parts.day) : undefined;
+  const start = explicit ?? (issuedOn ? addDays(issuedOn, 1) : undefined);
+  if (!start) return undefined;
+  let date = start;
+  if (recurrence.every === 'P1W') {
+    if (recurrence.weekday) while (isoWeekday(date) !== recurrence.weekday) date = addDays(date, 1);
+    else if (!explicit) date = addDays(start, 6);
+  }
+  const [h, m] = (recurrence.at ?? '17:00').split(':').map(Number) as [number, number];
+  return { instant: hanoiInstant(date, h, m), date };
 };

@@ -119,7 +119,7 @@ export const signerPieces = (raw: string, expectName: boolean): SignerPiece[] | 
 /** Whether a line opens a signer block. */
 export const opensSigner = (raw: string): boolean => {
   const pieces = signerPieces(raw, false);
-  return pieces !== undefined && pieces.some((p) => p.kind === 'authority' || p.kind === 'title');
+  return pieces?.some((p) => p.kind === 'authority' || p.kind === 'title') ?? false;
 };
 
 const tidy = (s: string) =>

@@ -1,8 +1,17 @@
 import { agencyName } from './casing.ts';
 import { CONTACT_HEADING, CONTACT_SENTENCE, contactIn, isLeaderTitle, phonesIn } from './contacts.ts';
-import { datesIn, deadlinesIn, matchHeaderDate, partsToYmd, recurrenceIn, workingDaysIn, ymd } from './dates.ts';
+import {
+  datesIn,
+  deadlinesIn,
+  firstPeriodOf,
+  matchHeaderDate,
+  partsToYmd,
+  recurrenceIn,
+  workingDaysIn,
+  ymd,
+} from './dates.ts';
 import { copyOf, opensSigner, type SignerPiece, signerFrom, signerPieces } from './footer.ts';
-import { RecipientIndex, uniqueIds } from './recipients.ts';
+import { nameKey, RecipientIndex, uniqueIds } from './recipients.ts';
 import {
   BULLET,
   capitalizeFirst,
@@ -34,7 +43,9 @@ import type {
 // Patterns (folded keys; see text.ts)
 
 const KINH_GUI = tol('^kinh\\s*gui\\s*:?\\s*');
-const DIEN_LIST = tol('^(?:chu tich|pho chu tich|thu tuong|bo truong|giam doc|uy ban nhan dan|ubnd)[^:]{0,90}\\sdien\\s*:\\s*');
+const DIEN_LIST = tol(
+  '^(?:chu tich|pho chu tich|thu tuong|bo truong|giam doc|uy ban nhan dan|ubnd)[^:]{0,90}\\sdien\\s*:\\s*',
+);
 const CAN_CU = tol('^can\\s*cu(?![a-z_])');
 const NOI_NHAN = tol('^noi\\s*nhan\\s*:?\\s*');
 const NUMBER_LINE = tol('^so\\s*(?::|(?=\\d))\\s*');
@@ -56,12 +67,20 @@ const TAIL = tol(
 const CLOSING_MARK = /\.?\/\.\s*$/;
 const REPORT_DEMAND = tol(
   '(?:bao cao (?:ket qua|tinh hinh|tien do|so lieu|danh sach|cu the|bang van ban)|gui (?:bao cao|ket qua|van ban|danh sach)|bao cao (?:ve|cho|gui) )',
+  'g',
 );
 const CONDITIONAL = tol('(?<![a-z_])(?:neu|truong hop|khi co|khi xay ra|trong qua trinh)(?![a-z_])');
+const NOT_A_DEMAND = tol('(?:so lieu|che do(?: thong tin)?|noi dung|mau|bieu mau|thong tin|\\(|khai)\\s*$');
 const REPORT_WORD = tol('(?<![a-z_])bao cao(?![a-z_])', 'g');
 const SENDS_BACK = tol(
-  '(?<![a-z_])(?:cung cap|gui|nop)\\s[^.;]{0,160}?\\s(?:ve|cho|toi|den|len)\\s+(?:so(?!\\s+(?:luong|lieu|dien|may|\\d))|uy ban|ubnd|van phong|phong|ban|trung tam|bo|chi cuc|cuc)(?![a-z_])',
+  '(?<![a-z_])(?:cung cap|gui|nop)(?:\\s[^.;]{0,160}?)?\\s(?:ve|cho|toi|den|len)\\s+(?:so(?!\\s+(?:luong|lieu|dien|may|\\d))|uy ban|ubnd|van phong|phong|ban|trung tam|bo|chi cuc|cuc)(?![a-z_])',
 );
+/** The head of the issuing body (not a deputy): the second level of escalation. */
+const HEAD_TITLE = tol(
+  '^(?:giam doc|chu tich|chanh van phong|hieu truong|truong ban|cuc truong|chi cuc truong)(?![a-z_])',
+);
+const REQUEST_VERB = tol('(?<![a-z_])(?:de nghi|yeu cau|giao)\\s+');
+const ARCHIVE_LINE = tol('^luu(?![a-z_])');
 const ATTACHMENT = tol('^\\((?:co|gui|dinh|kem|xin gui|ghi chu)');
 const ARTICLE_LEAD = tol(
   '(?:cong van|cong dien|van ban|ke hoach|chi thi|thong bao|quyet dinh)\\s+(?:hoa toc\\s+|khan\\s+)?so\\s+(\\d+\\s*/\\s*[^\\s,;]+)',
@@ -89,7 +108,7 @@ const markerOf = (raw: string): { marker: Marker; body: string } => {
   if (r?.[1]) return { marker: { kind: 'roman', code: r[1] }, body: raw.slice(r[0].length) };
   const l = LETTER.exec(raw);
   if (l) return { marker: { kind: 'letter', code: (l[1] ?? l[2]) as string }, body: raw.slice(l[0].length) };
-  if (BULLET.test(raw) && !/^-?\d/.test(raw.replace(BULLET, '-'))) return { marker: { kind: 'bullet' }, body: stripBullet(raw) };
+  if (BULLET.test(raw)) return { marker: { kind: 'bullet' }, body: stripBullet(raw) };
   return { marker: { kind: 'none' }, body: raw };
 };
 
@@ -157,17 +176,28 @@ export const MESSAGES = {
   leadership: 'Không tìm thấy lãnh đạo nhận cảnh báo (dòng liên hệ có số điện thoại): nhập ít nhất một người.',
   leadershipFromSigner: 'Lãnh đạo nhận cảnh báo lấy từ người ký vì văn bản không có dòng liên hệ: kiểm tra lại.',
   leaderEmail: 'Chưa có email của lãnh đạo: nhập địa chỉ email.',
+  copies: 'Không tìm thấy phần "Nơi nhận": thêm các nơi nhận để báo cáo, phối hợp nếu cần.',
   tasks: 'Không tìm thấy nhiệm vụ nào trong văn bản.',
   noDeadline: 'Không nhiệm vụ nào có thời hạn: nhập hạn báo cáo nếu cần.',
+  duplicateCode: (code: string) => `Mã nhiệm vụ "${code}" trùng với một nhiệm vụ trước: đánh số lại.`,
   noAssignees: 'Chưa xác định được đơn vị thực hiện: chọn từ danh sách Kính gửi.',
   unknownAssignees: (names: string[]) =>
     `Không có trong danh sách Kính gửi: ${names.map((n) => `"${n}"`).join(', ')}; nhiệm vụ chỉ giao cho các đơn vị có trong danh sách.`,
+  unknownOnlyAssignees: (names: string[]) =>
+    `Đơn vị thực hiện ${names.map((n) => `"${n}"`).join(', ')} không có trong danh sách Kính gửi: chọn đơn vị thực hiện hoặc thêm vào Kính gửi.`,
   severalDeadlines: (phrases: string[]) =>
     `Nhiệm vụ có nhiều thời hạn (${phrases.join('; ')}): đã lấy thời hạn sớm nhất.`,
   deadlineYear: (phrase: string, year: number) =>
     `Thời hạn "${phrase}" không ghi năm: đã suy ra năm ${year} từ ngày ban hành.`,
   deadlineInvalid: (phrase: string) => `Thời hạn "${phrase}" không phải ngày hợp lệ: nhập lại.`,
   deadlineNoYear: (phrase: string) => `Thời hạn "${phrase}" không ghi năm và không có ngày ban hành để suy ra.`,
+  firstPeriod: (date: string) =>
+    `Báo cáo định kỳ: hạn kỳ đầu được suy ra là ngày ${date.split('-').reverse().join('/')}: kiểm tra lại.`,
+  firstPeriodMissing: 'Báo cáo định kỳ: cần hạn của kỳ đầu tiên.',
+  recurrenceUntil: 'Báo cáo định kỳ không ghi ngày kết thúc: nhập ngày báo cáo cuối cùng.',
+  recurrenceUnsupported:
+    'Báo cáo hằng tháng hoặc hằng quý chưa được hỗ trợ: chọn hằng ngày, hằng tuần, hoặc nhập từng hạn.',
+  bothDeadlines: 'Nhiệm vụ vừa có hạn theo ngày vừa có số ngày làm việc: chỉ giữ một trong hai.',
   workingDays: (n: number) =>
     `Thời hạn tính theo ngày làm việc (${n} ngày): hạn cụ thể được tính theo lịch làm việc khi ban hành.`,
   deadlineWithoutReport: 'Nhiệm vụ có thời hạn nhưng không thấy yêu cầu báo cáo: kiểm tra lại.',
@@ -263,6 +293,7 @@ const readHeader = (lines: Line[], acc: Acc): { header: Header; end: number } =>
       i++;
       continue;
     }
+    if (line.raw.length > 160 && !SUBJECT.test(line.key)) break;
     const hadSubject = header.subject !== undefined;
     const left = headerFragment(header, line.raw);
     if (left !== line.raw.trim()) {
@@ -308,7 +339,10 @@ const issuerOf = (orgLines: string[]): { issuer?: string; issuerParent?: string 
   for (const line of orgLines) {
     const prev = merged[merged.length - 1];
     const key = fold(line);
-    if (prev !== undefined && ((ADMIN_FIRST.test(key) && BODY_ONLY.test(fold(prev))) || /(?:\s(?:VÀ|và)|[,-])$/u.test(prev)))
+    if (
+      prev !== undefined &&
+      ((ADMIN_FIRST.test(key) && BODY_ONLY.test(fold(prev))) || /(?:\s(?:VÀ|và)|[,-])$/u.test(prev))
+    )
       merged[merged.length - 1] = `${prev} ${line}`;
     else merged.push(line);
   }
@@ -327,6 +361,8 @@ type Scan = {
   addressees: string[];
   legalBases: string[];
   copies: DraftCopy[];
+  /** A "Nơi nhận" heading was met (its list may hold only "Như trên"). */
+  copiesSeen: boolean;
   signerPieces: SignerPiece[];
   paras: Para[];
 };
@@ -340,23 +376,23 @@ const splitItems = (raw: string): string[] =>
 /** A signer piece glued to the end of a "Nơi nhận" line by a flattened two-column layout. */
 const trailingSigner = (raw: string): { item: string; pieces: SignerPiece[] } => {
   const key = fold(raw);
-  const auth = tol('\\s(?:kt|tl|tm|tuq)\\.\\s').exec(key);
-  if (auth && auth.index > 0) {
-    const pieces = signerPieces(raw.slice(auth.index + 1), false);
+  const auth = tol('(?:^|\\s)(?:kt|tl|tm|tuq)\\.\\s').exec(key);
+  if (auth) {
+    const pieces = signerPieces(raw.slice(auth.index).trim(), false);
     if (pieces) return { item: raw.slice(0, auth.index).trim(), pieces };
   }
   const tokens = raw.split(' ');
-  for (let k = 1; k < tokens.length; k++) {
+  for (let k = 0; k < tokens.length; k++) {
     const tail = tokens.slice(k).join(' ');
-    if (!isAllCaps(tail) && !/^[(\[]/.test(tail)) continue;
+    if (!isAllCaps(tail) && !/^[([]/.test(tail)) continue;
     const pieces = signerPieces(tail, false);
     if (pieces?.some((p) => p.kind !== 'name')) return { item: tokens.slice(0, k).join(' '), pieces };
   }
   return { item: raw, pieces: [] };
 };
 
-const scanBody = (lines: Line[], start: number, blankSeparated: boolean, acc: Acc): Scan => {
-  const scan: Scan = { addressees: [], legalBases: [], copies: [], signerPieces: [], paras: [] };
+const scanBody = (lines: Line[], start: number, blankSeparated: boolean): Scan => {
+  const scan: Scan = { addressees: [], legalBases: [], copies: [], copiesSeen: false, signerPieces: [], paras: [] };
   let last: 'para' | 'other' = 'other';
   let signerDone = false;
   let i = start;
@@ -431,6 +467,7 @@ const scanBody = (lines: Line[], start: number, blankSeparated: boolean, acc: Ac
 
     if (NOI_NHAN.test(line.key)) {
       const m = NOI_NHAN.exec(line.key) as RegExpExecArray;
+      scan.copiesSeen = true;
       const first = trailingSigner(line.raw.slice(m[0].length).trim());
       scan.signerPieces.push(...first.pieces);
       if (first.item !== '') addCopy(first.item);
@@ -440,7 +477,7 @@ const scanBody = (lines: Line[], start: number, blankSeparated: boolean, acc: Ac
         const next = lines[i] as Line;
         if (isStructural(next) || NUMBERED.test(next.raw)) break;
         const bullet = BULLET.test(next.raw);
-        const copyish = bullet || /^lu/.test(next.key) || /[;,]$/.test(prev) || /;$/.test(next.raw);
+        const copyish = bullet || ARCHIVE_LINE.test(next.key) || /[;,]$/.test(prev) || /;$/.test(next.raw);
         if (!copyish || next.raw.length > 250) break;
         if (!bullet && opensSigner(next.raw)) break;
         const split = trailingSigner(next.raw);
@@ -461,7 +498,7 @@ const scanBody = (lines: Line[], start: number, blankSeparated: boolean, acc: Ac
     if (!signerDone && scan.signerPieces.length > 0) {
       // the name under a signer block that a "Nơi nhận" list interrupted
       const pieces = signerPieces(line.raw, true);
-      if (pieces && pieces.every((p) => p.kind === 'name' || p.kind === 'placeholder')) {
+      if (pieces?.every((p) => p.kind === 'name' || p.kind === 'placeholder')) {
         scan.signerPieces.push(...pieces);
         signerDone = pieces.some((p) => p.kind === 'name');
         i++;
@@ -475,7 +512,7 @@ const scanBody = (lines: Line[], start: number, blankSeparated: boolean, acc: Ac
       const lower = startsLower(line.raw);
       const soft = !line.gap && blankSeparated && !TERMINAL.test(prev.raw);
       if (lower || soft) {
-        scan.paras[scan.paras.length - 1] = { ...para(`${prev.raw} ${line.raw}`, prev.at) };
+        scan.paras[scan.paras.length - 1] = para(`${prev.raw} ${line.raw}`, prev.at);
         i++;
         continue;
       }
@@ -494,6 +531,7 @@ const DOC_REF = tol(
   '(cong van|cong dien|quyet dinh|nghi dinh|nghi quyet|chi thi|thong tu lien tich|thong tu|thong bao|ke hoach|huong dan|van ban|phap lenh|luat)(?![a-z_])',
   'g',
 );
+const LAW = tol('^(?:luat|phap lenh)$');
 const REF_NUMBER = /^\s*(?:số|Số|s[ố?\ufffd])?\s*(\d+(?:\s*\/\s*[0-9A-Za-z\p{L}&.?\ufffd-]+)+)/u;
 
 const refsOf = (text: string, basis: number): LegalBasisRef[] => {
@@ -507,8 +545,10 @@ const refsOf = (text: string, basis: number): LegalBasisRef[] => {
     const limit = matches[k + 1]?.index ?? text.length;
     const documentType = capitalizeFirst(text.slice(start, typeEnd));
     const num = REF_NUMBER.exec(text.slice(typeEnd, limit));
-    const isLaw = /^luat$|^phap lenh$/.test(m[0].replace(/_/g, 'a'));
-    const date = dates.find((d) => d.index >= typeEnd && d.index < Math.min(limit, typeEnd + (num ? num[0].length + 12 : 160)));
+    const isLaw = LAW.test(m[0]);
+    const date = dates.find(
+      (d) => d.index >= typeEnd && d.index < Math.min(limit, typeEnd + (num ? num[0].length + 12 : 160)),
+    );
     if (!num && !(isLaw && date)) return;
     const numberText = num?.[1]?.replace(/\s*\/\s*/g, '/').replace(/[.]+$/, '');
     let end = num ? typeEnd + num[0].length : typeEnd;
@@ -521,7 +561,9 @@ const refsOf = (text: string, basis: number): LegalBasisRef[] => {
     };
     const ymdDate = date ? partsToYmd(date.parts) : undefined;
     if (ymdDate) ref.date = ymdDate;
-    const after = /^\s+của\s+(.+?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi)\s|[;,.]\s|[;,.]?$)/u.exec(text.slice(end, limit));
+    const after = /^\s+của\s+(.+?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi)\s|[;,.]\s|[;,.]?$)/u.exec(
+      text.slice(end, limit),
+    );
     if (after?.[1] && after[1].length <= 120) ref.issuer = after[1].trim();
     refs.push(ref);
   });
@@ -533,31 +575,34 @@ const refsOf = (text: string, basis: number): LegalBasisRef[] => {
 
 type Node = { code: string; level: number; head: Para; content: Para[]; children: Node[] };
 
-type Item = { code: string; head: string; content: string[]; group?: string[] };
+/** An item of an unnumbered layout; `group` are the recipients it (or the paragraph before) names. */
+type Item = { code: string; head: string; content: string[]; group?: string[]; unmatched?: string[] };
 
 const isContactHeading = (p: Para) => CONTACT_HEADING.test(p.key);
 
+/**
+ * The item asks for something back: a report ("báo cáo …", also "khi xảy ra … báo cáo": a duty once it applies),
+ * or something provided or sent to an agency ("cung cấp … về Sở", "gửi … về Văn phòng"). "Số liệu báo cáo",
+ * "chế độ báo cáo", "Báo cáo số 12/BC-…" and "(báo cáo)" are not demands.
+ */
 const reportRequired = (key: string): boolean => {
   if (SENDS_BACK.test(key)) return true;
   for (const m of key.matchAll(REPORT_WORD)) {
     const before = key.slice(0, m.index);
-    const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '), before.lastIndexOf('\n'));
-    const sentence = before.slice(sentenceStart + 1);
-    if (CONDITIONAL.test(sentence)) continue;
-    if (/che do (?:thong tin )?$|\($|khai $/.test(before)) continue;
-    if (/^bao cao so\s+\d/.test(key.slice(m.index))) continue;
+    if (NOT_A_DEMAND.test(before)) continue;
+    if (/^b[a_]o c[a_]o s[o_]\s+\d/.test(key.slice(m.index))) continue;
     return true;
   }
   return false;
 };
 
+/** A paragraph after the items that asks every unit for something by a date or a report ("Đề nghị các đơn vị …"). */
 const generalDemand = (p: Para): boolean => {
   const key = p.key;
-  if (deadlinesIn(key, p.raw, undefined).found.length > 0 || /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/.test(key)) {
-    if (tol('(?:truoc|cham nhat|han chot)').test(key)) return true;
-  }
+  const deadlines = deadlinesIn(key, p.raw, undefined);
+  if (deadlines.found.length > 0 || deadlines.problems.length > 0) return true;
   if (workingDaysIn(key) !== undefined) return true;
-  for (const m of key.matchAll(new RegExp(REPORT_DEMAND.source, 'g'))) {
+  for (const m of key.matchAll(REPORT_DEMAND)) {
     const before = key.slice(0, m.index);
     const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1);
     if (!CONDITIONAL.test(sentence)) return true;
@@ -565,19 +610,31 @@ const generalDemand = (p: Para): boolean => {
   return false;
 };
 
-/** The text before a colon, or a short heading, read as a list of recipients. */
-const assigneesOfHead = (head: string, index: RecipientIndex): { ids: string[]; unmatched: string[] } => {
+type HeadNames = {
+  ids: string[];
+  unmatched: string[];
+  /** The head names its units (even if none is among the recipients): it decides the assignees. */
+  named: boolean;
+};
+
+/** The text before a colon, or a short heading, read as a list of units; else the units a sentence starts with. */
+const assigneesOfHead = (head: string, index: RecipientIndex): HeadNames => {
   const colon = head.indexOf(':');
   const lead = colon > 0 && colon <= 200 ? head.slice(0, colon) : head.length <= 200 ? trimEndPunct(head) : '';
   if (lead !== '') {
     const named = index.named(lead);
-    if (named.pure) return { ids: named.ids, unmatched: named.unmatched };
+    if (named.pure) return { ids: named.ids, unmatched: named.unmatched, named: true };
   }
-  return { ids: index.leading(head), unmatched: [] };
+  const ids = index.leading(head);
+  return { ids, unmatched: [], named: ids.length > 0 };
 };
 
-const ARTICLE_DATE = tol('^(?:(?:sang|chieu|toi|trua|dem)\\s+)?(?:ngay\\s+)?(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?:\\s*[-/.]\\s*(\\d{4}))?\\s*,\\s*');
-const ARTICLE_VERB = tol('\\s(?:(?:da|vua|moi)\\s+)?(?:co|ban hanh|ky ban hanh|phat hanh|gui)\\s+(?:cong van|cong dien|van ban|ke hoach|chi thi|thong bao|quyet dinh)');
+const ARTICLE_DATE = tol(
+  '^(?:(?:sang|chieu|toi|trua|dem)\\s+)?(?:ngay\\s+)?(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?:\\s*[-/.]\\s*(\\d{4}))?\\s*,\\s*',
+);
+const ARTICLE_VERB = tol(
+  '\\s(?:(?:da|vua|moi)\\s+)?(?:co|ban hanh|ky ban hanh|phat hanh|gui)\\s+(?:cong van|cong dien|van ban|ke hoach|chi thi|thong bao|quyet dinh)',
+);
 const ARTICLE_TO = tol('\\s+gui\\s+');
 const ARTICLE_ABOUT = tol('\\s+ve\\s+viec\\s+');
 const TET = tol('tet(?: nguyen dan)?[^.]{0,40}?(?:nam\\s+)?(\\d{4})|xuan\\s+[a-z_ ]{0,20}(\\d{4})');
@@ -724,7 +781,15 @@ export const parseDirective = (text: string): ParseResult => {
   if (prep.lines.length === 0) {
     acc.meta.source = 'empty';
     warn(acc, 'text', MESSAGES.empty);
-    return { draft, warnings: acc.warnings, unparsed: [], legalBasisRefs: [], contacts: [], phones: [], meta: acc.meta };
+    return {
+      draft,
+      warnings: acc.warnings,
+      unparsed: [],
+      legalBasisRefs: [],
+      contacts: [],
+      phones: [],
+      meta: acc.meta,
+    };
   }
   if (prep.broken) warn(acc, 'text', MESSAGES.broken);
 
@@ -734,7 +799,7 @@ export const parseDirective = (text: string): ParseResult => {
 
   // Header
   const { header, end } = readHeader(prep.lines, acc);
-  const scan = scanBody(prep.lines, end, prep.blankSeparated, acc);
+  const scan = scanBody(prep.lines, end, prep.blankSeparated);
   const fullKey = prep.lines.map((l) => l.key).join('\n');
 
   // A news article reporting a directive: no "Số:" line, no "Kính gửi", a sentence "… công văn số …".
@@ -797,7 +862,7 @@ export const parseDirective = (text: string): ParseResult => {
 
   // Content
   const contacts: Contact[] = [];
-  const bodyParts: string[] = [];
+  const bodyParts: Para[] = [];
   const items: Item[] = [];
   const numbered = paras.some((p) => p.marker.kind === 'num' || p.marker.kind === 'roman');
   let phase: 'intro' | 'items' | 'after' = 'intro';
@@ -814,10 +879,16 @@ export const parseDirective = (text: string): ParseResult => {
     if (phase === 'items') phase = 'after';
   };
 
+  // the issuer's own sentences ("Sở Công Thương sẽ phối hợp …", "Sở TT&TT cũng yêu cầu …") close the items
+  const issuerKey = issuerValue ? nameKey(issuerValue) : '';
+  const byIssuer = (p: Para) => issuerKey !== '' && `${nameKey(p.raw)} `.startsWith(`${issuerKey} `);
   const isTail = (p: Para) =>
-    p.marker.kind !== 'num' && !/:$/.test(p.raw) && (TAIL.test(p.key) || CLOSING_MARK.test(p.raw));
+    p.marker.kind !== 'num' &&
+    p.marker.kind !== 'roman' &&
+    !/:$/.test(p.raw) &&
+    (TAIL.test(p.key) || CLOSING_MARK.test(p.raw) || byIssuer(p));
 
-  paras.forEach((p, k) => {
+  paras.forEach((p) => {
     // contact lines
     if (p.marker.kind !== 'num' && isContactHeading(p)) {
       contactMode = true;
@@ -831,20 +902,29 @@ export const parseDirective = (text: string): ParseResult => {
       closeItems();
       return;
     }
+    if (p.marker.kind !== 'num' && CONTACT_SENTENCE.test(p.key) && p.raw.length <= 300) {
+      // "Trường hợp khẩn cấp, liên hệ Văn phòng …, điện thoại: 0236.3822.123." names no person
+      const phone = phonesIn(p.raw)[0];
+      if (phone) {
+        contacts.push({ phone: phone.number, text: stripBullet(p.raw) });
+        closeItems();
+        return;
+      }
+    }
     contactMode = false;
     if (ATTACHMENT.test(p.key) && /\)[.;]?$/.test(p.raw)) {
       acc.unparsed.push({ at: p.at, text: p.raw });
       return;
     }
-    const lastOne = k === paras.length - 1;
-    if ((phase === 'items' || (phase === 'intro' && !numbered && !announced)) && isTail(p)) {
+    const intro = phase === 'intro' && !numbered && !announced;
+    if ((phase === 'items' && isTail(p)) || (intro && (TAIL.test(p.key) || CLOSING_MARK.test(p.raw)))) {
       tails.push(p);
       closeItems();
       if (phase === 'intro') phase = 'after';
       return;
     }
     if (phase === 'after') {
-      if (isTail(p) || CLOSING_MARK.test(p.raw)) tails.push(p);
+      if (isTail(p)) tails.push(p);
       else acc.unparsed.push({ at: p.at, text: p.raw });
       return;
     }
@@ -876,94 +956,97 @@ export const parseDirective = (text: string): ParseResult => {
       }
       const current = stack[stack.length - 1];
       if (phase === 'items' && current) current.content.push(p);
-      else bodyParts.push(p.raw);
+      else bodyParts.push(p);
       return;
     }
     // unnumbered layouts
     if (!announced && phase === 'intro') {
-      bodyParts.push(p.raw);
+      bodyParts.push(p);
       if (/:$/.test(p.raw) && ANNOUNCE.test(p.key)) {
         announced = true;
         phase = 'items';
       }
       return;
     }
-    if (
-      currentItem &&
-      (p.marker.kind === 'letter' || p.marker.kind === 'bullet') &&
-      /:$/.test(currentItem.content[currentItem.content.length - 1] ?? currentItem.head)
-    ) {
+    // "a)" or "-" under an item that ends with ":" (and the "b)" after an "a)") belong to that item
+    const opened = currentItem && /:$/.test(currentItem.content[currentItem.content.length - 1] ?? currentItem.head);
+    const sub = p.marker.kind === 'letter' || p.marker.kind === 'bullet';
+    if (currentItem && sub && (opened || (p.marker.kind === 'letter' && currentItem.content.length > 0))) {
       currentItem.content.push(p.raw);
       return;
     }
-    if (currentItem && p.marker.kind !== 'none' && currentItem.content.length > 0 && p.marker.kind === 'letter') {
-      currentItem.content.push(p.raw);
-      return;
-    }
-    const head = p.marker.kind === 'bullet' ? p.raw : p.body;
     const names = assigneesOfHead(p.body, index);
-    if (names.ids.length) unnumberedGroup = names.ids;
-    currentItem = { code: String(items.length + 1), head, content: [], group: names.ids.length ? names.ids : unnumberedGroup };
-    if (names.unmatched.length) (currentItem as Item & { unmatched?: string[] }).unmatched = names.unmatched;
+    if (names.named) unnumberedGroup = names.ids;
+    currentItem = {
+      code: String(items.length + 1),
+      head: p.body,
+      content: [],
+      group: names.named ? names.ids : unnumberedGroup,
+      ...(names.unmatched.length ? { unmatched: names.unmatched } : {}),
+    };
     items.push(currentItem);
   });
 
-  // Tasks from the numbered tree
-  const taskOf = (
-    code: string,
-    headText: string,
-    content: string[],
-    group: string[] | undefined,
-    unmatchedFromGroup: string[],
-  ) => {
-    const own = assigneesOfHead(headText, index);
-    const assignees = own.ids.length ? own.ids : (group ?? everyone);
-    const text = [headText, ...content].filter((s) => s !== '').join('\n');
-    const t: DraftTask & { unmatched?: string[] } = { code, text, assignees, reportRequired: false };
+  // Tasks: from the numbered tree, then from the items of an unnumbered layout
+  type Pending = DraftTask & { unmatched?: string[] };
+  const tasks: Pending[] = [];
+  const taskOf = (node: Node, group: string[] | undefined, unmatchedFromGroup: string[]): Pending => {
+    const own = assigneesOfHead(node.head.body, index);
+    const text = [node.head.body, ...node.content.map((c) => c.raw)].filter((s) => s !== '').join('\n');
     const unmatched = [...unmatchedFromGroup, ...own.unmatched];
-    if (unmatched.length) t.unmatched = unmatched;
-    return t;
+    return {
+      code: node.code,
+      text,
+      assignees: own.named ? own.ids : (group ?? everyone),
+      reportRequired: false,
+      ...(unmatched.length ? { unmatched } : {}),
+    };
   };
-
-  const tasks: (DraftTask & { unmatched?: string[] })[] = [];
+  /** A section with numbered sub-items is a heading: the units it names are its sub-items' assignees. */
   const emit = (node: Node, group: string[] | undefined, unmatched: string[]) => {
-    const heading = node.level === 0 ? { ids: [], unmatched: [] } : assigneesOfHead(node.head.body, index);
-    if (node.children.length > 0) {
-      const inner = heading.ids.length ? heading.ids : group;
-      if (node.content.length > 0)
-        tasks.push(taskOf(node.code, node.head.body, node.content.map((c) => c.raw), group, unmatched));
-      for (const child of node.children) emit(child, inner, heading.ids.length ? heading.unmatched : unmatched);
+    if (node.children.length === 0) {
+      if (node.level > 0 || node.content.length > 0) tasks.push(taskOf(node, group, unmatched));
       return;
     }
-    if (node.level === 0) {
-      if (node.content.length)
-        tasks.push(taskOf(node.code, node.head.body, node.content.map((c) => c.raw), group, unmatched));
-      return;
-    }
-    tasks.push(taskOf(node.code, node.head.body, node.content.map((c) => c.raw), group, unmatched));
+    if (node.content.length > 0) tasks.push(taskOf(node, group, unmatched));
+    const heading = node.level === 0 ? undefined : assigneesOfHead(node.head.body, index);
+    for (const child of node.children)
+      emit(child, heading?.named ? heading.ids : group, heading?.named ? heading.unmatched : unmatched);
   };
   for (const root of roots) emit(root, undefined, []);
-  for (const item of items) {
-    const t: DraftTask & { unmatched?: string[] } = {
+  for (const item of items)
+    tasks.push({
       code: item.code,
       text: [item.head, ...item.content].join('\n'),
       assignees: item.group ?? everyone,
       reportRequired: false,
-    };
-    const unmatched = (item as Item & { unmatched?: string[] }).unmatched;
-    if (unmatched) t.unmatched = unmatched;
-    tasks.push(t);
-  }
+      ...(item.unmatched ? { unmatched: item.unmatched } : {}),
+    });
 
-  // Tails: a general demand ("báo cáo kết quả … trước ngày …") is a task for everyone; the rest is closing.
+  // Tails: a general demand ("báo cáo kết quả … trước ngày …") is a task; the rest is closing. A letter without
+  // items is one request: its request paragraphs are its tasks (and stay in its body).
   const singleRequest = !numbered && !announced;
+  const requestTask = (p: Para) => {
+    const top = tasks.reduce((max, t) => Math.max(max, Number.parseInt(t.code, 10) || 0), 0);
+    const verb = REQUEST_VERB.exec(p.key);
+    const own = verb ? index.leading(p.raw.slice(verb.index + verb[0].length)) : [];
+    tasks.push({ code: String(top + 1), text: p.raw, assignees: own.length ? own : everyone, reportRequired: false });
+  };
   for (const tail of tails) {
-    if (generalDemand(tail) || (singleRequest && tasks.length === 0 && tol('de nghi|yeu cau|giao').test(tail.key))) {
-      const top = tasks.reduce((max, t) => Math.max(max, Number.parseInt(t.code, 10) || 0), 0);
-      const own = index.leading(tail.raw.replace(/^.*?(?:đề nghị|yêu cầu|giao)\s+/iu, ''));
-      tasks.push({ code: String(top + 1), text: tail.raw, assignees: own.length ? own : everyone, reportRequired: false });
-      if (singleRequest) bodyParts.push(tail.raw);
+    if (generalDemand(tail)) {
+      requestTask(tail);
+      if (singleRequest) bodyParts.push(tail);
     } else acc.meta.closing.push(tail.raw);
+  }
+  if (singleRequest && tasks.length === 0) {
+    for (const p of bodyParts) if (REQUEST_VERB.test(p.key)) requestTask(p);
+    if (tasks.length === 0)
+      for (const tail of tails)
+        if (REQUEST_VERB.test(tail.key)) {
+          requestTask(tail);
+          bodyParts.push(tail);
+          acc.meta.closing = acc.meta.closing.filter((c) => c !== tail.raw);
+        }
   }
 
   // Task details
@@ -983,7 +1066,8 @@ export const parseDirective = (text: string): ParseResult => {
       t.deadline = first.instant;
       if (new Set(found.map((f) => f.instant)).size > 1)
         warn(acc, `tasks.${k}.deadline`, MESSAGES.severalDeadlines(found.map((f) => f.phrase)));
-      if (first.yearInferred) warn(acc, `tasks.${k}.deadline`, MESSAGES.deadlineYear(first.phrase, first.yearInferred), first.phrase);
+      if (first.yearInferred)
+        warn(acc, `tasks.${k}.deadline`, MESSAGES.deadlineYear(first.phrase, first.yearInferred), first.phrase);
     }
     const days = workingDaysIn(key);
     if (days !== undefined) {
@@ -991,21 +1075,47 @@ export const parseDirective = (text: string): ParseResult => {
       warn(acc, `tasks.${k}.deadline`, MESSAGES.workingDays(days));
     }
     const recurrence = recurrenceIn(key, issuedOn);
-    if (recurrence) t.recurrence = recurrence;
+    if (recurrence) {
+      t.recurrence = recurrence;
+      if (recurrence.every === 'P1M' || recurrence.every === 'P3M')
+        warn(acc, `tasks.${k}.recurrence`, MESSAGES.recurrenceUnsupported);
+      else {
+        if (!t.deadline) {
+          const first = firstPeriodOf(recurrence, key, issuedOn);
+          if (first) {
+            t.deadline = first.instant;
+            warn(acc, `tasks.${k}.deadline`, MESSAGES.firstPeriod(first.date));
+          } else warn(acc, `tasks.${k}.deadline`, MESSAGES.firstPeriodMissing);
+        }
+        if (!recurrence.until) warn(acc, `tasks.${k}.recurrence`, MESSAGES.recurrenceUntil);
+      }
+    }
+    if (t.deadline && t.deadlineWorkingDays) warn(acc, `tasks.${k}.deadlineWorkingDays`, MESSAGES.bothDeadlines);
     t.reportRequired = reportRequired(key) || recurrence !== undefined;
     if (t.deadline && !t.reportRequired) warn(acc, `tasks.${k}.reportRequired`, MESSAGES.deadlineWithoutReport);
-    if (t.assignees.length === 0) warn(acc, `tasks.${k}.assignees`, MESSAGES.noAssignees);
-    if (t.unmatched?.length) warn(acc, `tasks.${k}.assignees`, MESSAGES.unknownAssignees(t.unmatched));
-    delete t.unmatched;
+    if (t.unmatched?.length)
+      warn(
+        acc,
+        `tasks.${k}.assignees`,
+        t.assignees.length ? MESSAGES.unknownAssignees(t.unmatched) : MESSAGES.unknownOnlyAssignees(t.unmatched),
+      );
+    else if (t.assignees.length === 0) warn(acc, `tasks.${k}.assignees`, MESSAGES.noAssignees);
+  });
+  const seenCodes = new Set<string>();
+  tasks.forEach((t, k) => {
+    if (seenCodes.has(t.code)) warn(acc, `tasks.${k}.code`, MESSAGES.duplicateCode(t.code));
+    seenCodes.add(t.code);
   });
   draft.tasks = tasks;
   if (tasks.length === 0) warn(acc, 'tasks', MESSAGES.tasks);
-  else if (!tasks.some((t) => t.deadline || t.deadlineWorkingDays || t.recurrence)) warn(acc, 'tasks', MESSAGES.noDeadline);
+  else if (!tasks.some((t) => t.deadline || t.deadlineWorkingDays || t.recurrence))
+    warn(acc, 'tasks', MESSAGES.noDeadline);
 
-  draft.body = bodyParts.join('\n');
+  draft.body = bodyParts.map((p) => p.raw).join('\n');
 
   // Copies and signer
   draft.copies = scan.copies;
+  if (!scan.copiesSeen) warn(acc, 'copies', MESSAGES.copies);
   const signer = signerFrom(scan.signerPieces);
   if (signer.name || signer.title) {
     const full: DraftSigner = { name: signer.name ?? '', title: signer.title ?? '' };
@@ -1016,16 +1126,26 @@ export const parseDirective = (text: string): ParseResult => {
   } else warn(acc, 'signer', MESSAGES.signer);
 
   // Leadership: leaders among the contacts, or the signer
+  const signerKey = draft.signer?.name ? fold(draft.signer.name) : undefined;
   const leaders: DraftLeader[] = contacts
     .filter((c) => c.name && isLeaderTitle(c.title))
-    .map((c) => ({
-      name: c.name as string,
-      title: c.title as string,
-      email: c.email ?? '',
-      ...(c.phone ? { phone: c.phone } : {}),
-    }));
+    .map((c) => {
+      const role =
+        fold(c.name as string) === signerKey
+          ? 'SIGNER'
+          : HEAD_TITLE.test(fold(c.title as string))
+            ? 'DIRECTOR'
+            : undefined;
+      return {
+        name: c.name as string,
+        title: c.title as string,
+        email: c.email ?? '',
+        ...(c.phone ? { phone: c.phone } : {}),
+        ...(role ? { role } : {}),
+      };
+    });
   if (leaders.length === 0 && draft.signer?.name && draft.signer.title) {
-    leaders.push({ name: draft.signer.name, title: draft.signer.title, email: '' });
+    leaders.push({ name: draft.signer.name, title: draft.signer.title, email: '', role: 'SIGNER' });
     warn(acc, 'leadership.0', MESSAGES.leadershipFromSigner);
   }
   draft.leadership = leaders;
@@ -1036,7 +1156,7 @@ export const parseDirective = (text: string): ParseResult => {
 
   const unparsed = acc.unparsed.sort((a, b) => a.at - b.at).map((u) => u.text);
   return {
-    draft: ordered(draft),
+    draft: ordered(draft), // also drops the working field `unmatched` of the tasks
     warnings: sortWarnings(acc.warnings),
     unparsed,
     legalBasisRefs,

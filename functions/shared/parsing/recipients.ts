@@ -25,13 +25,17 @@ export const slugify = (name: string): string => {
 /** Slugs made unique in order ("so-y-te", "so-y-te-2"); an empty slug becomes "don-vi-N". */
 export const uniqueIds = (names: string[]): string[] => {
   const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   return names.map((name, i) => {
-    let base = slugify(name);
-    if (base === '') base = `don-vi-${i + 1}`;
+    const base = slugify(name) || `don-vi-${i + 1}`;
     let id = base;
-    for (let n = 2; used.has(id); n++) {
-      const suffix = `-${n}`;
-      id = base.slice(0, MAX_ID - suffix.length).replace(/-+$/, '') + suffix;
+    if (used.has(id)) {
+      let n = nextSuffix.get(base) ?? 2;
+      do {
+        const suffix = `-${n++}`;
+        id = base.slice(0, MAX_ID - suffix.length).replace(/-+$/, '') + suffix;
+      } while (used.has(id));
+      nextSuffix.set(base, n);
     }
     used.add(id);
     return id;
@@ -71,6 +75,10 @@ export const nameKey = (s: string): string =>
 const STOP = new Set(['cac', 'va', 'cua', 'tren', 'dia', 'nhung', 'toan', 'thuoc', 'truc', 'voi', 'doi', 'cho', 'tai']);
 
 const significant = (key: string): string[] => key.split(' ').filter((w) => w !== '' && !STOP.has(w));
+
+/** How the name of a unit (or a group of units) starts: a part that starts otherwise is not a name. */
+const UNIT_START =
+  /^(?:cac|so|phong|ban|uy ban|cong an|trung tam|bo|cong ty|truong|hieu truong|truong phong|giam doc|chu tich|thu truong|chi huy truong|benh vien|dai|bao|van phong|chi cuc|cuc|tong cuc|co quan|doanh nghiep|he thong|hoi|doan|lien doan|kho bac|bao hiem|vien|chi nhanh|thuong nhan|lanh dao|tinh uy|huyen uy|thanh uy)(?: |$)/;
 
 const LEAD = /^(?:(?:kinh\s+)?de\s+nghi|yeu\s+cau|giao(?:\s+cho)?|doi\s+voi)\s+/;
 
@@ -129,10 +137,10 @@ export class RecipientIndex {
       }
       // a part that holds a recipient's name and more words is a sentence ("Phối hợp với Công an tỉnh")
       const holdsName = this.entries.some((e) => e.key !== '' && ` ${key} `.includes(` ${e.key} `));
-      if (holdsName || words.length > 8) pure = false;
+      if (holdsName || significant(foldWords(part)).length > 8 || !UNIT_START.test(key)) pure = false;
       else unmatched.push(part.trim().replace(LEAD_RAW, ''));
     });
-    return { ids: this.ordered(ids), unmatched, pure: pure && ids.size > 0 };
+    return { ids: this.ordered(ids), unmatched, pure: pure && (ids.size > 0 || unmatched.length > 0) };
   }
 
   /** A part that is inside one recipient's name, or whose words all belong to it; the tightest wins. */

@@ -150,6 +150,7 @@ const MOTTO_REPUBLIC = tol('cong\\s*ho\\S?\\s*xa\\s*hoi\\s*chu\\s*nghia\\s*viet\
 const MOTTO_INDEPENDENCE = tol('doc\\s*lap\\s*[-–—]?\\s*tu\\s*do\\s*[-–—]?\\s*hanh\\s*phuc');
 const PAGE_TRANG = tol('^(?:-\\s*)?(?:trang|page)\\s*\\d{1,3}(?:\\s*(?:/|tren|of|\\|)\\s*\\d{1,3})?(?:\\s*-)?$');
 const PAGE_NUMBER = /^[-–—\s]*\d{1,3}[-–—\s]*$|^\d{1,3}\s*\/\s*\d{1,3}$/;
+const HEADER_END = tol('^(?:kinh gui|v/v|ve viec|can cu)');
 const SEPARATOR = /^[-–—_=*~.·•\s]{3,}$/;
 
 export type Prepared = {
@@ -228,7 +229,7 @@ const removeFurniture = (lines: Line[]): Line[] => {
   for (const l of lines) counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
   lines.forEach((line, i) => {
     if (isFurniture(line.key)) return;
-    if (inHeader && (tol('^(kinh gui|v/v|ve viec|can cu)').test(line.key) || line.raw.length > 160)) inHeader = false;
+    if (inHeader && (HEADER_END.test(line.key) || line.raw.length > 160)) inHeader = false;
     const short = line.raw.length <= 120;
     if (!inHeader && short && headerKeys.has(line.key)) return;
     const nearPageBreak = pageBreak[i - 1] === true || pageBreak[i + 1] === true || pageBreak[i - 2] === true;

@@ -1,17 +1,17 @@
-import type { COPY_PURPOSES } from '../domain/directive.ts';
+import type { COPY_PURPOSES, LEADER_ROLES } from '../domain/directive.ts';
 
 /**
  * What `parseDirective` returns. `draft` has the shape of the create body (`directiveInputSchema`), filled as far
  * as the text allows: a field the text does not give is left out (or empty) and named in `warnings`. Everything
- * else the parser recognised is returned beside the draft, never inside it, except the two optional task fields
- * `deadlineWorkingDays` and `recurrence` (the create schema strips unknown keys, so the draft still validates).
+ * else the parser recognised is returned beside the draft, never inside it. The only extra keys inside it are the
+ * recurrence details the schema does not take (`at`, `weekday`, `dayOfMonth`), which zod strips.
  */
 
 export type CopyPurpose = (typeof COPY_PURPOSES)[number];
 
 /** A periodic duty ("báo cáo hằng ngày trước 15 giờ … đến hết ngày 31/3/2023"). */
 export type Recurrence = {
-  /** ISO 8601 period: daily, weekly, monthly, quarterly. */
+  /** ISO 8601 period: daily, weekly, monthly, quarterly (the create schema takes daily and weekly only). */
   every: 'P1D' | 'P1W' | 'P1M' | 'P3M';
   /** Last day of the duty, YYYY-MM-DD ("đến hết ngày …"). */
   until?: string;
@@ -29,7 +29,10 @@ export type DraftTask = {
   text: string;
   /** Recipient ids (see DraftRecipient.id). */
   assignees: string[];
-  /** ISO instant (UTC): "trước ngày 03/02/2021" is 17:00 that day in Hà Nội, "2021-02-03T10:00:00.000Z". */
+  /**
+   * ISO instant (UTC): "trước ngày 03/02/2021" is 17:00 that day in Hà Nội, "2021-02-03T10:00:00.000Z". For a
+   * periodic report, the deadline of its first period (inferred, with a warning, when the text gives none).
+   */
   deadline?: string;
   reportRequired: boolean;
   /** "trong thời hạn 05 ngày làm việc": the calendar is applied when the directive is issued. */
@@ -45,7 +48,16 @@ export type DraftRecipient = {
   email: string;
 };
 
-export type DraftLeader = { name: string; title: string; email: string; phone?: string };
+export type DraftLeader = {
+  name: string;
+  title: string;
+  /** Empty unless the text gives one. */
+  email: string;
+  /** Digits only. */
+  phone?: string;
+  /** SIGNER: the leader who signed; DIRECTOR: the head of the issuing body (see domain/escalation.ts). */
+  role?: (typeof LEADER_ROLES)[number];
+};
 
 export type DraftCopy = { name: string; purpose: CopyPurpose };
 
