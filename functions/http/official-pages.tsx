@@ -47,7 +47,11 @@ type Route = (c: Context) => Promise<HttpResult>;
 /** Pages carry the language cookie when `?lang=` chose one. */
 const show = (c: Context, status: number, node: preact.VNode) => page(status, node, {}, langCookie(c.event));
 
-const CLIENT_SCRIPT = `(${officialsClient.toString()})();`;
+/**
+ * The function's own source, run in the page. Under tsx (the local runtime) esbuild wraps named functions in
+ * `__name(…)`, which only exists in Node: the page gets a stand-in.
+ */
+export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toString()})();})();`;
 
 /** Urlencoded forms, nested the way the form names them (`tasks[0][assignees][]`). */
 const formBody = (): MiddlewareObj<OfficialEvent> => ({

@@ -67,11 +67,11 @@ const signIn = async (event: PublicEvent): Promise<HttpResult> => {
     if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED' && result.Session)
       return show(event, 200, { next, challenge: { session: result.Session, email: input.email } });
     const token = result.AuthenticationResult?.IdToken;
-    if (!token) return show(event, 401, { next, error: m.failed });
+    if (!token) return show(event, 401, { next, error: m.failed, email: input.email });
     return signedIn(token, result.AuthenticationResult?.ExpiresIn, next);
   } catch (error) {
     if (error instanceof NotAuthorizedException || error instanceof UserNotFoundException)
-      return show(event, 401, { next, error: m.failed });
+      return show(event, 401, { next, error: m.failed, email: input.email });
     throw error;
   }
 };

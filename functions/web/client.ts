@@ -37,7 +37,7 @@ export function officialsClient() {
           showError(input, requiredMessage);
           first ??= input;
         } else if (input.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.value.trim())) {
-          showError(input, input.validationMessage || requiredMessage);
+          showError(input, form.dataset.emailMessage ?? requiredMessage);
           first ??= input;
         } else clearError(input);
       }
@@ -79,12 +79,12 @@ export function officialsClient() {
     doc.getElementById('error-summary')?.focus();
   }
 
-  // Ask before withdrawing a whole directive.
-  for (const confirmForm of doc.querySelectorAll<HTMLFormElement>('form[data-confirm]')) {
-    confirmForm.addEventListener('submit', (event) => {
-      if (!window.confirm(confirmForm.dataset.confirm ?? '')) event.preventDefault();
-    });
-  }
+  // Ask before withdrawing a directive or an agency's assignment. Delegated, so that forms the dashboard's refresh puts in place ask too.
+  doc.addEventListener('submit', (event) => {
+    const target = event.target as HTMLFormElement | null;
+    const question = target?.dataset.confirm;
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
 
   // A directive's dashboard keeps itself current, unless the official is typing in it.
   const live = doc.querySelector<HTMLElement>('[data-live]');

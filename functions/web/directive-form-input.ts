@@ -45,7 +45,10 @@ export type FormValues = {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : []);
-const strings = (v: unknown) => (Array.isArray(v) ? v.map(str) : typeof v === 'string' ? [v] : []).filter(Boolean);
+/** A list of values, each once: an agency ticked in two groups is one recipient. */
+const strings = (v: unknown) => [
+  ...new Set((Array.isArray(v) ? v.map(str) : typeof v === 'string' ? [v] : []).filter(Boolean)),
+];
 const lines = (v: string) =>
   v
     .split(/\r?\n/)
@@ -186,7 +189,7 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
       })),
     recipients,
     copies: lines(v.copies).map((line) => ({
-      name: line.replace(/\s*\((báo cáo|b\/c|phối hợp|p\/h)\)\s*;?$/i, '').replace(/;$/, ''),
+      name: line.replace(/[;.]+$/, '').replace(/\s*\((báo cáo|b\/c|phối hợp|p\/h)\)\s*$/i, ''),
       purpose: purposeOf(line),
     })),
     tasks: v.tasks.map((t) => ({

@@ -143,7 +143,14 @@ export const DirectiveFormPage = ({
           </ul>
         </div>
       )}
-      <form method="post" action="/directives/new" novalidate data-directive-form data-required-message={m.required}>
+      <form
+        method="post"
+        action="/directives/new"
+        novalidate
+        data-directive-form
+        data-required-message={m.required}
+        data-email-message={m.invalidEmail}
+      >
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
         <fieldset>
           <legend>{m.header}</legend>
@@ -209,7 +216,7 @@ export const DirectiveFormPage = ({
           <FieldError id="tasks" error={e('tasks')} />
           {values.tasks.map((t, i) => (
             <div class="task" key={`task-${i}`} data-task={i}>
-              <h3>{m.task(i + 1)}</h3>
+              <h2>{m.task(i + 1)}</h2>
               <div class="row">
                 {text(`tasks-${i}-code`, `tasks[${i}][code]`, m.taskCode, t.code, { required: true })}
                 {text(`tasks-${i}-deadlineDate`, `tasks[${i}][deadlineDate]`, m.deadlineDate, t.deadlineDate, {

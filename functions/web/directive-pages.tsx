@@ -204,7 +204,7 @@ const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string;
           </button>
         </form>
       )}
-      <form method="post" action={action}>
+      <form method="post" action={action} data-confirm={m.cancelAssignmentConfirm}>
         <input type="hidden" name="recipientId" value={a.recipientId} />
         <button type="submit" name="action" value="cancel-assignment" class="secondary">
           {m.cancelAssignment}
@@ -312,14 +312,21 @@ export const DirectivePage = ({
         <ol class="timeline">
           {events.slice(0, TIMELINE_CAP).map((e, i) => (
             <li key={`${e.at}-${i}`}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time> — <strong>{e.recipientName}</strong>:{' '}
-              {m.events[e.type]}
-              {e.taskCode ? ` ${d.task.toLowerCase()} ${e.taskCode}` : ''}
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> —{' '}
+              {e.type === 'ISSUED' ? (
+                d.issued(directive.issuer, assignments.length)
+              ) : (
+                <>
+                  <strong>{e.recipientName}</strong>:{' '}
+                </>
+              )}
+              {e.type !== 'ISSUED' && m.events[e.type]}
+              {e.taskCode ? ` ${d.task.toLowerCase()} ${e.taskCode.replace('#', ', kỳ ')}` : ''}
               {e.level ? ` (${d.level(e.level)})` : ''}
               {e.deadline && (e.type === 'EXTENSION_GRANTED' || e.type === 'EXTENSION_REQUESTED')
                 ? ` → ${formatDateTime(e.deadline)}`
                 : ''}
-              {e.by && e.by !== 'workflow' && e.by !== e.recipientName ? ` (${e.by})` : ''}
+              {e.type !== 'ISSUED' && e.by && e.by !== 'workflow' && e.by !== e.recipientName ? ` (${e.by})` : ''}
             </li>
           ))}
         </ol>

@@ -69,8 +69,9 @@ export const DirectoryPage = ({
               <th scope="col">{m.name.replace(' *', '')}</th>
               <th scope="col">{m.email.replace(' *', '')}</th>
               <th scope="col">{m.groups}</th>
+              <th scope="col">{m.phone}</th>
               <th scope="col">{m.headName}</th>
-              <th scope="col" />
+              <th scope="col">{m.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,6 +81,7 @@ export const DirectoryPage = ({
                 <td>{a.name}</td>
                 <td>{a.email}</td>
                 <td>{a.groups.join('; ')}</td>
+                <td>{a.phone}</td>
                 <td>
                   {a.headName}
                   {a.headEmail ? ` <${a.headEmail}>` : ''}
@@ -88,7 +90,7 @@ export const DirectoryPage = ({
                   <a href={`/directory?edit=${encodeURIComponent(a.id)}`}>
                     {m.edit} <span class="small">{a.name}</span>
                   </a>
-                  <form method="post" action="/directory">
+                  <form method="post" action="/directory" data-confirm={m.removeConfirm}>
                     <input type="hidden" name="id" value={a.id} />
                     <button type="submit" name="action" value="delete" class="secondary">
                       {m.remove} <span class="small">{a.name}</span>
@@ -108,7 +110,7 @@ export const DirectoryPage = ({
           {field('email', m.email, 'email', true)}
         </div>
         <div class="row">
-          {field('groups', m.groups)}
+          {field('groups', `${m.groups} (${m.groupsHint})`)}
           {field('phone', m.phone, 'tel')}
           {field('headName', m.headName)}
           {field('headEmail', m.headEmail, 'email')}

@@ -7,9 +7,12 @@ export const SignInPage = ({
   error,
   notice,
   challenge,
+  email = '',
 }: {
   lang: Lang;
   next: string;
+  /** What was typed, kept after a refusal. */
+  email?: string;
   error?: string;
   notice?: string;
   /** Cognito asks a new user to replace the temporary password: its session and the user's email. */
@@ -57,6 +60,7 @@ export const SignInPage = ({
               name="email"
               type="email"
               autocomplete="username"
+              value={email}
               required
               {...(error ? { 'aria-describedby': 'sign-in-error' } : {})}
             />

@@ -77,8 +77,8 @@ export const slugOf = (value: string) =>
 const issuedOn = (d: Directive) => formatCalendarDate(d.issuedOn);
 
 /** "Công văn số 126/STTTT-BCVT ngày 30/01/2021 của … V/v …" as inline content. */
-const directiveRef = (d: Directive, withIssuer = true): Inline[] => [
-  'Công văn số ',
+const directiveRef = (d: Directive, withIssuer = true, midSentence = false): Inline[] => [
+  midSentence ? 'công văn số ' : 'Công văn số ',
   { strong: d.number },
   ` ngày ${issuedOn(d)}${withIssuer ? ` của ${d.issuer}` : ''} ${d.subject}`,
 ];
@@ -176,7 +176,7 @@ export function invitationEmail({
   const blocks: Block[] = [
     { kind: 'masthead', text: directive.issuer },
     { kind: 'p', content: ['Kính gửi: ', { strong: assignment.recipientName }] },
-    { kind: 'p', content: [`${directive.issuer} gửi đơn vị `, ...directiveRef(directive, false), '.'] },
+    { kind: 'p', content: [`${directive.issuer} gửi đơn vị `, ...directiveRef(directive, false, true), '.'] },
     tasks.length > 0
       ? { kind: 'p', content: ['Nhiệm vụ giao cho đơn vị:'] }
       : { kind: 'p', content: ['Công văn không giao nhiệm vụ cần báo cáo riêng cho đơn vị.'] },

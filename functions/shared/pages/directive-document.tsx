@@ -37,9 +37,9 @@ export const DirectiveDocument = ({ directive, addressedTo }: { directive: Direc
       {addressedTo.length === 1 ? (
         <span>{addressedTo[0]}.</span>
       ) : (
-        <ul style="display:inline-block;text-align:left;margin:0;padding-left:1.2em">
-          {addressedTo.map((a) => (
-            <li key={a}>{a};</li>
+        <ul>
+          {addressedTo.map((a, i) => (
+            <li key={a}>{`${a}${i === addressedTo.length - 1 ? '.' : ';'}`}</li>
           ))}
         </ul>
       )}
@@ -63,8 +63,10 @@ export const DirectiveDocument = ({ directive, addressedTo }: { directive: Direc
               <strong>Nơi nhận:</strong>
             </em>
             <ul style="margin:0;padding-left:1.2em">
-              {directive.copies.map((c) => (
-                <li key={c.name}>{`${c.name}${PURPOSE_LABEL[c.purpose] ? ` (${PURPOSE_LABEL[c.purpose]})` : ''};`}</li>
+              {directive.copies.map((c, i) => (
+                <li key={c.name}>
+                  {`${c.name}${PURPOSE_LABEL[c.purpose] ? ` (${PURPOSE_LABEL[c.purpose]})` : ''}${i === directive.copies.length - 1 ? '.' : ';'}`}
+                </li>
               ))}
             </ul>
           </>
@@ -74,7 +76,7 @@ export const DirectiveDocument = ({ directive, addressedTo }: { directive: Direc
         {directive.signer.onBehalfOf && <strong>{directive.signer.onBehalfOf}</strong>}
         <strong>{directive.signer.title}</strong>
         <p style="margin-top:3em">
-          <strong>{directive.signer.name}</strong>
+          <strong class="name">{directive.signer.name}</strong>
         </p>
       </div>
     </div>

@@ -154,12 +154,16 @@ export const RecipientPage = ({
           {all.switchTo}
         </a>
       </p>
+      <h1 class="page-title">
+        {directive.number}: {a.recipientName}
+      </h1>
       {notice && (
         <Message title={notice.title} tone={notice.tone}>
           <p>{notice.text}</p>
         </Message>
       )}
-      <StatusLine a={a} now={now} token={token} m={m} />
+      {/* After an action its notice says it; the standing status would only repeat it. */}
+      {(!notice || (open && !a.acknowledgedAt)) && <StatusLine a={a} now={now} token={token} m={m} />}
       <section class="panel" aria-labelledby="tasks-title">
         <h2 id="tasks-title">{m.tasks}</h2>
         <ul class="tasks">

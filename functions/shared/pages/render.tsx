@@ -51,13 +51,16 @@ export const Message = ({
   title,
   children,
   tone = 'info',
+  level = 2,
 }: {
   title: string;
   children?: ComponentChildren;
   tone?: 'info' | 'ok' | 'warn' | 'error';
+  /** 1 when the message is the page; 2 under a page's own title. */
+  level?: 1 | 2;
 }) => (
   <section class={`message ${tone}`} role={tone === 'error' || tone === 'warn' ? 'alert' : 'status'}>
-    <h1>{title}</h1>
+    {level === 1 ? <h1>{title}</h1> : <h2>{title}</h2>}
     {children}
   </section>
 );
@@ -71,7 +74,7 @@ export const messagePage = (
   page(
     status,
     <Layout title={title}>
-      <Message title={title} tone={tone}>
+      <Message title={title} tone={tone} level={1}>
         <p>{text}</p>
       </Message>
     </Layout>,

@@ -6,6 +6,7 @@ body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto San
 main{max-width:860px;margin:0 auto;padding:16px}
 h1{font-size:1.4rem;margin:.2em 0 .6em}
 h2{font-size:1.15rem;margin:1.4em 0 .5em}
+.page-title{font-size:1.15rem;color:var(--muted);font-weight:600}
 a{color:var(--accent)}
 a:focus,button:focus,input:focus,textarea:focus,select:focus{outline:3px solid #ffbf47;outline-offset:2px}
 .paper{background:var(--paper);border:1px solid var(--line);padding:20px 24px;font-family:"Times New Roman",Times,"Noto Serif",serif;font-size:17px}
@@ -22,6 +23,8 @@ a:focus,button:focus,input:focus,textarea:focus,select:focus{outline:3px solid #
 .cv-sign{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-top:20px}
 .cv-sign .signer{text-align:center}
 .cv-sign .signer strong{display:block;text-transform:uppercase}
+.cv-sign .signer .name{text-transform:none}
+.cv-to ul{display:inline-block;vertical-align:top;text-align:left;margin:0;padding-left:1.2em}
 .cv-copies{font-size:.85em}
 .panel{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:16px;margin:16px 0}
 .message{background:var(--bg);border-left:6px solid var(--accent);padding:16px;margin:16px 0}
