@@ -18,6 +18,7 @@ import { type HttpResult, redirect } from '../shared/http/responses.ts';
 import { sessionToken, verifyIdToken } from '../shared/http/session.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { messagePage, page } from '../shared/pages/render.tsx';
+import { tryParseDirective } from '../shared/parsing/index.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../shared/reports/load.ts';
 import { allAssignmentsOf, getAssignment } from '../shared/storage/assignments.ts';
@@ -26,7 +27,7 @@ import { directivesOf, getDirective, listIssuers } from '../shared/storage/direc
 import { deleteAgency, listAgencies, saveAgencies } from '../shared/storage/directory.ts';
 import { ZONE } from '../shared/time.ts';
 import { officialsClient } from '../web/client.ts';
-import { DirectiveFormPage, type FieldErrors } from '../web/directive-form.tsx';
+import { DirectiveFormPage, type FieldErrors, type PasteState } from '../web/directive-form.tsx';
 import {
   blankForm,
   emptyLeader,
@@ -38,6 +39,7 @@ import {
 } from '../web/directive-form-input.ts';
 import { DirectivePage, DirectivesListPage } from '../web/directive-pages.tsx';
 import { DirectoryPage } from '../web/directory-page.tsx';
+import { draftToForm } from '../web/draft-to-form.ts';
 import { StatisticsPage } from '../web/statistics-page.tsx';
 import type { OfficialPageRoute } from './routes.ts';
 
@@ -65,7 +67,13 @@ const formBody = (): MiddlewareObj<OfficialEvent> => ({
 
 const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
 
-const renderForm = async (c: Context, status: number, values: FormValues, errors: FieldErrors = {}) =>
+const renderForm = async (
+  c: Context,
+  status: number,
+  values: FormValues,
+  errors: FieldErrors = {},
+  paste: PasteState = { text: '' },
+) =>
   show(
     c,
     status,
@@ -75,8 +83,19 @@ const renderForm = async (c: Context, status: number, values: FormValues, errors
       values={values}
       errors={errors}
       directory={await listAgencies()}
+      paste={paste}
     />,
   );
+
+/** "Dán văn bản": the pasted công văn fills the form, with what to check; nothing is issued from it. */
+const fillFromText = async (c: Context, values: FormValues) => {
+  const text = typeof c.form.pasteText === 'string' ? c.form.pasteText : '';
+  const outcome = tryParseDirective(text);
+  if (!outcome.ok) return renderForm(c, 400, values, { pasteText: outcome.issues[0].message }, { text });
+  const { draft, warnings, unparsed } = outcome.result;
+  const { values: filled, missing } = draftToForm(draft, await listAgencies(), values.idempotencyKey, today());
+  return renderForm(c, 200, filled, {}, { text, warnings, unparsed, missing });
+};
 
 /** Add, remove or move a row without losing anything typed: the form works without script. */
 const applyRowOp = (values: FormValues, op: string): FormValues | undefined => {
@@ -108,6 +127,7 @@ const applyRowOp = (values: FormValues, op: string): FormValues | undefined => {
 const submitDirective: Route = async (c) => {
   const values = readForm(c.form);
   const op = typeof c.form.op === 'string' ? c.form.op : 'issue';
+  if (op === 'parse') return fillFromText(c, values);
   const changed = applyRowOp(values, op);
   if (changed) return renderForm(c, 200, changed);
   const parsed = directiveInputSchema.safeParse(toDirectiveInput(values, await listAgencies()));

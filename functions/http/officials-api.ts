@@ -10,11 +10,12 @@ import { createDirective } from './directives/create.ts';
 import { getDirectiveWithAssignments } from './directives/get.ts';
 import { getAssignmentWithHistory } from './directives/get-assignment.ts';
 import { listDirectives } from './directives/list.ts';
-import { statisticsRoute, urgingLetterRoute } from './directives/reports.ts';
+import { parseRoute, statisticsRoute, urgingLetterRoute } from './directives/reports.ts';
 import type { OfficialRoute } from './routes.ts';
 
 const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
   'POST /api/directives': createDirective,
+  'POST /api/directives/parse': parseRoute,
   'GET /api/directives': listDirectives,
   'GET /api/directives/{id}': getDirectiveWithAssignments,
   'GET /api/directives/{id}/assignments/{recipientId}': getAssignmentWithHistory,

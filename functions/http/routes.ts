@@ -4,6 +4,7 @@
  */
 export const OFFICIAL_ROUTES = [
   'POST /api/directives',
+  'POST /api/directives/parse',
   'GET /api/directives',
   'GET /api/directives/{id}',
   'GET /api/directives/{id}/assignments/{recipientId}',

@@ -2,11 +2,21 @@ import type { ComponentChildren } from 'preact';
 import type { Agency } from '../shared/domain/agency.ts';
 import type { Official } from '../shared/http/official.ts';
 import { type Lang, messages } from '../shared/pages/i18n.ts';
+import type { ParseWarning } from '../shared/parsing/index.ts';
 import { groupsOf } from '../shared/storage/directory.ts';
 import type { FormValues } from './directive-form-input.ts';
 import { OfficialLayout } from './layout.tsx';
 
 export type FieldErrors = Record<string, string>;
+
+/** The "paste the text" step: what was pasted, and what reading it left for the official to check. */
+export type PasteState = {
+  text: string;
+  warnings?: ParseWarning[];
+  unparsed?: string[];
+  /** Recipients named in the text that the directory does not have. */
+  missing?: string[];
+};
 
 /** A labelled control with its hint and its error, wired for screen readers. */
 const Field = ({
@@ -87,12 +97,14 @@ export const DirectiveFormPage = ({
   values,
   errors,
   directory,
+  paste = { text: '' },
 }: {
   lang: Lang;
   official: Official;
   values: FormValues;
   errors: FieldErrors;
   directory: Agency[];
+  paste?: PasteState;
 }) => {
   const m = messages(lang).form;
   const e = (id: string) => errors[id];
@@ -152,6 +164,47 @@ export const DirectiveFormPage = ({
         data-email-message={m.invalidEmail}
       >
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
+        <details class="panel" open={paste.text !== '' || undefined}>
+          <summary>
+            <strong>{m.pasteTitle}</strong>
+          </summary>
+          <p class="hint" id="pasteText-hint">
+            {m.pasteHint}
+          </p>
+          <FieldError id="pasteText" error={e('pasteText')} />
+          <label for="pasteText">{m.pasteLabel}</label>
+          <textarea id="pasteText" name="pasteText" rows={8} aria-describedby="pasteText-hint">
+            {paste.text}
+          </textarea>
+          <p>
+            <button type="submit" class="secondary" name="op" value="parse" formnovalidate>
+              {m.pasteButton}
+            </button>
+          </p>
+          {(paste.warnings?.length || paste.missing?.length || paste.unparsed?.length) && (
+            <section class="message warn" aria-labelledby="paste-check">
+              <h2 id="paste-check">{m.pasteCheck}</h2>
+              <ul>
+                {(paste.missing ?? []).map((name) => (
+                  <li key={`missing-${name}`}>{m.pasteMissing(name)}</li>
+                ))}
+                {(paste.warnings ?? []).map((w, i) => (
+                  <li key={`w-${i}`}>{w.message}</li>
+                ))}
+              </ul>
+              {(paste.unparsed?.length ?? 0) > 0 && (
+                <details>
+                  <summary>{m.pasteUnparsed}</summary>
+                  {(paste.unparsed ?? []).map((u, i) => (
+                    <p key={`u-${i}`} class="small">
+                      {u}
+                    </p>
+                  ))}
+                </details>
+              )}
+            </section>
+          )}
+        </details>
         <fieldset>
           <legend>{m.header}</legend>
           <div class="row">

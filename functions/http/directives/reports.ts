@@ -2,6 +2,7 @@ import { download } from '../../shared/http/download.ts';
 import type { OfficialEvent } from '../../shared/http/events.ts';
 import { officialOf } from '../../shared/http/official.ts';
 import { type HttpResult, json } from '../../shared/http/responses.ts';
+import { parseDirectiveOrThrow } from '../../shared/parsing/index.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '../../shared/reports/export.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../../shared/reports/load.ts';
 
@@ -27,4 +28,12 @@ export const urgingLetterRoute = async (event: OfficialEvent): Promise<HttpResul
   officialOf(event);
   const { file, name } = await urgingLetterFor(event.pathParameters?.id ?? '', new Date().toISOString());
   return download(file, DOCX_TYPE, name);
+};
+
+/** Reads a pasted công văn into a draft of the create body; nothing is issued from it. */
+export const parseRoute = async (event: OfficialEvent): Promise<HttpResult> => {
+  officialOf(event);
+  const body = (event.body ?? {}) as { text?: unknown };
+  const { draft, warnings, unparsed } = parseDirectiveOrThrow(body.text);
+  return json(200, { draft, warnings, unparsed });
 };

@@ -189,6 +189,14 @@ const vi = {
     remindOptions: { P3D: '3 ngày', P2D: '2 ngày', P1D: '1 ngày' } as Record<string, string>,
     submit: 'Ban hành và gửi',
     required: 'Bắt buộc nhập',
+    pasteTitle: 'Dán văn bản: điền biểu mẫu từ toàn văn công văn',
+    pasteHint:
+      'Dán toàn văn công văn (từ tệp Word, PDF hoặc bài báo). Hệ thống điền sẵn các trường; cán bộ kiểm tra, sửa rồi mới ban hành.',
+    pasteLabel: 'Toàn văn công văn',
+    pasteButton: 'Điền biểu mẫu từ văn bản',
+    pasteCheck: 'Cần kiểm tra trước khi ban hành',
+    pasteMissing: (name: string) => `Đơn vị "${name}" chưa có trong danh bạ: thêm vào danh bạ rồi chọn lại.`,
+    pasteUnparsed: 'Các đoạn chưa đưa vào trường nào',
     invalidEmail: 'Địa chỉ email không hợp lệ',
   },
   statistics: {
@@ -444,6 +452,14 @@ const en: Messages = {
     remindOptions: { P3D: '3 days', P2D: '2 days', P1D: '1 day' },
     submit: 'Issue and send',
     required: 'Required',
+    pasteTitle: 'Paste text: fill the form from the directive’s full text',
+    pasteHint:
+      'Paste the directive (from a Word file, a PDF or a news article). The fields are filled in; check and correct them before issuing.',
+    pasteLabel: 'Full text of the directive',
+    pasteButton: 'Fill the form from the text',
+    pasteCheck: 'To check before issuing',
+    pasteMissing: (name: string) => `"${name}" is not in the directory: add it there, then pick it.`,
+    pasteUnparsed: 'Passages no field took',
     invalidEmail: 'Not a valid email address',
   },
   statistics: {
