@@ -34,6 +34,19 @@ export type Mail = { id: string; to: string[]; subject: string; text: string; ht
 export type MachineView = { name: string; arn: string; definition: Record<string, unknown> };
 export type Answer<T = unknown> = { status: number; json: T; text: string; headers: Headers };
 export type Stats = { running: number; parked: number; openTasks: number; inFlight: number };
+/** One execution of the local engine, as `GET /_local/executions` shows it. */
+export type ExecutionView = {
+  arn: string;
+  name: string;
+  stateMachineArn: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'TIMED_OUT';
+  startDate: string;
+  stopDate?: string;
+  /** The top-level state it is in; null once it has ended. */
+  state: string | null;
+  /** How many states it has entered so far. */
+  transitions: number;
+};
 export type { EventType, HistoryEvent };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -248,6 +261,14 @@ export async function startRuntime(options: { dataDir?: string; port?: number; s
       });
       return { status: r.status, text: await r.text(), headers: r.headers };
     },
+    /** The engine's executions whose name starts with `prefix` (an assignment's: `<directiveId>-<recipientId>`). */
+    executions: (prefix: string) =>
+      ok<ExecutionView[]>('GET', `/_local/executions?prefix=${encodeURIComponent(prefix)}`),
+    /** A signed-in official's GET of a file: the raw bytes (a binary body would not survive `call`'s text). */
+    download: async (path: string) => {
+      const r = await fetch(base + path, { redirect: 'manual', headers: { authorization: `Bearer ${API_TOKEN}` } });
+      return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
+    },
     /** Kills the runtime's whole process group and waits until it is gone. */
     stop,
     kill: () => stop('SIGKILL'),
@@ -290,7 +311,19 @@ export const mailText = (mail: Mail) => `${mail.subject}\n${mail.text}\n${mail.h
 
 /** The title of the notice at the top of a recipient page answer (the first message box). */
 export const noticeOf = (html: string) =>
-  /<section class="message [a-z]+"[^>]*>\s*<h1>([^<]*)<\/h1>/.exec(html)?.[1]?.trim();
+  /<section class="message [a-z]+"[^>]*>\s*<h[12]>([^<]*)<\/h[12]>/.exec(html)?.[1]?.trim();
+
+/**
+ * The report slot keys a recipient page offers (the hidden `taskCode` of each report form): the task code, or
+ * `code#YYYY-MM-DD` for a period of a periodic report.
+ */
+export const reportSlotKeysOf = (html: string) =>
+  [...html.matchAll(/<form[^>]*action="[^"]*\/report"[^>]*>[\s\S]*?<\/form>/g)].map(
+    (form) => /<input[^>]*name="taskCode"[^>]*value="([^"]*)"/.exec(form[0])?.[1] ?? '',
+  );
+
+/** The paths the forms of a recipient page post to (`/r/{token}/acknowledge`, `/report`, `/extension`). */
+export const formActionsOf = (html: string) => [...html.matchAll(/<form[^>]*action="([^"]*)"/g)].map((m) => m[1] ?? '');
 
 export const CONFIRMED = 'Đã xác nhận nhận công văn';
 export const ALREADY_DONE = 'Đã thực hiện trước đó';
@@ -302,6 +335,8 @@ export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const iso = (instant: string | number, plusMs = 0) =>
   new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + plusMs).toISOString();
+/** A wall time in Hà Nội (`2026-03-06T17:00`) as a UTC ISO instant with milliseconds, the way instants are stored. */
+export const hanoi = (local: string) => new Date(`${local.length === 16 ? `${local}:00` : local}+07:00`).toISOString();
 /** The same second: the workflow's timers are set in whole seconds. */
 export const toSecond = (instant: string) => new Date(instant).toISOString().slice(0, 19);
 

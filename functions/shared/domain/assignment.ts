@@ -26,6 +26,8 @@ export type ReportSlot = {
   /** The local date of a periodic report's deadline; absent for a one-off report. */
   period?: string;
   deadline?: string;
+  /** When an extension set the deadline in force: reminders due before then are moot. */
+  deadlineSetAt?: string;
   submittedAt?: string;
   late?: boolean;
   summary?: string;
@@ -113,14 +115,20 @@ export type Assignment = {
 export const ACK = 'ack';
 
 /** Something the recipient still owes, with the deadline in force. */
-export type Obligation = { key: string; taskCode?: string; deadline?: string };
+export type Obligation = { key: string; taskCode?: string; deadline?: string; deadlineSetAt?: string };
 
 export const openObligations = (a: Assignment): Obligation[] => {
   if (!isOpen(a.status) || a.status === 'ISSUED') return [];
   const open: Obligation[] = [];
   if (a.status === 'DELIVERED') open.push({ key: ACK, deadline: a.ackDeadline });
   for (const [key, slot] of Object.entries(a.reports)) {
-    if (!slot.submittedAt) open.push({ key, taskCode: slot.taskCode, deadline: slot.deadline });
+    if (!slot.submittedAt)
+      open.push({
+        key,
+        taskCode: slot.taskCode,
+        ...(slot.deadline ? { deadline: slot.deadline } : {}),
+        ...(slot.deadlineSetAt ? { deadlineSetAt: slot.deadlineSetAt } : {}),
+      });
   }
   return open;
 };

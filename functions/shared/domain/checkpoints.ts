@@ -29,10 +29,12 @@ const morningOf = (deadline: string) =>
  * When a reminder goes out: never at night or on a day off (it waits for 08:00 of the next working day), never
  * once the deadline has come, never before the invitation itself.
  */
-const reminderTime = (a: Assignment, due: string, deadline: string) => {
+const reminderTime = (a: Assignment, o: Obligation, due: string, deadline: string) => {
   const at = nextWorkingMorning(due);
   if (ms(at) >= ms(deadline)) return undefined;
   if (a.deliveredAt && ms(at) <= ms(a.deliveredAt)) return undefined;
+  // Nor before an extension set this deadline: a reminder that was due before the grant is moot.
+  if (o.deadlineSetAt && ms(at) <= ms(o.deadlineSetAt)) return undefined;
   return at;
 };
 
@@ -43,7 +45,7 @@ export const checkpointsOf = (a: Assignment): Checkpoint[] => {
     const deadline = o.deadline;
     if (!deadline) continue;
     for (const before of offsets) {
-      const at = reminderTime(a, before === ON_THE_DAY ? morningOf(deadline) : minus(deadline, before), deadline);
+      const at = reminderTime(a, o, before === ON_THE_DAY ? morningOf(deadline) : minus(deadline, before), deadline);
       if (at) all.push({ id: `remind:${o.key}:${before}:${deadline}`, kind: 'REMIND', at, obligation: o, before });
     }
     all.push({ id: `escalate:${o.key}:1:${deadline}`, kind: 'ESCALATE', at: deadline, obligation: o, level: 1 });

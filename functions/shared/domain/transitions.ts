@@ -228,7 +228,7 @@ export const grantExtension = (
   return changed(
     {
       ...a,
-      reports: { ...a.reports, [input.taskCode]: { ...slot, deadline: input.until } },
+      reports: { ...a.reports, [input.taskCode]: { ...slot, deadline: input.until, deadlineSetAt: now } },
       extensionRequest: a.extensionRequest?.taskCode === input.taskCode ? undefined : a.extensionRequest,
     },
     {

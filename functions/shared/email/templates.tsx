@@ -109,6 +109,16 @@ const signature = (d: Directive): Block => ({
 const taskLine = (t: Task, a: Assignment): Inline[] => {
   const deadline = a.reports[t.code]?.deadline ?? t.deadline;
   const line: Inline[] = [{ strong: `${t.code}.` }, ` ${t.text}`];
+  if (t.recurrence && t.deadline) {
+    const periods = Object.values(a.reports).filter((s) => s.taskCode === t.code).length;
+    const every = t.recurrence.every === 'P1D' ? 'Báo cáo hằng ngày' : 'Báo cáo hằng tuần';
+    line.push(
+      `\n${every}, kỳ đầu hạn `,
+      { strong: deadlineVi(t.deadline) },
+      `, đến hết ngày ${formatCalendarDate(t.recurrence.until)} (${periods} kỳ).`,
+    );
+    return line;
+  }
   if (t.reportRequired && deadline) line.push('\nYêu cầu báo cáo, hạn ', { strong: deadlineVi(deadline) }, '.');
   else if (t.reportRequired) line.push('\nYêu cầu báo cáo.');
   else if (deadline) line.push('\nHạn: ', { strong: deadlineVi(deadline) }, '.');
