@@ -25,7 +25,7 @@ import { allAssignmentsOf, getAssignment } from '../shared/storage/assignments.t
 import { getAttachment } from '../shared/storage/attachments.ts';
 import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
 import { deleteAgency, listAgencies, saveAgencies } from '../shared/storage/directory.ts';
-import { ZONE } from '../shared/time.ts';
+import { endOfDayOn, ZONE } from '../shared/time.ts';
 import { officialsClient } from '../web/client.ts';
 import { DirectiveFormPage, type FieldErrors, type PasteState } from '../web/directive-form.tsx';
 import {
@@ -145,9 +145,6 @@ const submitDirective: Route = async (c) => {
   }
 };
 
-const endOfDay = (ymd: string) =>
-  DateTime.fromISO(ymd, { zone: ZONE }).set({ hour: 17, minute: 0 }).toUTC().toISO() ?? '';
-
 const actionForm = z.object({
   action: z.enum(['resend', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
   recipientId: z.string().optional(),
@@ -166,7 +163,7 @@ const directiveAction: Route = async (c) => {
   else if (action === 'refuse') await actions.refuseExtension(id, recipientId, c.official);
   else {
     if (!until) throw new ValidationError([{ path: 'until', message: 'Đến ngày: bắt buộc chọn' }]);
-    await actions.grantExtension(id, recipientId, { taskCode, until: endOfDay(until) }, c.official);
+    await actions.grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
   }
   return redirect(`/directives/${id}?done=${action}`);
 };

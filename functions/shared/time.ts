@@ -33,6 +33,10 @@ export const decree30PlaceAndDate = (place: string | undefined, ymd: string) => 
   return `${place ? `${place}, ` : ''}ngày ${d.toFormat('dd')} tháng ${month} năm ${d.year}`;
 };
 
+/** A date someone picked as a deadline ("until 10/02") means 17:00, the end of that working day, in Hà Nội. */
+export const endOfDayOn = (ymd: string) =>
+  DateTime.fromISO(ymd, { zone: ZONE }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO() ?? '';
+
 export const toInstant = (date: Date) => date.toISOString();
 
 export const secondsBetween = (fromIso: string, toIso: string) =>

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ValidationError } from '../../shared/errors.ts';
-import { ZONE } from '../../shared/time.ts';
+import { endOfDayOn } from '../../shared/time.ts';
 
 /** The largest file a report may carry; the multipart parser stops reading (and marks it truncated) past it. */
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
@@ -72,13 +71,9 @@ export const reportForm = z.object({
   file: fileField,
 });
 
-/** A requested date means the end of that working day in Hà Nội. */
-const endOfWorkingDay = (ymd: string) =>
-  DateTime.fromISO(ymd, { zone: ZONE }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO() ?? '';
-
 export const extensionForm = z.object({
   taskCode: z.string({ error: 'Nhiệm vụ: bắt buộc chọn' }).trim().min(1, { error: 'Nhiệm vụ: bắt buộc chọn' }),
-  until: z.iso.date({ error: 'Gia hạn đến ngày: cần ngày hợp lệ' }).transform(endOfWorkingDay),
+  until: z.iso.date({ error: 'Gia hạn đến ngày: cần ngày hợp lệ' }).transform(endOfDayOn),
   reason: z
     .string({ error: 'Lý do: bắt buộc nhập' })
     .trim()
