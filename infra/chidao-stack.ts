@@ -7,7 +7,14 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { OFFICIAL_PAGE_ROUTES, OFFICIAL_ROUTES, RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '../functions/http/routes.ts';
+import {
+  OFFICIAL_PAGE_ROUTES,
+  OFFICIAL_ROUTES,
+  RECIPIENT_ROUTES,
+  REPORT_API_ROUTES,
+  REPORT_PAGE_ROUTES,
+  SIGN_IN_ROUTES,
+} from '../functions/http/routes.ts';
 import { AssignmentWorkflow } from '../workflows/assignment-workflow.ts';
 import { DirectiveFanout } from '../workflows/directive-fanout.ts';
 import { DirectivesTable } from './constructs/directives-table.ts';
@@ -100,6 +107,7 @@ export class ChidaoStack extends Stack {
     });
     fanout.stateMachine.grantStartExecution(officialPages);
     const signIn = fn('SignIn', 'functions/http/sign-in.tsx', pool);
+    const reports = fn('Reports', 'functions/http/reports.tsx', pool);
 
     // Files attached to reports: recipients upload through their link, officials download from the dashboard.
     const attachments = new Bucket(this, 'Attachments', {
@@ -150,6 +158,8 @@ export class ChidaoStack extends Stack {
       { routes: RECIPIENT_ROUTES, handler: recipientLinks },
       { routes: SIGN_IN_ROUTES, handler: signIn },
       { routes: OFFICIAL_PAGE_ROUTES, handler: officialPages },
+      { routes: REPORT_API_ROUTES, handler: reports, authorizer },
+      { routes: REPORT_PAGE_ROUTES, handler: reports },
     ]);
     const publicBaseUrl = settings.publicBaseUrl ?? api.apiEndpoint;
     for (const f of [
@@ -164,6 +174,7 @@ export class ChidaoStack extends Stack {
       officialPages,
       signIn,
       digest,
+      reports,
     ])
       f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
   }

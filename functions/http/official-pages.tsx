@@ -15,12 +15,10 @@ import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';
 import type { Official } from '../shared/http/official.ts';
 import { type HttpResult, redirect } from '../shared/http/responses.ts';
-import { sessionToken, verifyIdToken } from '../shared/http/session.ts';
+import { requireSession } from '../shared/http/session.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { messagePage, page } from '../shared/pages/render.tsx';
 import { tryParseDirective } from '../shared/parsing/index.ts';
-import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
-import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../shared/reports/load.ts';
 import { allAssignmentsOf, getAssignment } from '../shared/storage/assignments.ts';
 import { getAttachment } from '../shared/storage/attachments.ts';
 import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
@@ -40,7 +38,6 @@ import {
 import { DirectivePage, DirectivesListPage } from '../web/directive-pages.tsx';
 import { DirectoryPage } from '../web/directory-page.tsx';
 import { draftToForm } from '../web/draft-to-form.ts';
-import { StatisticsPage } from '../web/statistics-page.tsx';
 import type { OfficialPageRoute } from './routes.ts';
 
 type Context = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };
@@ -259,25 +256,6 @@ const routes: Record<OfficialPageRoute, Route> = {
     const file = await getAttachment(attachment.key);
     return download(file.body, file.contentType, file.name);
   },
-  'GET /directives/{id}/urging-letter': async (c) => {
-    const { file, name } = await urgingLetterFor(c.event.pathParameters?.id ?? '', new Date().toISOString());
-    return download(file, DOCX_TYPE, name);
-  },
-  'GET /statistics': async (c) => {
-    const now = new Date().toISOString();
-    const period = periodOf(c.event.queryStringParameters, now);
-    const tables = await loadStatistics(period, now);
-    const format = c.event.queryStringParameters?.format;
-    if (format === 'xlsx')
-      return download(
-        await statisticsWorkbook(tables, { title: messages(c.lang).statistics.title, period, generatedAt: now }),
-        XLSX_TYPE,
-        exportFileName(period, 'xlsx'),
-      );
-    if (format === 'csv')
-      return download(statisticsCsv(tables.byAgency), 'text/csv; charset=utf-8', exportFileName(period, 'csv'));
-    return show(c, 200, <StatisticsPage lang={c.lang} official={c.official} period={period} tables={tables} />);
-  },
   'GET /directory': async (c) => {
     const agencies = await listAgencies();
     const q = c.event.queryStringParameters ?? {};
@@ -303,14 +281,6 @@ const routes: Record<OfficialPageRoute, Route> = {
 };
 
 const PUBLIC: readonly string[] = ['GET /assets/{name}'];
-
-/** An official's session, or the way to get one: GET pages send the browser to sign in, the rest get 401. */
-const requireOfficial = async (event: OfficialEvent): Promise<Official> => {
-  const token = sessionToken(event.cookies);
-  const official = token ? await verifyIdToken(token) : undefined;
-  if (!official) throw new UnauthorizedError('Cần đăng nhập.');
-  return official;
-};
 
 export const handler = middy<OfficialEvent, HttpResult>()
   .use(httpHeaderNormalizer())
@@ -345,7 +315,7 @@ export const handler = middy<OfficialEvent, HttpResult>()
     }
     const route = routes[routeKey];
     if (!route || PUBLIC.includes(routeKey)) throw new NotFoundError('');
-    const official = await requireOfficial(event);
+    const official = await requireSession(event);
     const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
     return route({ event, official, lang: langOf(event), form });
   });

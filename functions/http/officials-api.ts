@@ -10,7 +10,7 @@ import { createDirective } from './directives/create.ts';
 import { getDirectiveWithAssignments } from './directives/get.ts';
 import { getAssignmentWithHistory } from './directives/get-assignment.ts';
 import { listDirectives } from './directives/list.ts';
-import { parseRoute, statisticsRoute, urgingLetterRoute } from './directives/reports.ts';
+import { parseRoute } from './directives/parse.ts';
 import type { OfficialRoute } from './routes.ts';
 
 const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
@@ -23,8 +23,6 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   'POST /api/directives/{id}/assignments/{recipientId}/cancel': cancelAssignmentRoute,
   'POST /api/directives/{id}/assignments/{recipientId}/extension': extensionRoute,
   'POST /api/directives/{id}/assignments/{recipientId}/resend': resendRoute,
-  'GET /api/directives/{id}/urging-letter': urgingLetterRoute,
-  'GET /api/statistics': statisticsRoute,
 };
 
 export const handler = middy<OfficialEvent, HttpResult>()

@@ -12,9 +12,15 @@ export const OFFICIAL_ROUTES = [
   'POST /api/directives/{id}/assignments/{recipientId}/cancel',
   'POST /api/directives/{id}/assignments/{recipientId}/extension',
   'POST /api/directives/{id}/assignments/{recipientId}/resend',
-  'GET /api/directives/{id}/urging-letter',
-  'GET /api/statistics',
 ] as const;
+
+/**
+ * Statistics, exports and the urging letter: a Lambda of their own, since the spreadsheet and document
+ * libraries they need would triple every other function's bundle. The API routes are behind the JWT
+ * authorizer; the pages check the session cookie like the rest of the web app.
+ */
+export const REPORT_API_ROUTES = ['GET /api/statistics', 'GET /api/directives/{id}/urging-letter'] as const;
+export const REPORT_PAGE_ROUTES = ['GET /statistics', 'GET /directives/{id}/urging-letter'] as const;
 
 export const RECIPIENT_ROUTES = [
   'GET /r/{token}',
@@ -36,8 +42,6 @@ export const OFFICIAL_PAGE_ROUTES = [
   'GET /directives/{id}',
   'POST /directives/{id}/actions',
   'GET /directives/{id}/files/{recipientId}/{taskCode}',
-  'GET /directives/{id}/urging-letter',
-  'GET /statistics',
   'GET /directory',
   'POST /directory',
   'POST /directory/import',
@@ -46,5 +50,6 @@ export const OFFICIAL_PAGE_ROUTES = [
 
 export type SignInRoute = (typeof SIGN_IN_ROUTES)[number];
 export type OfficialPageRoute = (typeof OFFICIAL_PAGE_ROUTES)[number];
+export type ReportRoute = (typeof REPORT_API_ROUTES)[number] | (typeof REPORT_PAGE_ROUTES)[number];
 export type OfficialRoute = (typeof OFFICIAL_ROUTES)[number];
 export type RecipientRoute = (typeof RECIPIENT_ROUTES)[number];

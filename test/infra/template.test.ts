@@ -5,6 +5,8 @@ import {
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
   RECIPIENT_ROUTES,
+  REPORT_API_ROUTES,
+  REPORT_PAGE_ROUTES,
   SIGN_IN_ROUTES,
 } from '../../functions/http/routes.ts';
 import { THROTTLING_ERRORS } from '../../workflows/retries.ts';
@@ -289,7 +291,14 @@ describe('HTTP API', () => {
 
   it('has exactly one route for every key the handlers dispatch on', () => {
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(
-      [...OFFICIAL_ROUTES, ...RECIPIENT_ROUTES, ...SIGN_IN_ROUTES, ...OFFICIAL_PAGE_ROUTES].sort(),
+      [
+        ...OFFICIAL_ROUTES,
+        ...RECIPIENT_ROUTES,
+        ...SIGN_IN_ROUTES,
+        ...OFFICIAL_PAGE_ROUTES,
+        ...REPORT_API_ROUTES,
+        ...REPORT_PAGE_ROUTES,
+      ].sort(),
     );
   });
 

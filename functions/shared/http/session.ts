@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { officialsPool } from '../config.ts';
+import { UnauthorizedError } from '../errors.ts';
 import type { Official } from './official.ts';
 
 /**
@@ -23,6 +24,14 @@ export const verifyIdToken = async (token: string): Promise<Official | undefined
   const email = typeof payload.email === 'string' ? payload.email : undefined;
   const name = typeof payload.name === 'string' ? payload.name : (email ?? payload.sub);
   return { id: payload.sub, name, ...(email ? { email } : {}) };
+};
+
+/** The official signed in on this browser, or 401 (which pages turn into a redirect to sign in). */
+export const requireSession = async (event: { cookies?: string[] }): Promise<Official> => {
+  const token = sessionToken(event.cookies);
+  const official = token ? await verifyIdToken(token) : undefined;
+  if (!official) throw new UnauthorizedError('Cần đăng nhập.');
+  return official;
 };
 
 export const sessionToken = (cookies: string[] | undefined) =>

@@ -1,0 +1,75 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { NotFoundError } from '../shared/errors.ts';
+import { download } from '../shared/http/download.ts';
+import { errorsToResponses, renderJson } from '../shared/http/errors-to-responses.ts';
+import type { OfficialEvent } from '../shared/http/events.ts';
+import { type Official, officialOf } from '../shared/http/official.ts';
+import { type HttpResult, json, redirect } from '../shared/http/responses.ts';
+import { requireSession } from '../shared/http/session.ts';
+import { langCookie, langOf, messages } from '../shared/pages/i18n.ts';
+import { messagePage, page } from '../shared/pages/render.tsx';
+import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
+import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../shared/reports/load.ts';
+import { StatisticsPage } from '../web/statistics-page.tsx';
+import type { ReportRoute } from './routes.ts';
+
+/** The workbook is Vietnamese whatever the page's language: its headers are the Government Office's. */
+const WORKBOOK_TITLE = 'Thống kê thực hiện công văn chỉ đạo';
+
+/** Per agency and per directive over a period: as JSON or a page, or `?format=xlsx|csv` to download. */
+const statistics = async (event: OfficialEvent, official: Official, asPage: boolean): Promise<HttpResult> => {
+  const now = new Date().toISOString();
+  const lang = langOf(event);
+  const period = periodOf(event.queryStringParameters, now);
+  const tables = await loadStatistics(period, now);
+  const format = event.queryStringParameters?.format;
+  if (format === 'xlsx')
+    return download(
+      await statisticsWorkbook(tables, { title: WORKBOOK_TITLE, period, generatedAt: now }),
+      XLSX_TYPE,
+      exportFileName(period, 'xlsx'),
+    );
+  if (format === 'csv')
+    return download(statisticsCsv(tables.byAgency), 'text/csv; charset=utf-8', exportFileName(period, 'csv'));
+  if (!asPage) return json(200, { period, byAgency: tables.byAgency, byDirective: tables.byDirective });
+  return page(
+    200,
+    <StatisticsPage lang={lang} official={official} period={period} tables={tables} />,
+    {},
+    langCookie(event),
+  );
+};
+
+const urgingLetter = async (event: OfficialEvent) => {
+  const { file, name } = await urgingLetterFor(event.pathParameters?.id ?? '', new Date().toISOString());
+  return download(file, DOCX_TYPE, name);
+};
+
+const routes: Record<ReportRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
+  'GET /api/statistics': async (event) => statistics(event, officialOf(event), false),
+  'GET /api/directives/{id}/urging-letter': async (event) => {
+    officialOf(event);
+    return urgingLetter(event);
+  },
+  'GET /statistics': async (event) => statistics(event, await requireSession(event), true),
+  'GET /directives/{id}/urging-letter': async (event) => {
+    await requireSession(event);
+    return urgingLetter(event);
+  },
+};
+
+export const handler = middy<OfficialEvent, HttpResult>()
+  .use(httpHeaderNormalizer())
+  .use(
+    errorsToResponses((status, code, message, event) => {
+      if (event.rawPath.startsWith('/api/')) return renderJson(status, code, message, event);
+      if (status === 401) return redirect(`/sign-in?next=${encodeURIComponent(event.rawPath)}`);
+      return messagePage(status, status >= 500 ? '500' : String(status), message, status >= 500 ? 'error' : 'warn');
+    }),
+  )
+  .handler(async (event) => {
+    const route = routes[event.routeKey as ReportRoute];
+    if (!route) throw new NotFoundError('');
+    return route(event);
+  });
