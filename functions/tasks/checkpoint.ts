@@ -7,7 +7,7 @@ import { sendEmail } from '../shared/mailer.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 import { applyTransition, getAssignment, type StoredAssignment } from '../shared/storage/assignments.ts';
 import type { StoredDirective } from '../shared/storage/directives.ts';
-import { getDirective } from '../shared/storage/directives.ts';
+import { getDirectiveText } from '../shared/storage/directives.ts';
 
 /**
  * Of several checkpoints due at once for one obligation (after downtime, say), only the last one says
@@ -50,10 +50,16 @@ export const handler = stepHandler(assignmentRef, async ({ directiveId, recipien
     const batch = collapse(dueCheckpoints(assignment, now));
     const next = batch[0];
     if (!next) break;
-    directive ??= await getDirective(directiveId);
+    directive ??= await getDirectiveText(directiveId);
     await notify(directive, assignment, next.send, now);
     assignment = (
-      await applyTransition(directiveId, recipientId, now, (a) => recordCheckpoint(a, now, next.send, next.skipped))
+      await applyTransition(
+        directiveId,
+        recipientId,
+        now,
+        (a) => recordCheckpoint(a, now, next.send, next.skipped),
+        assignment,
+      )
     ).assignment;
   }
   return { directiveId, recipientId, plan: planNext(assignment, now) };

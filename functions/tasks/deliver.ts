@@ -6,7 +6,7 @@ import { linkFor } from '../shared/links.ts';
 import { isPermanentRejection, sendEmail } from '../shared/mailer.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 import { applyTransition, getAssignment } from '../shared/storage/assignments.ts';
-import { getDirective } from '../shared/storage/directives.ts';
+import { getDirectiveText } from '../shared/storage/directives.ts';
 
 /**
  * Emails the invitation, then records DELIVERED. Sending first means a crash in between sends it again
@@ -17,7 +17,7 @@ export const handler = stepHandler(assignmentRef, async ({ directiveId, recipien
   let assignment = await getAssignment(directiveId, recipientId);
   const delivering = deliver(assignment, now);
   if (delivering.ok) {
-    const directive = await getDirective(directiveId);
+    const directive = await getDirectiveText(directiveId);
     const link = await linkFor(delivering.next, now);
     try {
       await sendEmail({
@@ -29,7 +29,7 @@ export const handler = stepHandler(assignmentRef, async ({ directiveId, recipien
       await applyTransition(directiveId, recipientId, now, (a) => failDelivery(a, now, (error as Error).message));
       throw new DeliveryFailed(`${recipientId}: ${(error as Error).message}`);
     }
-    assignment = (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now))).assignment;
+    assignment = (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now), assignment)).assignment;
   }
   return { directiveId, recipientId, plan: planNext(assignment, now) };
 });

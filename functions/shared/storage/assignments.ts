@@ -72,9 +72,11 @@ export const applyTransition = async (
   recipientId: string,
   now: string,
   transition: (a: Assignment) => Transition,
+  /** The item as the caller just read it, to save a read; a lost race reads again anyway. */
+  read?: StoredAssignment,
 ): Promise<Applied> => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await getAssignment(directiveId, recipientId);
+    const current = attempt === 0 && read ? read : await getAssignment(directiveId, recipientId);
     const result = transition(current);
     if (!result.ok) return { applied: false, assignment: current, refusal: result };
     const stored = await write(current, result.next, result.events, now);

@@ -29,6 +29,23 @@ export const getDirective = async (id: string): Promise<StoredDirective> => {
   return toDirective(Item);
 };
 
+/**
+ * What a task needs of a directive (its text, tasks, leaders) does not change once issued, so a warm
+ * container keeps it a few minutes: a fan-out of thousands reads it once per container, not once per
+ * recipient. Counts and cancellation are never read from here.
+ */
+const recent = new Map<string, { directive: StoredDirective; until: number }>();
+const RECENT_MS = 5 * 60_000;
+
+export const getDirectiveText = async (id: string): Promise<StoredDirective> => {
+  const hit = recent.get(id);
+  if (hit && hit.until > performance.now()) return hit.directive;
+  const directive = await getDirective(id);
+  if (recent.size > 100) recent.clear();
+  recent.set(id, { directive, until: performance.now() + RECENT_MS });
+  return directive;
+};
+
 const bodyHash = (input: DirectiveInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
 /** The assignment a recipient starts with: its report slots and the follow-up rules of the directive. */
