@@ -1,4 +1,5 @@
 import { type Bucket, bucketOf } from '../../shared/domain/assignment.ts';
+import { tasksOf } from '../../shared/domain/directive.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import type { OfficialEvent } from '../../shared/http/events.ts';
 import { officialOf } from '../../shared/http/official.ts';
@@ -42,7 +43,11 @@ export const getDirectiveWithAssignments = async (event: OfficialEvent): Promise
     signer: directive.signer,
     leadership: directive.leadership,
     copies: directive.copies,
-    tasks: directive.tasks,
+    // The directive item keeps no assignee lists: they are the assignments' task codes.
+    tasks: directive.tasks.map((t) => ({
+      ...t,
+      assignees: assignments.filter((a) => tasksOf([t], a).length > 0).map((a) => a.recipientId),
+    })),
     acknowledgeWithin: directive.acknowledgeWithin,
     remindBefore: directive.remindBefore,
     counts: countsOf(live),

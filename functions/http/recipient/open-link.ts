@@ -3,7 +3,7 @@ import type { PublicEvent } from '../../shared/http/events.ts';
 import { verifyLinkToken } from '../../shared/links.ts';
 import { langOf } from '../../shared/pages/i18n.ts';
 import { getAssignment } from '../../shared/storage/assignments.ts';
-import { getDirective } from '../../shared/storage/directives.ts';
+import { getDirectiveText } from '../../shared/storage/directives.ts';
 
 /** Resolves a link to the one assignment it names, or refuses it: tampered (403), retired or expired (410). */
 export const openLink = async (event: PublicEvent) => {
@@ -16,6 +16,6 @@ export const openLink = async (event: PublicEvent) => {
   });
   if (assignment.linkVersion !== claims.linkVersion)
     throw new GoneError('Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.');
-  const directive = await getDirective(claims.directiveId);
+  const directive = await getDirectiveText(claims.directiveId);
   return { token, now, claims, assignment, directive, lang: langOf(event) };
 };

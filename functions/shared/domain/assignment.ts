@@ -86,6 +86,8 @@ export type Assignment = {
   recipientPhone?: string;
   /** The agency's head, copied on first-level escalations. */
   recipientHead?: Contact;
+  /** The codes of the tasks this recipient carries out (the directive item keeps no assignee lists). */
+  taskCodes?: string[];
   /** The directive's number and issuer, so a digest can list the item without reading the directive. */
   number?: string;
   issuer?: string;

@@ -112,6 +112,9 @@ export const MAX_RECIPIENTS = 5000;
 
 export const END_OF_WORKING_DAY = 'END_OF_WORKING_DAY';
 
+/** What a directive item may take, leaving room under DynamoDB's 400 KB for counts and keys. */
+export const MAX_DIRECTIVE_BYTES = 300 * 1024;
+
 /**
  * A year of daily reports. Each period adds a bounded number of events to the execution's history (a few
  * waits), so this bound keeps it far below Step Functions' 25,000.
@@ -171,6 +174,17 @@ export const directiveInputSchema = z
     escalateAfterWorkingDays: z.number().int().min(1).max(30).default(2),
   })
   .superRefine((d, ctx) => {
+    // The directive item holds everything but the recipients and the assignee lists; it must stay well
+    // under DynamoDB's 400 KB item limit.
+    const stored = Buffer.byteLength(
+      JSON.stringify({ ...d, recipients: [], tasks: d.tasks.map((t) => ({ ...t, assignees: [] })) }),
+    );
+    if (stored > MAX_DIRECTIVE_BYTES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message: `Công văn quá dài để lưu (${Math.round(stored / 1024)} KB, tối đa ${MAX_DIRECTIVE_BYTES / 1024} KB): rút gọn nội dung hoặc nhiệm vụ`,
+      });
     const ids = new Set<string>();
     d.recipients.forEach((r, i) => {
       if (ids.has(r.id))
@@ -228,6 +242,11 @@ export type Directive = Omit<DirectiveInput, 'recipients'> & {
   cancelledAt?: string;
 };
 
-/** The tasks one recipient must carry out. */
-export const tasksOf = (tasks: readonly Task[], recipientId: string) =>
-  tasks.filter((t) => t.assignees.includes(recipientId));
+/**
+ * The tasks one recipient must carry out. A stored assignment lists their codes; the stored directive does not
+ * keep the assignee lists (5,000 recipients on three tasks would pass DynamoDB's 400 KB item limit).
+ */
+export const tasksOf = (tasks: readonly Task[], assignee: { recipientId: string; taskCodes?: readonly string[] }) =>
+  tasks.filter((t) =>
+    assignee.taskCodes ? assignee.taskCodes.includes(t.code) : t.assignees.includes(assignee.recipientId),
+  );

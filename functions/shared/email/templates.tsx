@@ -150,7 +150,7 @@ export function invitationEmail({
   assignment: Assignment;
   link: string;
 }): EmailContent {
-  const tasks = tasksOf(directive.tasks, assignment.recipientId);
+  const tasks = tasksOf(directive.tasks, assignment);
   const deadlines = [
     ...(assignment.ackDeadline
       ? [{ key: ACK, label: 'Hạn xác nhận đã nhận công văn', at: assignment.ackDeadline }]

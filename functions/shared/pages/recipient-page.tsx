@@ -144,7 +144,7 @@ export const RecipientPage = ({
   const all = messages(lang);
   const m = all.recipient;
   const open = a.status !== 'CANCELLED' && a.status !== 'COMPLETED' && a.status !== 'DELIVERY_FAILED';
-  const tasks = tasksOf(directive.tasks, a.recipientId);
+  const tasks = tasksOf(directive.tasks, a);
   const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
   return (
     <Layout title={`${directive.number} — ${a.recipientName}`} lang={lang}>

@@ -211,7 +211,7 @@ export const assignmentDetails = (
           const deadlines = slots
             .filter((s): s is typeof s & { deadline: string } => s.deadline !== undefined)
             .map((s) => ({ taskCode: s.taskCode, deadline: s.deadline }));
-          const taskCodes = tasksOf(directive.tasks, a.recipientId).map((t) => t.code);
+          const taskCodes = tasksOf(directive.tasks, a).map((t) => t.code);
           for (const s of slots) if (!taskCodes.includes(s.taskCode)) taskCodes.push(s.taskCode);
           return {
             directiveId: directive.id,

@@ -224,6 +224,7 @@ const SUMMARY_FIELDS = [
   'directiveId',
   'recipientId',
   'recipientName',
+  'taskCodes',
   'recipientEmail',
   'status',
   'version',

@@ -54,7 +54,8 @@ export const initialAssignment = (
   recipient: DirectiveInput['recipients'][number],
 ): Assignment => {
   const reports: Record<string, ReportSlot> = {};
-  for (const task of tasksOf(directive.tasks, recipient.id)) {
+  const tasks = tasksOf(directive.tasks, { recipientId: recipient.id });
+  for (const task of tasks) {
     if (!task.reportRequired) continue;
     if (task.recurrence && task.deadline) {
       for (const deadline of periodsOf(task.deadline, task.recurrence)) {
@@ -68,6 +69,7 @@ export const initialAssignment = (
     recipientId: recipient.id,
     recipientName: recipient.name,
     recipientEmail: recipient.email,
+    taskCodes: tasks.map((t) => t.code),
     ...(recipient.phone ? { recipientPhone: recipient.phone } : {}),
     ...(recipient.head ? { recipientHead: recipient.head } : {}),
     number: directive.number,
@@ -169,7 +171,13 @@ export const storeDirective = async (
     await dynamo.send(
       new PutCommand({
         TableName: config().TABLE_NAME,
-        Item: { ...directiveKey(id), ...byIssuer(directive.issuer, directive.issuedOn, id), ...directive },
+        Item: {
+          ...directiveKey(id),
+          ...byIssuer(directive.issuer, directive.issuedOn, id),
+          ...directive,
+          // Who carries out each task is on the assignments (`taskCodes`).
+          tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
