@@ -9,7 +9,7 @@ import { z } from 'zod';
 import * as actions from '../shared/actions.ts';
 import { type Agency, agencySchema, splitGroups } from '../shared/domain/agency.ts';
 import { directiveInputSchema } from '../shared/domain/directive.ts';
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { download } from '../shared/http/download.ts';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';

@@ -7,7 +7,7 @@ import type { OfficialEvent } from '../shared/http/events.ts';
 import { type Official, officialOf } from '../shared/http/official.ts';
 import { type HttpResult, json, redirect } from '../shared/http/responses.ts';
 import { requireSession } from '../shared/http/session.ts';
-import { langCookie, langOf, messages } from '../shared/pages/i18n.ts';
+import { langCookie, langOf } from '../shared/pages/i18n.ts';
 import { messagePage, page } from '../shared/pages/render.tsx';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../shared/reports/load.ts';
