@@ -1,8 +1,8 @@
 import pMap from 'p-map';
-import { isOpen } from './domain/assignment.ts';
+import { type Assignment, isOpen } from './domain/assignment.ts';
 import type { DirectiveInput } from './domain/directive.ts';
 import * as transitions from './domain/transitions.ts';
-import { invitationEmail } from './email/templates.tsx';
+import { extensionDecisionEmail, invitationEmail } from './email/templates.tsx';
 import type { Official } from './http/official.ts';
 import { linkFor } from './links.ts';
 import { sendEmail } from './mailer.ts';
@@ -50,16 +50,39 @@ export const grantExtension = async (
   const result = await applyTransition(directiveId, recipientId, at, (a) =>
     transitions.grantExtension(a, at, { ...input, by: by.name }),
   );
-  if (result.applied)
+  if (result.applied) {
     await interrupt(result.assignment, WAKE_ERRORS.rescheduled, `Deadline of ${input.taskCode} moved`);
+    await tellDecision(result.assignment, input.taskCode, true);
+  }
   return result;
+};
+
+/** The agency hears of the decision on its extension by email, with its link. */
+const tellDecision = async (assignment: Assignment, taskCode: string, granted: boolean, reason?: string) => {
+  const directive = await getDirective(assignment.directiveId);
+  const deadline = assignment.reports[taskCode]?.deadline;
+  await sendEmail({
+    to: [assignment.recipientEmail],
+    ...extensionDecisionEmail({
+      directive,
+      assignment,
+      link: await linkFor(assignment, now()),
+      taskCode,
+      granted,
+      ...(deadline ? { deadline } : {}),
+      ...(reason ? { reason } : {}),
+    }),
+  });
 };
 
 export const refuseExtension = async (directiveId: string, recipientId: string, by: Official, reason?: string) => {
   const at = now();
-  return applyTransition(directiveId, recipientId, at, (a) =>
+  const result = await applyTransition(directiveId, recipientId, at, (a) =>
     transitions.refuseExtension(a, at, { by: by.name, ...(reason ? { reason } : {}) }),
   );
+  const refused = result.applied ? result.events.find((e) => e.type === 'EXTENSION_REFUSED')?.taskCode : undefined;
+  if (refused) await tellDecision(result.assignment, refused, false, reason);
+  return result;
 };
 
 /** A new link (the old one stops working) in a new invitation email. */

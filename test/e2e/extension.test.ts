@@ -126,6 +126,12 @@ describe('deadline extension granted while the workflow waits', () => {
     expect(d.assignments.find((x) => x.recipientId === control.id)?.reports.map((r) => r.deadline)).toEqual([
       oldDeadline,
     ]);
+    // The agency hears of the decision, with its link and the new deadline.
+    const decision = mailsTo(await rt.outbox(), extended.email).filter((m) => m.subject.startsWith('Đồng ý gia hạn'));
+    expect(decision.map((m) => m.subject)).toEqual([
+      'Đồng ý gia hạn nhiệm vụ 1.3 — 126/STTTT-BCVT (hạn mới 17:00 ngày 11/03/2026)',
+    ]);
+    expect(() => linkOf(decision[0] as Mail)).not.toThrow();
   });
 
   it('the same execution was woken and waits again: one per recipient, same arn, RUNNING', async () => {
