@@ -19,7 +19,7 @@ import { requireSession } from '../shared/http/session.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { messagePage, page } from '../shared/pages/render.tsx';
 import { tryParseDirective } from '../shared/parsing/index.ts';
-import { allAssignmentsOf, getAssignment } from '../shared/storage/assignments.ts';
+import { assignmentPage, getAssignment } from '../shared/storage/assignments.ts';
 import { getAttachment } from '../shared/storage/attachments.ts';
 import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
 import { deleteAgency, listAgencies, saveAgencies } from '../shared/storage/directory.ts';
@@ -61,6 +61,9 @@ const formBody = (): MiddlewareObj<OfficialEvent> => ({
     event.body = qs.parse(text, { arrayLimit: 10_000, parameterLimit: 50_000, depth: 5 });
   },
 });
+
+/** Rows of the dashboard's matrix per page, with their histories for the timeline. */
+const DASHBOARD_PAGE = 200;
 
 const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
 
@@ -231,9 +234,14 @@ const routes: Record<OfficialPageRoute, Route> = {
   'GET /directives/{id}': async (c) => {
     const id = c.event.pathParameters?.id ?? '';
     const directive = await getDirective(id);
-    const assignments = (await allAssignmentsOf(id, { withHistory: true })).sort((x, y) =>
-      x.recipientName.localeCompare(y.recipientName, 'vi'),
-    );
+    const cursor = c.event.queryStringParameters?.cursor;
+    const { items: assignments, next } = await assignmentPage(id, {
+      limit: DASHBOARD_PAGE,
+      after: cursor,
+      withHistory: true,
+    });
+    // One page holds them all: by name. Otherwise pages follow the agencies' ids, so that they do not overlap.
+    if (!cursor && !next) assignments.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
     const done = c.event.queryStringParameters?.done;
     return show(
       c,
@@ -243,6 +251,7 @@ const routes: Record<OfficialPageRoute, Route> = {
         official={c.official}
         directive={directive}
         assignments={assignments}
+        page={{ ...(cursor ? { cursor } : {}), ...(next ? { next } : {}) }}
         now={new Date().toISOString()}
         {...(done ? { notice: messages(c.lang).directive.done } : {})}
       />,

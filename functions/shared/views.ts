@@ -7,6 +7,7 @@ export const assignmentView = (a: Assignment, now: string) => ({
   recipientId: a.recipientId,
   recipientName: a.recipientName,
   recipientEmail: a.recipientEmail,
+  taskCodes: a.taskCodes ?? [],
   status: a.status,
   overdue: isOverdue(a, now),
   bucket: bucketOf(a, now),

@@ -222,6 +222,7 @@ export const DirectivePage = ({
   official,
   directive,
   assignments,
+  page = {},
   now,
   notice,
 }: {
@@ -229,17 +230,22 @@ export const DirectivePage = ({
   official: Official;
   directive: StoredDirective;
   assignments: Assignment[];
+  /** Which page of a large directive's agencies this is; absent when one page holds them all. */
+  page?: { cursor?: string; next?: string };
   now: string;
   notice?: string;
 }) => {
   const m = messages(lang);
   const d = m.directive;
   const codes = directive.tasks.filter((t) => t.reportRequired).map((t) => t.code);
-  const tally: Record<string, number> = {};
-  for (const a of assignments) {
-    const b = bucketOf(a, now);
-    tally[b] = (tally[b] ?? 0) + 1;
-  }
+  const paged = page.cursor !== undefined || page.next !== undefined;
+  // A page's rows are not the directive: its counts are then the tally every transition keeps.
+  const tally: Record<string, number> = paged ? directive.tally : {};
+  if (!paged)
+    for (const a of assignments) {
+      const b = bucketOf(a, now);
+      tally[b] = (tally[b] ?? 0) + 1;
+    }
   const events: TimelineEntry[] = assignments
     .flatMap((a) => a.history.map((e) => ({ ...e, recipientName: a.recipientName })))
     .filter((e, i, all) => e.type !== 'ISSUED' || all.findIndex((x) => x.type === 'ISSUED') === i)
@@ -307,6 +313,12 @@ export const DirectivePage = ({
             </tbody>
           </table>
         </div>
+        {paged && (
+          <nav class="actions" aria-label={d.pages}>
+            {page.cursor && <a href={path}>{d.firstPage}</a>}{' '}
+            {page.next && <a href={`${path}?cursor=${encodeURIComponent(page.next)}`}>{d.nextPage}</a>}
+          </nav>
+        )}
         <h2>{d.timeline}</h2>
         {events.length > TIMELINE_CAP && <p class="hint">{d.timelineCapped(TIMELINE_CAP)}</p>}
         <ol class="timeline">

@@ -8,6 +8,7 @@ import {
   getItem,
   getRaw,
   ISSUER,
+  issue,
   OFFICIAL,
   parseJson,
   postDirective,
@@ -272,5 +273,35 @@ describe('valid body', () => {
 
     expect(other.statusCode).toBe(409);
     expect(await scanAll()).toHaveLength(before);
+  });
+});
+
+describe('GET /api/directives/{id} in pages', () => {
+  it('returns the assignments a page at a time, with a cursor, and the kept counts', async () => {
+    const { id } = await issue();
+    const get = (query: Record<string, string>) =>
+      callOfficials({
+        routeKey: 'GET /api/directives/{id}',
+        rawPath: `/api/directives/${id}`,
+        pathParameters: { id },
+        queryStringParameters: query,
+        claims: OFFICIAL,
+      });
+    const first = parseJson<{
+      assignments: { recipientId: string }[];
+      nextCursor: string | null;
+      counts: Record<string, number>;
+    }>(await get({ limit: '2' }));
+    expect(first.assignments.map((a) => a.recipientId)).toEqual(['bchqs', 'cong-an']);
+    expect(first.nextCursor).toBe('cong-an');
+    expect(first.counts.inProgressOnTime).toBe(3);
+    const second = parseJson<{ assignments: { recipientId: string }[]; nextCursor: string | null }>(
+      await get({ limit: '2', cursor: first.nextCursor ?? '' }),
+    );
+    expect(second.assignments.map((a) => a.recipientId)).toEqual(['dien-luc']);
+    expect(second.nextCursor).toBeNull();
+    const whole = parseJson<{ assignments: unknown[]; nextCursor: string | null }>(await get({}));
+    expect(whole.assignments).toHaveLength(3);
+    expect(whole.nextCursor).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../shared/errors.ts';
 import type { OfficialEvent } from '../../shared/http/events.ts';
 import { officialOf } from '../../shared/http/official.ts';
 import { type HttpResult, json } from '../../shared/http/responses.ts';
-import { allAssignmentsOf, type StoredAssignment } from '../../shared/storage/assignments.ts';
+import { assignmentPage, type StoredAssignment } from '../../shared/storage/assignments.ts';
 import { getDirective, reconcileTally } from '../../shared/storage/directives.ts';
 import { assignmentView, countsOf, directiveSummary } from '../../shared/views.ts';
 
@@ -21,36 +21,55 @@ const recount = (assignments: StoredAssignment[]) => {
   return tally;
 };
 
-export const getDirectiveWithAssignments = async (event: OfficialEvent): Promise<HttpResult> => {
-  officialOf(event);
-  const id = event.pathParameters?.id;
-  if (!id) throw new NotFoundError('Không tìm thấy công văn');
-  const now = new Date().toISOString();
-  const directive = await getDirective(id);
-  const assignments = await allAssignmentsOf(id);
-  await reconcileTally(id, directive.tally, recount(assignments));
+/** The counts judged now, from the assignments themselves. */
+const liveCounts = (assignments: StoredAssignment[], now: string) => {
   const live: Record<string, number> = {};
   for (const a of assignments) {
     const b = bucketOf(a, now);
     live[b] = (live[b] ?? 0) + 1;
     if (a.acknowledgedAt) live.acknowledged = (live.acknowledged ?? 0) + 1;
   }
-  assignments.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
+  return live;
+};
+
+export const PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 1000;
+
+/**
+ * The directive and its assignments, a page at a time (`?limit=`, `?cursor=` from `nextCursor`): a directive
+ * to 5,000 agencies is not one response. When one page holds them all, the counts are recounted from them
+ * (and the kept tally repaired if it drifted); otherwise they are the tally every transition keeps.
+ */
+export const getDirectiveWithAssignments = async (event: OfficialEvent): Promise<HttpResult> => {
+  officialOf(event);
+  const id = event.pathParameters?.id;
+  if (!id) throw new NotFoundError('Không tìm thấy công văn');
+  const query = event.queryStringParameters ?? {};
+  const limit = Math.min(Math.max(Number(query.limit) || PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const now = new Date().toISOString();
+  const directive = await getDirective(id);
+  const { items, next } = await assignmentPage(id, { limit, after: query.cursor });
+  const whole = !query.cursor && !next;
+  if (whole) await reconcileTally(id, directive.tally, recount(items));
+  const counts = whole ? liveCounts(items, now) : directive.tally;
+  if (whole) items.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
   return json(200, {
-    ...directiveSummary({ ...directive, tally: live }),
+    ...directiveSummary({ ...directive, tally: counts }),
     legalBases: directive.legalBases,
     body: directive.body,
     signer: directive.signer,
     leadership: directive.leadership,
     copies: directive.copies,
-    // The directive item keeps no assignee lists: they are the assignments' task codes.
+    // The directive item keeps no assignee lists: they are the assignments' task codes (all of them when
+    // the page holds every assignment).
     tasks: directive.tasks.map((t) => ({
       ...t,
-      assignees: assignments.filter((a) => tasksOf([t], a).length > 0).map((a) => a.recipientId),
+      assignees: whole ? items.filter((a) => tasksOf([t], a).length > 0).map((a) => a.recipientId) : [],
     })),
     acknowledgeWithin: directive.acknowledgeWithin,
     remindBefore: directive.remindBefore,
-    counts: countsOf(live),
-    assignments: assignments.map((a) => assignmentView(a, now)),
+    counts: countsOf(counts),
+    assignments: items.map((a) => assignmentView(a, now)),
+    nextCursor: next ?? null,
   });
 };

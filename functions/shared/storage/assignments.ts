@@ -276,6 +276,44 @@ export async function* assignmentsOf(
   } while (ExclusiveStartKey);
 }
 
+/**
+ * One page of a directive's assignments, in key order, after the recipient `after`. A page may take several
+ * queries: DynamoDB stops at 1 MB of items read, whatever the projection.
+ */
+export const assignmentPage = async (
+  directiveId: string,
+  options: { limit: number; after?: string | undefined; withHistory?: boolean },
+): Promise<{ items: StoredAssignment[]; next?: string }> => {
+  const items: StoredAssignment[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined = options.after
+    ? assignmentKey(directiveId, options.after)
+    : undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: config().TABLE_NAME,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': directiveKey(directiveId).pk, ':prefix': ASSIGNMENT_PREFIX },
+        ...(options.withHistory
+          ? {}
+          : {
+              ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#p${i}`).join(', '),
+              ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#p${i}`, f])),
+            }),
+        Limit: options.limit - items.length,
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const a = toAssignment(item);
+      items.push({ ...a, history: a.history ?? [] });
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey && items.length < options.limit);
+  const last = items.at(-1);
+  return { items, ...(ExclusiveStartKey && last ? { next: last.recipientId } : {}) };
+};
+
 export const allAssignmentsOf = async (directiveId: string, options: { withHistory?: boolean } = {}) => {
   const all: StoredAssignment[] = [];
   for await (const page of assignmentsOf(directiveId, options)) all.push(...page);

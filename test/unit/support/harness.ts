@@ -115,13 +115,22 @@ export type HttpEventInput = {
   routeKey: string;
   rawPath: string;
   pathParameters?: Record<string, string>;
+  queryStringParameters?: Record<string, string>;
   headers?: Record<string, string>;
   body?: string;
   /** JWT claims as API Gateway's authorizer leaves them; null for an event without an authorizer. */
   claims?: Claims | null;
 };
 
-export const httpEvent = ({ routeKey, rawPath, pathParameters, headers = {}, body, claims = null }: HttpEventInput) => {
+export const httpEvent = ({
+  routeKey,
+  rawPath,
+  pathParameters,
+  queryStringParameters,
+  headers = {},
+  body,
+  claims = null,
+}: HttpEventInput) => {
   const method = routeKey.split(' ')[0] ?? 'GET';
   const now = new Date();
   return {
@@ -131,6 +140,7 @@ export const httpEvent = ({ routeKey, rawPath, pathParameters, headers = {}, bod
     rawQueryString: '',
     headers: { host: 'chidao.example.gov.vn', 'user-agent': 'vitest', ...headers },
     ...(pathParameters ? { pathParameters } : {}),
+    ...(queryStringParameters ? { queryStringParameters } : {}),
     ...(body !== undefined ? { body } : {}),
     isBase64Encoded: false,
     requestContext: {
