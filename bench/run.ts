@@ -259,7 +259,7 @@ try {
     },
     {
       name: `dashboard p95 at ${largest.toLocaleString('en')} recipients${largest < 5000 ? ' (the target is set at 5,000)' : ''}`,
-      value: `${worstDashboard.p95Ms} ms (${worstDashboard.when})`,
+      value: `${worstDashboard.p95Ms} ms (${worstDashboard.when}; its first page of ${worstDashboard.pageSize}, all pages ${worstDashboard.allPagesMs} ms)`,
       limit: '≤ 300 ms',
       met: worstDashboard.p95Ms <= 300,
     },
