@@ -245,41 +245,39 @@ const SUMMARY_FIELDS = [
   'dueAt',
 ];
 
-/** Every assignment of a directive, in pages. The history is left out unless asked for: it is the bulk of an item. */
-export async function* assignmentsOf(
-  directiveId: string,
-  options: { withHistory?: boolean; pageSize?: number } = {},
-): AsyncGenerator<StoredAssignment[]> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: config().TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': directiveKey(directiveId).pk, ':prefix': ASSIGNMENT_PREFIX },
-        ...(options.withHistory
-          ? {}
-          : {
-              // Every name goes through a placeholder: several (status, bucket…) are reserved words.
-              ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#p${i}`).join(', '),
-              ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#p${i}`, f])),
-            }),
-        ...(options.pageSize ? { Limit: options.pageSize } : {}),
-        ExclusiveStartKey,
-      }),
-    );
-    yield (page.Items ?? []).map((item) => {
-      const a = toAssignment(item);
-      return { ...a, history: a.history ?? [] };
-    });
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-}
-
 /**
- * One page of a directive's assignments, in key order, after the recipient `after`. A page may take several
- * queries: DynamoDB stops at 1 MB of items read, whatever the projection.
+ * One query of a directive's assignments. The history is left out unless asked for: it is the bulk of an item.
+ * DynamoDB stops a query at 1 MB of items read, whatever the projection, so callers follow `LastEvaluatedKey`.
  */
+const queryAssignments = async (
+  directiveId: string,
+  options: { withHistory?: boolean | undefined; limit?: number | undefined },
+  ExclusiveStartKey: Record<string, unknown> | undefined,
+) => {
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: config().TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': directiveKey(directiveId).pk, ':prefix': ASSIGNMENT_PREFIX },
+      ...(options.withHistory
+        ? {}
+        : {
+            // Every name goes through a placeholder: several (status, bucket…) are reserved words.
+            ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#p${i}`).join(', '),
+            ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#p${i}`, f])),
+          }),
+      ...(options.limit ? { Limit: options.limit } : {}),
+      ExclusiveStartKey,
+    }),
+  );
+  const items = (page.Items ?? []).map((item) => {
+    const a = toAssignment(item);
+    return { ...a, history: a.history ?? [] };
+  });
+  return { items, last: page.LastEvaluatedKey };
+};
+
+/** One page of a directive's assignments, in key order, after the recipient `after`. */
 export const assignmentPage = async (
   directiveId: string,
   options: { limit: number; after?: string | undefined; withHistory?: boolean },
@@ -289,26 +287,13 @@ export const assignmentPage = async (
     ? assignmentKey(directiveId, options.after)
     : undefined;
   do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: config().TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': directiveKey(directiveId).pk, ':prefix': ASSIGNMENT_PREFIX },
-        ...(options.withHistory
-          ? {}
-          : {
-              ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#p${i}`).join(', '),
-              ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#p${i}`, f])),
-            }),
-        Limit: options.limit - items.length,
-        ExclusiveStartKey,
-      }),
+    const page = await queryAssignments(
+      directiveId,
+      { withHistory: options.withHistory, limit: options.limit - items.length },
+      ExclusiveStartKey,
     );
-    for (const item of page.Items ?? []) {
-      const a = toAssignment(item);
-      items.push({ ...a, history: a.history ?? [] });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
+    items.push(...page.items);
+    ExclusiveStartKey = page.last;
   } while (ExclusiveStartKey && items.length < options.limit);
   const last = items.at(-1);
   return { items, ...(ExclusiveStartKey && last ? { next: last.recipientId } : {}) };
@@ -316,6 +301,11 @@ export const assignmentPage = async (
 
 export const allAssignmentsOf = async (directiveId: string, options: { withHistory?: boolean } = {}) => {
   const all: StoredAssignment[] = [];
-  for await (const page of assignmentsOf(directiveId, options)) all.push(...page);
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryAssignments(directiveId, options, ExclusiveStartKey);
+    all.push(...page.items);
+    ExclusiveStartKey = page.last;
+  } while (ExclusiveStartKey);
   return all;
 };
