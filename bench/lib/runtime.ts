@@ -1,17 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { freePort, launchRuntime } from '../../local/launch.ts';
 import { cpuSeconds, memoryOf, pause, ROOT } from './measure.ts';
 import { type CpuProfile, summarizeProfile } from './profile.ts';
 
 /**
  * The local runtime as a user starts it (`npm start -- --port P --data-dir D --virtual-clock --start-at T`, with
- * OFFICIAL_API_TOKEN), in its own process group, on a fresh data folder. The approach of test/support/runtime.ts,
- * without its test helpers; in addition the runtime is started with bench/lib/probe.mjs preloaded, which counts
- * the AWS requests it makes, and the benchmark reads the runtime process's CPU time and memory from /proc.
+ * OFFICIAL_API_TOKEN), launched by local/launch.ts like the tests' on a fresh data folder; in addition the
+ * runtime is started with bench/lib/probe.mjs preloaded, which counts the AWS requests it makes, and the
+ * benchmark reads the runtime process's CPU time and memory from /proc.
  */
 
 export const API_TOKEN = 'bench-official-token';
@@ -31,33 +30,6 @@ export type ProbeSnapshot = {
 };
 export type Answer = { status: number; text: string; ms: number };
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-
-const portIsFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-const alive = new Set<number>();
-process.once('exit', () => {
-  for (const pid of alive) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {}
-  }
-});
-
 export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
 export async function startRuntime(options: { startAt?: string } = {}) {
@@ -65,75 +37,27 @@ export async function startRuntime(options: { startAt?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'chidao-bench-'));
   const probeFile = join(dataDir, 'bench-probe.json');
   const base = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  let output = '';
   const probe = `--import=${pathToFileURL(join(ROOT, 'bench', 'lib', 'probe.mjs')).href}`;
-  const child: ChildProcess = spawn(
-    'npm',
-    [
-      'start',
-      '--',
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--virtual-clock',
-      '--start-at',
-      options.startAt ?? WORKING_MORNING,
-    ],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        OFFICIAL_API_TOKEN: API_TOKEN,
-        PUBLIC_BASE_URL: base,
-        CHIDAO_BENCH_PROBE: probeFile,
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(' '),
-        NODE_NO_WARNINGS: '1',
-      },
+  const runtime = await launchRuntime({
+    port,
+    dataDir,
+    virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
+    env: {
+      OFFICIAL_API_TOKEN: API_TOKEN,
+      PUBLIC_BASE_URL: base,
+      CHIDAO_BENCH_PROBE: probeFile,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(' '),
+      NODE_NO_WARNINGS: '1',
     },
-  );
-  const group = child.pid;
-  if (group === undefined) throw new Error('npm start did not start');
-  alive.add(group);
-  const keep = (d: Buffer) => {
-    output = (output + d.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let exitCode: number | null | undefined;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', (code) => {
-      exitCode = code;
-      resolve();
-    }),
-  );
-  const log = (chars = 3000) => output.slice(-chars);
-
-  let stopped = false;
+    // Ready once the handlers are loaded (the runtime prints its banner after that) and the probe reports.
+    readyWhen: (output) => output.includes('chidao is running at') && existsSync(probeFile),
+    readyWithinMs: READY_WITHIN_MS,
+  });
+  const { log, readyMs } = runtime;
   let runtimePid: number | undefined;
-  const stop = async () => {
-    if (!stopped) {
-      stopped = true;
-      try {
-        process.kill(-group, 'SIGTERM');
-      } catch {}
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), 15_000);
-    });
-    if ((await Promise.race([exited, late])) === 'late') {
-      try {
-        process.kill(-group, 'SIGKILL');
-      } catch {}
-      await exited;
-    }
-    clearTimeout(timer);
-    // npm is gone; the runtime under it got the same signal. Wait until it has let go of its port and exited.
-    const runtimeAlive = () => {
+  /** Also waits until the runtime process itself (not only npm above it) has exited. */
+  const stop = () =>
+    runtime.stop('SIGTERM', () => {
       if (runtimePid === undefined) return false;
       try {
         process.kill(runtimePid, 0);
@@ -141,36 +65,7 @@ export async function startRuntime(options: { startAt?: string } = {}) {
       } catch {
         return false;
       }
-    };
-    for (let i = 0; i < 300 && (!(await portIsFree(port)) || runtimeAlive()); i++) {
-      if (i === 200) {
-        try {
-          process.kill(-group, 'SIGKILL');
-        } catch {}
-      }
-      await pause(50);
-    }
-    alive.delete(group);
-  };
-
-  // Ready: the gateway answers, and the handlers are loaded (the runtime prints its banner after that).
-  for (;;) {
-    if (exitCode !== undefined) {
-      await stop();
-      throw new Error(`npm start exited with ${exitCode} before it was ready:\n${log()}`);
-    }
-    if (output.includes('chidao is running at') && existsSync(probeFile)) {
-      try {
-        if ((await fetch(`${base}/_local/clock`)).ok) break;
-      } catch {}
-    }
-    if (performance.now() - started > READY_WITHIN_MS) {
-      await stop();
-      throw new Error(`npm start was not ready within ${READY_WITHIN_MS} ms:\n${log()}`);
-    }
-    await pause(100);
-  }
-  const readyMs = performance.now() - started;
+    });
 
   const readProbe = () => JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeSnapshot;
   /** The process that runs local/main.ts (under npm → sh → tsx): the one whose CPU and memory are measured. */

@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { formatDateTime } from '../../functions/shared/time.ts';
+import { launchRuntime } from '../launch.ts';
 import { GIA_LAI_RECIPIENTS, giaLai126 } from './gia-lai-126.ts';
 
 /**
@@ -13,29 +13,20 @@ const base = `http://localhost:${port}`;
 const dataDir = '.data/demo';
 rmSync(dataDir, { recursive: true, force: true });
 
-const runtime: ChildProcess = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'local/main.ts',
-    '--port',
-    String(port),
-    '--data-dir',
-    dataDir,
-    '--virtual-clock',
-    '--start-at',
-    '2021-01-30T08:00:00+07:00',
-  ],
-  { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, OFFICIAL_API_TOKEN: token } },
-);
-const quit = () => {
-  runtime.kill('SIGTERM');
+const runtime = await launchRuntime({
+  port,
+  dataDir,
+  virtualClock: { startAt: '2021-01-30T08:00:00+07:00' },
+  env: { OFFICIAL_API_TOKEN: token },
+  inheritOutput: true,
+});
+const quit = async () => {
+  await runtime.stop();
   process.exit(0);
 };
 process.on('SIGINT', quit);
 process.on('SIGTERM', quit);
-runtime.on('exit', (code) => process.exit(code ?? 1));
+void runtime.exited.then(() => process.exit(runtime.exitCode() ?? 1));
 
 const call = async (method: string, path: string, body?: unknown) => {
   const r = await fetch(base + path, {
@@ -58,14 +49,6 @@ const form = async (path: string, fields: Record<string, string>) => {
   if (r.status >= 400) throw new Error(`POST ${path} → ${r.status}`);
 };
 const at = (iso: string) => call('POST', '/_local/clock', { to: iso });
-
-for (let ready = false; !ready; ) {
-  ready = await fetch(`${base}/_local/clock`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (!ready) await new Promise((r) => setTimeout(r, 300));
-}
 
 type Mail = { to: string[]; subject: string; html: string; sentAt: string };
 const linkOf = async (recipientId: string) => {

@@ -1,11 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import type { EventType, HistoryEvent } from '../../functions/shared/domain/assignment.ts';
 import type { assignmentView, directiveSummary } from '../../functions/shared/views.ts';
+import { freePort, launchRuntime } from '../../local/launch.ts';
 
 /**
  * Starts the local runtime exactly as the README tells people to (`npm start -- --port P --data-dir D
@@ -13,7 +9,6 @@ import type { assignmentView, directiveSummary } from '../../functions/shared/vi
  * it see what a user of `npm start` sees.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const API_TOKEN = 'e2e-official-token';
 const READY_WITHIN_MS = 110_000;
 
@@ -52,36 +47,7 @@ export type { EventType, HistoryEvent };
 // ---------------------------------------------------------------------------------------------------------------
 // Processes
 
-/** A port nobody listens on right now. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-
-const portIsFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Runtimes still alive; if the test process ends without stopping one, its whole group goes with it. */
-const alive = new Set<number>();
-process.once('exit', () => {
-  for (const pid of alive) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {}
-  }
-});
+export { freePort };
 
 export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -93,91 +59,17 @@ export const WORKING_MORNING = '2026-03-04T09:00:00+07:00';
 
 export async function startRuntime(options: { dataDir?: string; port?: number; startAt?: string } = {}) {
   const port = options.port ?? (await freePort());
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chidao-e2e-'));
-  const base = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const child: ChildProcess = spawn(
-    'npm',
-    [
-      'start',
-      '--',
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--virtual-clock',
-      '--start-at',
-      options.startAt ?? WORKING_MORNING,
-    ],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, OFFICIAL_API_TOKEN: API_TOKEN, PUBLIC_BASE_URL: base, CI: 'true' },
-    },
-  );
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('npm start did not start');
-  alive.add(pid);
-  child.stdout?.on('data', (d: Buffer) => output.push(d.toString('utf8')));
-  child.stderr?.on('data', (d: Buffer) => output.push(d.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
+  const runtime = await launchRuntime({
+    port,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    tempPrefix: 'chidao-e2e-',
+    virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
+    env: { OFFICIAL_API_TOKEN: API_TOKEN, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, CI: 'true' },
+    readyWithinMs: READY_WITHIN_MS,
   });
-  const log = (chars = 4000) => output.join('').slice(-chars);
-
-  let stopped = false;
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (!stopped) {
-      stopped = true;
-      // The whole group: npm, the shell it runs, tsx and the runtime itself, even if npm is already gone.
-      try {
-        process.kill(-pid, signal);
-      } catch {}
-    }
-    // A runtime that does not end on SIGTERM within 15 s gets SIGKILL.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), 15_000);
-    });
-    if ((await Promise.race([exited, late])) === 'late') {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {}
-      await exited;
-    }
-    clearTimeout(timer);
-    // npm is gone; the runtime under it got the same signal. Wait until it has let go of its port.
-    for (let i = 0; i < 300 && !(await portIsFree(port)); i++) {
-      if (i === 200) {
-        try {
-          process.kill(-pid, 'SIGKILL');
-        } catch {}
-      }
-      await pause(50);
-    }
-    alive.delete(pid);
-  };
-
-  // Waiting for a process to start is the one thing a poll is right for.
-  const started = Date.now();
-  for (;;) {
-    if (exitCode !== undefined) {
-      await stop('SIGKILL');
-      throw new Error(`npm start exited with ${exitCode} before it was ready:\n${log()}`);
-    }
-    try {
-      const r = await fetch(`${base}/_local/clock`);
-      if (r.ok) break;
-    } catch {}
-    if (Date.now() - started > READY_WITHIN_MS) {
-      await stop('SIGKILL');
-      throw new Error(`npm start was not ready within ${READY_WITHIN_MS} ms:\n${log()}`);
-    }
-    await pause(200);
-  }
+  const { base, dataDir, log } = runtime;
+  const pid = runtime.group;
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') => runtime.stop(signal);
 
   const call = async <T = unknown>(
     method: string,
