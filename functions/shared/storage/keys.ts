@@ -16,6 +16,8 @@ export const TABLE = {
   sortKey: 'sk',
   byIssuer: { name: 'byIssuer', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
+  /** Sparse: every open assignment, keyed by the time its execution must next have touched it (the sweeper). */
+  watch: { name: 'watch', partitionKey: 'watchPk', sortKey: 'watchAt' },
 } as const;
 
 /** Enough shards that the "falling due" index never has a hot partition: each takes ~1/8 of the writes. */
