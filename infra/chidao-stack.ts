@@ -63,7 +63,16 @@ export class ChidaoStack extends Stack {
     const awaitHuman = fn('AwaitRecipient', 'functions/tasks/await-human.ts');
     const checkpoint = fn('Checkpoint', 'functions/tasks/checkpoint.ts');
     const complete = fn('Complete', 'functions/tasks/complete.ts');
-    const assignments = new AssignmentWorkflow(this, 'Assignment', { deliver, awaitHuman, checkpoint, complete });
+    const recover = fn('Recover', 'functions/tasks/recover.ts');
+    const renew = fn('Renew', 'functions/tasks/renew.ts');
+    const assignments = new AssignmentWorkflow(this, 'Assignment', {
+      deliver,
+      awaitHuman,
+      checkpoint,
+      complete,
+      recover,
+      renew,
+    });
 
     const fanoutPlan = fn('FanoutPlan', 'functions/tasks/fanout-plan.ts');
     const fanoutStart = fn('FanoutStart', 'functions/tasks/fanout-start.ts', {
@@ -167,6 +176,8 @@ export class ChidaoStack extends Stack {
       awaitHuman,
       checkpoint,
       complete,
+      recover,
+      renew,
       fanoutPlan,
       fanoutStart,
       officialsApi,

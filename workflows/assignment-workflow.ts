@@ -25,6 +25,10 @@ export type AssignmentTasks = {
   awaitHuman: IFunction;
   checkpoint: IFunction;
   complete: IFunction;
+  /** Records a failed step on the item and says how long to wait before resuming from the stored state. */
+  recover: IFunction;
+  /** Continues the assignment in a new execution before this one nears Step Functions' limits. */
+  renew: IFunction;
 };
 
 const ref = { directiveId: JsonPath.stringAt('$.directiveId'), recipientId: JsonPath.stringAt('$.recipientId') };
@@ -41,10 +45,18 @@ export class AssignmentWorkflow extends Construct {
   readonly stateMachine: StateMachine;
   /** Named, so its ARN is known before it exists: its own task needs to answer tokens of it. */
   readonly stateMachineName: string;
+  /** The machine's ARN built from its name: the same string for every function that needs it, no cycle. */
+  readonly stateMachineArnFromName: string;
 
   constructor(scope: Construct, id: string, tasks: AssignmentTasks) {
     super(scope, id);
     this.stateMachineName = `${Stack.of(this).stackName}-assignment`;
+    this.stateMachineArnFromName = Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: this.stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
 
     const deliver = retryOnThrottling(
       new LambdaInvoke(this, 'Deliver', {
