@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Duration } from 'luxon';
 import type { Clock, VirtualClock } from './clock.ts';
+import { FAULTS_USAGE, type Faults, parseFaults } from './faults.ts';
+import type { Target } from './gateway.ts';
 import type { Outbox } from './mail/outbox.ts';
 import { outboxList, outboxMessage } from './mail/outbox-page.tsx';
 import type { StepFunctionsEngine } from './stepfunctions/engine.ts';
@@ -48,27 +50,39 @@ export class ClockControl {
   }
 }
 
-type Deps = { clock: Clock; control: ClockControl; outbox: Outbox; engine: StepFunctionsEngine };
+type Deps = { clock: Clock; control: ClockControl; outbox: Outbox; engine: StepFunctionsEngine; faults: Faults };
 
 const CLOCK_USAGE = 'Give "advance" (an ISO 8601 duration, e.g. "PT25H") or "to" (an ISO instant, not in the past)';
 
+/** The instant a clock request asks for; NaN when it is not a valid request. */
+const clockTarget = (body: string, now: number) => {
+  let request: unknown;
+  try {
+    request = JSON.parse(body || '{}');
+  } catch {
+    return Number.NaN;
+  }
+  if (typeof request !== 'object' || request === null) return Number.NaN;
+  const { advance, to } = request as { advance?: unknown; to?: unknown };
+  if (typeof to === 'string') return Date.parse(to);
+  if (typeof advance === 'string') return now + Duration.fromISO(advance).toMillis();
+  return Number.NaN;
+};
+
 const moveClock = async (deps: Deps, res: ServerResponse, body: Buffer) => {
   if (!deps.clock.virtual) return json(res, 409, { message: 'Start with --virtual-clock to move time' });
-  let request: { advance?: string; to?: string };
-  try {
-    request = JSON.parse(body.toString('utf8') || '{}');
-  } catch {
-    return json(res, 400, { message: CLOCK_USAGE });
-  }
   const now = deps.clock.now();
-  const target =
-    request.to !== undefined
-      ? Date.parse(request.to)
-      : request.advance !== undefined
-        ? now + Duration.fromISO(request.advance).toMillis()
-        : Number.NaN;
-  if (Number.isNaN(target) || target < now) return json(res, 400, { message: CLOCK_USAGE });
+  const target = clockTarget(body.toString('utf8'), now);
+  // Beyond what a Date can hold, time cannot be set.
+  if (!Number.isFinite(target) || target < now || target > 8.64e15) return json(res, 400, { message: CLOCK_USAGE });
   json(res, 200, await deps.control.advance(target));
+};
+
+const setFaults = (deps: Deps, res: ServerResponse, body: Buffer) => {
+  const counts = parseFaults(body.toString('utf8'));
+  if (!counts) return json(res, 400, { message: FAULTS_USAGE });
+  deps.faults.arm(counts);
+  json(res, 200, deps.faults.snapshot());
 };
 
 const showOutbox = (deps: Deps, res: ServerResponse, path: string) => {
@@ -86,11 +100,13 @@ const showOutbox = (deps: Deps, res: ServerResponse, path: string) => {
     .end(Buffer.from(attachment.content, 'base64'));
 };
 
-/** The local runtime's own routes, under /_local/: the clock, the outbox, the machines the engine runs, counts. */
+/**
+ * The local runtime's own routes, under /_local/: the clock, the outbox, the machines the engine runs, counts,
+ * faults.
+ */
 export const adminRoutes =
   (deps: Deps) =>
-  async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  async (req: IncomingMessage, res: ServerResponse, body: Buffer, { path, query }: Target): Promise<boolean> => {
     if (!path.startsWith('/_local/')) return false;
     const route = `${req.method ?? 'GET'} ${path}`;
     if (route === 'GET /_local/clock')
@@ -115,7 +131,7 @@ export const adminRoutes =
         res,
         200,
         deps.engine
-          .named(new URL(req.url ?? '/', 'http://localhost').searchParams.get('prefix') ?? '')
+          .named(new URLSearchParams(query).get('prefix') ?? '')
           .map(({ arn, name, stateMachineArn, status, startDate, stopDate, current }) => ({
             arn,
             name,
@@ -128,6 +144,8 @@ export const adminRoutes =
           })),
       );
     else if (route === 'GET /_local/stats') json(res, 200, { ...deps.engine.stats(), memory: process.memoryUsage() });
+    else if (route === 'GET /_local/faults') json(res, 200, deps.faults.snapshot());
+    else if (route === 'POST /_local/faults') setFaults(deps, res, body);
     else json(res, 404, { message: 'Not Found' });
     return true;
   };

@@ -1,20 +1,34 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SesAnswer, SesRequest } from './mail/ses.ts';
 
 type JsonApi = (
   target: string,
   body: Record<string, unknown>,
 ) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
-type RawApi = (
-  headers: Record<string, string>,
-  body: Buffer,
-) => Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
+type RawApi = (request: SesRequest) => Promise<SesAnswer>;
+
+/** SES takes raw messages of up to 40 MB (v2); nothing the handlers send comes near it. */
+const BODY_LIMIT = 48 * 1024 * 1024;
+
+class TooLarge extends Error {}
 
 const readBody = async (req: IncomingMessage) => {
   const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > BODY_LIMIT) throw new TooLarge();
+    chunks.push(c as Buffer);
+  }
   return Buffer.concat(chunks);
 };
+
+const amzJson = (status: number, body: unknown) => ({
+  status,
+  headers: { 'content-type': 'application/x-amz-json-1.0' },
+  body: JSON.stringify(body),
+});
 
 /**
  * One loopback endpoint for the AWS APIs the runtime implements or fronts: JSON APIs chosen by the
@@ -26,34 +40,53 @@ export const startAwsEndpoint = async (
   query: RawApi,
   documents: Record<string, () => unknown> = {},
 ) => {
+  const answer = async (req: IncomingMessage) => {
+    const url = req.url ?? '/';
+    if (req.method === 'GET' && Object.hasOwn(documents, url))
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(documents[url]?.()) };
+    const body = await readBody(req);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const api = Object.entries(json).find(([prefix]) => target.startsWith(prefix))?.[1];
+    if (api) {
+      let input: unknown = {};
+      try {
+        if (body.length) input = JSON.parse(body.toString('utf8'));
+      } catch {}
+      if (typeof input !== 'object' || input === null || Array.isArray(input))
+        return amzJson(400, { __type: 'SerializationException', message: 'The request body is not a JSON object' });
+      const out = await api(target, input as Record<string, unknown>);
+      return amzJson(out.status, out.body);
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    return query({ method: req.method ?? 'GET', url, headers, body });
+  };
+
   const server = createServer(async (req, res) => {
     try {
-      const document = req.method === 'GET' ? documents[req.url ?? ''] : undefined;
-      if (document) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(document()));
-        return;
-      }
-      const body = await readBody(req);
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const api = Object.entries(json).find(([prefix]) => target.startsWith(prefix))?.[1];
-      if (api) {
-        const out = await api(target, body.length ? JSON.parse(body.toString('utf8')) : {});
-        res.writeHead(out.status, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify(out.body));
-        return;
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-      const out = await query(headers, body);
+      const out = await answer(req);
       res.writeHead(out.status, out.headers).end(out.body);
     } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof TooLarge) {
+        res.writeHead(413, { connection: 'close' }).end();
+        return;
+      }
       console.error('local AWS endpoint:', error);
       res
         .writeHead(500, { 'content-type': 'application/x-amz-json-1.0' })
         .end(JSON.stringify({ __type: 'InternalFailure', message: String(error) }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 };

@@ -25,12 +25,18 @@ export const freePort = () =>
     });
   });
 
-export const portIsFree = (port: number) =>
+export const portIsFree = (port: number, host = '127.0.0.1') =>
   new Promise<boolean>((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
+
+/** Where to reach a runtime that listens on `host`: a wildcard address is reached on loopback. */
+const reachable = (host: string) => {
+  if (host === '0.0.0.0' || host === '::' || host === '') return { connect: '127.0.0.1', url: '127.0.0.1' };
+  return { connect: host, url: host.includes(':') ? `[${host}]` : host };
+};
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -46,6 +52,8 @@ process.once('exit', () => {
 
 export type LaunchOptions = {
   port?: number;
+  /** The address the runtime listens on (`--host`); loopback when not given. */
+  host?: string;
   /** A fresh temporary folder (named with `tempPrefix`) when not given. */
   dataDir?: string;
   tempPrefix?: string;
@@ -64,7 +72,8 @@ export type Launched = Awaited<ReturnType<typeof launchRuntime>>;
 export const launchRuntime = async (options: LaunchOptions = {}) => {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), options.tempPrefix ?? 'chidao-'));
-  const base = `http://127.0.0.1:${port}`;
+  const host = reachable(options.host ?? '127.0.0.1');
+  const base = `http://${host.url}:${port}`;
   const clock = options.virtualClock === false ? [] : ['--virtual-clock'];
   const startAt = options.virtualClock ? options.virtualClock.startAt : undefined;
   let output = '';
@@ -75,6 +84,7 @@ export const launchRuntime = async (options: LaunchOptions = {}) => {
       '--',
       '--port',
       String(port),
+      ...(options.host ? ['--host', options.host] : []),
       '--data-dir',
       dataDir,
       ...clock,
@@ -127,7 +137,7 @@ export const launchRuntime = async (options: LaunchOptions = {}) => {
       await exited;
     }
     clearTimeout(timer);
-    for (let i = 0; i < 300 && (!(await portIsFree(port)) || stillRunning()); i++) {
+    for (let i = 0; i < 300 && (!(await portIsFree(port, host.connect)) || stillRunning()); i++) {
       if (i === 200) {
         try {
           process.kill(-group, 'SIGKILL');

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import type { EventType, HistoryEvent } from '../../functions/shared/domain/assignment.ts';
 import type { assignmentView, directiveSummary } from '../../functions/shared/views.ts';
 import { freePort, launchRuntime } from '../../local/launch.ts';
@@ -57,10 +58,20 @@ export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
  */
 export const WORKING_MORNING = '2026-03-04T09:00:00+07:00';
 
-export async function startRuntime(options: { dataDir?: string; port?: number; startAt?: string } = {}) {
+export async function startRuntime(
+  options: {
+    dataDir?: string;
+    port?: number;
+    startAt?: string;
+    host?: string;
+    readyWhen?: (output: string) => boolean;
+  } = {},
+) {
   const port = options.port ?? (await freePort());
   const runtime = await launchRuntime({
     port,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.readyWhen ? { readyWhen: options.readyWhen } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     tempPrefix: 'chidao-e2e-',
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
@@ -171,6 +182,65 @@ export async function startRuntime(options: { dataDir?: string; port?: number; s
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Raw HTTP
+
+export type RawRequest = { method: string; target: string; headers?: [string, string][]; body?: Buffer | string };
+export type RawAnswer = { status: number; head: string; body: string };
+
+const dechunk = (chunked: string) => {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const line = chunked.indexOf('\r\n', at);
+    const size = line < 0 ? 0 : Number.parseInt(chunked.slice(at, line), 16);
+    if (!size) return out;
+    out += chunked.slice(line + 2, line + 2 + size);
+    at = line + 2 + size + 2;
+  }
+};
+
+/**
+ * One request exactly as given, on a connection of its own (`Connection: close`): the method, target and headers
+ * that fetch and `http.request` refuse or rewrite (`..`, bad escapes, `__proto__`, unknown methods, raw bytes).
+ * `status` is 0 when the server closed without an answer.
+ */
+export const rawRequest = (base: string, request: RawRequest, timeoutMs = 30_000) =>
+  new Promise<RawAnswer>((resolve, reject) => {
+    const { hostname, port } = new URL(base);
+    const body = typeof request.body === 'string' ? Buffer.from(request.body) : (request.body ?? Buffer.alloc(0));
+    const headers = [...(request.headers ?? [])];
+    const has = (name: string) => headers.some(([k]) => k.toLowerCase() === name);
+    if (!has('host')) headers.unshift(['Host', `${hostname}:${port}`]);
+    if (body.length && !has('content-length') && !has('transfer-encoding'))
+      headers.push(['Content-Length', String(body.length)]);
+    headers.push(['Connection', 'close']);
+    const head = `${request.method} ${request.target} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    const chunks: Buffer[] = [];
+    let failure: Error | undefined;
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', (e) => {
+      failure = e;
+    });
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      // A reset after the answer (the server stopped reading a refused body) still leaves the answer.
+      if (!text && failure) return reject(failure);
+      const end = text.indexOf('\r\n\r\n');
+      const head = end < 0 ? text : text.slice(0, end);
+      let body = end < 0 ? '' : text.slice(end + 4);
+      if (/^transfer-encoding:\s*chunked/im.test(head)) body = dechunk(body);
+      resolve({
+        status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0),
+        head,
+        body: Buffer.from(body, 'latin1').toString('utf8'),
+      });
+    });
+    socket.write(Buffer.concat([Buffer.from(head, 'utf8'), body]));
+  });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Mail
@@ -317,6 +387,8 @@ export const giaLaiDirective = (options: {
     .filter((t) => t.assignees.length > 0);
   return {
     number: options.number ?? '126/STTTT-BCVT',
+    // The tests issue the same letter many times over: a repeated number is meant here.
+    allowDuplicateNumber: true,
     issuer: 'Sở Thông tin và Truyền thông tỉnh Gia Lai',
     issuerParent: 'UBND TỈNH GIA LAI',
     place: 'Gia Lai',
