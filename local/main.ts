@@ -9,6 +9,7 @@ import { type Clock, RealClock, VirtualClock } from './clock.ts';
 import { LOCAL_REGION, readTemplate, synthesizeTemplate } from './cloud-assembly.ts';
 import { startCognito } from './cognito.ts';
 import { createTables, startDynamo } from './dynamodb.ts';
+import { Faults } from './faults.ts';
 import { type Authorize, startGateway } from './gateway.ts';
 import { LambdaRuntime } from './lambda-runtime.ts';
 import { Outbox } from './mail/outbox.ts';
@@ -20,11 +21,14 @@ import { stepFunctionsApi } from './stepfunctions/api.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const hostOf = (endpoint: string) => new URL(endpoint).host;
 const started = performance.now();
 
 const { values: args } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
+    /** Loopback unless asked: `/_local/*` shows every agency's link and moves the clock. */
+    host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: '.data' },
     'virtual-clock': { type: 'boolean', default: false },
     /** Where a new virtual clock starts (an ISO instant); a data folder that has a clock keeps its own. */
@@ -50,6 +54,7 @@ await createTables(dynamo.endpoint, app.tables);
 const s3 = await startS3(join(dataDir, 's3'));
 const ses = await startSes();
 const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
+const faults = new Faults();
 const lambda = new LambdaRuntime(app.functions, ROOT);
 const functionEnv = lambda.mergedEnvironment();
 const engine = new StepFunctionsEngine(lambda, join(dataDir, 'stepfunctions.jsonl'));
@@ -65,7 +70,7 @@ const aws = await startAwsEndpoint(
     'secretsmanager.': secretsApi(app.secrets, join(dataDir, 'secrets.json')),
     'AWSCognitoIdentityProviderService.': cognito.api,
   },
-  sesProxy(ses.endpoint, outbox),
+  sesProxy(ses.endpoint, outbox, { faults }),
   { '/.well-known/jwks.json': () => cognito.jwks },
 );
 
@@ -102,10 +107,11 @@ const authorize: Authorize = async (req) => {
 const control = new ClockControl(clock, engine);
 const gateway = await startGateway({
   port,
+  host: args.host ?? '127.0.0.1',
   routes: app.routes,
   invoke: (name, event) => lambda.invokeHttp(name, event),
   authorize,
-  local: adminRoutes({ clock, control, outbox, engine }),
+  local: adminRoutes({ clock, control, outbox, engine, faults }),
 });
 await lambda.warm();
 
@@ -120,16 +126,25 @@ console.log(
       ? [`                first start: ${cognito.officials[0]?.email} / ${cognito.officials[0]?.password}`]
       : []),
     `  API token     ${apiToken ? 'OFFICIAL_API_TOKEN accepted as Authorization: Bearer' : 'not set (OFFICIAL_API_TOKEN)'}`,
+    `  listening     ${gateway.address} (HTTP API and /_local/*)${gateway.loopback ? '' : '  WARNING: not loopback: anyone who reaches it can read every link in /_local/outbox and move the clock'}`,
+    `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local ${hostOf(ses.endpoint)}, AWS endpoint (SES, Step Functions, Secrets Manager, Cognito) ${hostOf(aws.endpoint)}`,
   ].join('\n'),
 );
 
-const shutdown = async () => {
-  await gateway.close();
-  await aws.close();
-  await ses.close();
-  await s3.close();
-  await dynamo.close();
-  process.exit(0);
+/**
+ * Stops at once whatever is in flight: every server cuts its connections (a request waiting on a handler would
+ * otherwise hold `close()` open for as long as the handler takes), and the process exits within a bounded time
+ * even if one of them does not close. Nothing is lost: every effect is on disk before it is acknowledged.
+ */
+let stopping = false;
+const shutdown = () => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  setTimeout(() => process.exit(0), 3_000).unref();
+  const closing = [gateway.close(), aws.close(), ses.close(), s3.close()];
+  void Promise.allSettled(closing)
+    .then(() => dynamo.close())
+    .finally(() => process.exit(0));
 };
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
