@@ -14,7 +14,15 @@ export const startDynamo = async (path?: string) => {
   const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { endpoint, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint,
+    // dynalite closes LevelDB once its HTTP server has closed, which waits for every open connection.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 };
 
 const CREATE_TABLE_FIELDS = [
