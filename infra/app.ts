@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { type ChidaoSettings, ChidaoStack } from './chidao-stack.ts';
+import { OFFICIALS_MFA, type OfficialsMfa } from './constructs/officials-pool.ts';
 
 export const STACK_NAME = 'Chidao';
 
 const DEFAULT_SENDER = 'Chidao <no-reply@chidao.example.gov.vn>';
+
+/**
+ * The context of cdk.json (the feature flags above all). The CLI passes it to `cdk synth` itself; the local
+ * runtime and the tests build the app in-process, where nothing reads cdk.json unless we do, so without this
+ * they would synthesize a different template from the one deployed.
+ */
+export const CDK_JSON_CONTEXT =
+  (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> })
+    .context ?? {};
 
 /** The settings from CDK context (cdk.json, or `-c key=value`), with the defaults that let `cdk synth` run. */
 export const settingsFrom = (app: App): ChidaoSettings => {
@@ -13,17 +24,28 @@ export const settingsFrom = (app: App): ChidaoSettings => {
   };
   const senderAddress = ctx('senderAddress') ?? DEFAULT_SENDER;
   const domain = /@([^>\s]+)/.exec(senderAddress)?.[1] ?? 'chidao.example.gov.vn';
+  const officialsMfa = ctx('officialsMfa') ?? 'required';
+  if (!(OFFICIALS_MFA as readonly string[]).includes(officialsMfa))
+    throw new Error(`officialsMfa must be one of ${OFFICIALS_MFA.join(', ')}, not ${officialsMfa}`);
+  const alarmEmail = ctx('alarmEmail');
+  if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail))
+    throw new Error(`alarmEmail must be an email address, not ${alarmEmail}`);
   return {
     senderAddress,
     senderIdentity: ctx('senderIdentity') ?? domain,
+    officialsMfa: officialsMfa as OfficialsMfa,
     ...(ctx('publicBaseUrl') ? { publicBaseUrl: ctx('publicBaseUrl') } : {}),
     ...(ctx('linkSecretArn') ? { linkSecretArn: ctx('linkSecretArn') } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
   };
 };
 
-/** Builds the app; the local runtime and the tests call this in-process, `cdk synth` runs the file. */
+/**
+ * Builds the app; the local runtime and the tests call this in-process, `cdk synth` runs the file. The given
+ * context goes over cdk.json's, and the CLI's context (cdk.json, cdk.context.json, `-c`) over both.
+ */
 export const buildApp = (context: Record<string, unknown> = {}) => {
-  const app = new App({ context });
+  const app = new App({ context: { ...CDK_JSON_CONTEXT, ...context } });
   const stack = new ChidaoStack(app, STACK_NAME, settingsFrom(app), {
     description: 'chidao: official directives as self-tracking workflows',
   });

@@ -1,12 +1,20 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  type CfnElement,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  TimeZone,
+  Validations,
+} from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { AccountRecovery, UserPool } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import {
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
@@ -17,9 +25,12 @@ import {
 } from '../functions/http/routes.ts';
 import { AssignmentWorkflow } from '../workflows/assignment-workflow.ts';
 import { DirectiveFanout } from '../workflows/directive-fanout.ts';
+import { Alarms } from './constructs/alarms.ts';
 import { DirectivesTable } from './constructs/directives-table.ts';
-import { HandlerFunction } from './constructs/handler-function.ts';
-import { ChidaoHttpApi } from './constructs/http-api.ts';
+import { HandlerFunction, type HandlerFunctionProps } from './constructs/handler-function.ts';
+import { ChidaoHttpApi, THROTTLING } from './constructs/http-api.ts';
+import { createOfficialsPool, type OfficialsMfa } from './constructs/officials-pool.ts';
+import { scheduleDeadLetters, scheduleInvoke } from './constructs/scheduled-job.ts';
 
 export type ChidaoSettings = {
   /** The From address of every email, e.g. `Sở TT&TT Gia Lai <chidao@stttt.gialai.gov.vn>`. */
@@ -30,6 +41,10 @@ export type ChidaoSettings = {
   publicBaseUrl?: string;
   /** An existing Secrets Manager secret to sign links with; a new one is generated otherwise. */
   linkSecretArn?: string;
+  /** Whether officials must use a second factor (TOTP) to sign in. */
+  officialsMfa: OfficialsMfa;
+  /** Who receives the alarms; without it the alarm topic has no subscriber. */
+  alarmEmail?: string;
 };
 
 export class ChidaoStack extends Stack {
@@ -37,14 +52,40 @@ export class ChidaoStack extends Stack {
     super(scope, id, props);
 
     const { table } = new DirectivesTable(this, 'Directives');
+    const acknowledge = (scope: IConstruct, id: string, reason: string) =>
+      Validations.of(scope).acknowledge({ id, reason });
+    /** How cdk-nag names a grant on a resource's ARN followed by a wildcard, e.g. `<Table.Arn>/index/*`. */
+    const wildcardOn = (resource: IConstruct, suffix: string) =>
+      `AwsSolutions-IAM5[Resource::<${this.getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>${suffix}]`;
+    /** Invoking a function is granted on it and on its versions (`<Fn.Arn>:*`). */
+    const invokeGrant = (scope: IConstruct, fns: IFunction[], who: string) => {
+      for (const f of fns)
+        acknowledge(
+          scope,
+          wildcardOn(f, ':*'),
+          `${who} invokes ${f.node.id}; CDK grants it on the function and its versions.`,
+        );
+    };
     const linkSecret: ISecret = settings.linkSecretArn
       ? Secret.fromSecretCompleteArn(this, 'LinkSecret', settings.linkSecretArn)
       : new Secret(this, 'LinkSecret', {
           description: 'Signs recipients’ links (HMAC-SHA256)',
           generateSecretString: { passwordLength: 64, excludePunctuation: true },
         });
+    if (linkSecret instanceof Secret)
+      acknowledge(
+        linkSecret,
+        'AwsSolutions-SMG4',
+        'Rotated by hand, never on a schedule: every emailed link must keep verifying until it expires.',
+      );
 
-    const fn = (id: string, entry: string, environment: Record<string, string> = {}) => {
+    const functions: HandlerFunction[] = [];
+    const fn = (
+      id: string,
+      entry: string,
+      environment: Record<string, string> = {},
+      options: Omit<HandlerFunctionProps, 'entry' | 'environment'> = {},
+    ) => {
       const f = new HandlerFunction(this, id, {
         entry,
         environment: {
@@ -53,8 +94,15 @@ export class ChidaoStack extends Stack {
           LINK_SECRET_ARN: linkSecret.secretArn,
           ...environment,
         },
+        ...options,
       });
       table.grantReadWriteData(f);
+      acknowledge(
+        f,
+        wildcardOn(table, '/index/*'),
+        'The table’s own indexes (byIssuer, due, watch): IAM names them by wildcard.',
+      );
+      functions.push(f);
       return f;
     };
 
@@ -65,24 +113,48 @@ export class ChidaoStack extends Stack {
     const complete = fn('Complete', 'functions/tasks/complete.ts');
     const recover = fn('Recover', 'functions/tasks/recover.ts');
     const renew = fn('Renew', 'functions/tasks/renew.ts');
-    const assignments = new AssignmentWorkflow(this, 'Assignment', {
-      deliver,
-      awaitHuman,
-      checkpoint,
-      complete,
-      recover,
-      renew,
-    });
+    const assignmentTasks = { deliver, awaitHuman, checkpoint, complete, recover, renew };
+    const assignments = new AssignmentWorkflow(this, 'Assignment', assignmentTasks);
+
+    // One value for every function that starts or names assignment executions: the local runtime runs them in
+    // one process and needs them to agree, and Renew, a task of that machine, cannot reference it without a cycle.
+    const assignmentMachine = { ASSIGNMENT_MACHINE_ARN: assignments.stateMachineArnFromName };
+    const startAssignments = (grantee: IGrantable) =>
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['states:StartExecution'], resources: [assignments.stateMachineArnFromName] }),
+      );
+    renew.addEnvironment('ASSIGNMENT_MACHINE_ARN', assignments.stateMachineArnFromName);
+    startAssignments(renew);
 
     const fanoutPlan = fn('FanoutPlan', 'functions/tasks/fanout-plan.ts');
-    const fanoutStart = fn('FanoutStart', 'functions/tasks/fanout-start.ts', {
-      ASSIGNMENT_MACHINE_ARN: assignments.stateMachine.stateMachineArn,
-    });
-    assignments.stateMachine.grantStartExecution(fanoutStart);
+    const fanoutStart = fn('FanoutStart', 'functions/tasks/fanout-start.ts', assignmentMachine);
+    startAssignments(fanoutStart);
     const fanout = new DirectiveFanout(this, 'Fanout', { plan: fanoutPlan, start: fanoutStart });
+    for (const [machine, tasks] of [
+      [assignments.stateMachine, Object.values(assignmentTasks)],
+      [fanout.stateMachine, [fanoutPlan, fanoutStart]],
+    ] as const) {
+      invokeGrant(machine, [...tasks], 'The state machine');
+      acknowledge(
+        machine,
+        'AwsSolutions-IAM5[Resource::*]',
+        'CloudWatch Logs delivery for the execution log: its actions (logs:CreateLogDelivery…) take no resource.',
+      );
+      acknowledge(
+        machine,
+        'AwsSolutions-SF1',
+        'Level ERROR: ALL would copy every state’s input into the log at a cost per transition; the tasks log each step.',
+      );
+      for (const rule of ['AwsSolutions-SF2', 'Serverless-StepFunctionStateMachineXray'])
+        acknowledge(
+          machine,
+          rule,
+          'An execution is one assignment, its history is in the console, and every task logs with its execution name.',
+        );
+    }
 
     const officialsApi = fn('OfficialsApi', 'functions/http/officials-api.ts', {
-      ASSIGNMENT_MACHINE_ARN: assignments.stateMachine.stateMachineArn,
+      ...assignmentMachine,
       FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialsApi);
@@ -90,18 +162,7 @@ export class ChidaoStack extends Stack {
 
     // Officials sign in to a user pool; the API checks their ID token with a JWT authorizer, the web app
     // (server-rendered pages) checks the same token kept in an HttpOnly cookie.
-    const officials = new UserPool(this, 'Officials', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: { minLength: 12 },
-    });
-    const webClient = officials.addClient('Web', {
-      authFlows: { userPassword: true, userSrp: true },
-      generateSecret: false,
-      idTokenValidity: Duration.hours(12),
-      preventUserExistenceErrors: true,
-    });
+    const { pool: officials, webClient } = createOfficialsPool(this, settings.officialsMfa);
     const authorizer = new HttpUserPoolAuthorizer('Officials', officials, { userPoolClients: [webClient] });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${officials.userPoolId}`;
     const pool = {
@@ -111,7 +172,7 @@ export class ChidaoStack extends Stack {
     };
     const officialPages = fn('OfficialPages', 'functions/http/official-pages.tsx', {
       ...pool,
-      ASSIGNMENT_MACHINE_ARN: assignments.stateMachine.stateMachineArn,
+      ...assignmentMachine,
       FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialPages);
@@ -140,6 +201,13 @@ export class ChidaoStack extends Stack {
     officialPages.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [attachments.bucketArn] }),
     );
+    for (const f of [recipientLinks, officialPages])
+      acknowledge(f, wildcardOn(attachments, '/reports/*'), 'Report attachments only: every key under reports/.');
+    acknowledge(
+      attachments,
+      'AwsSolutions-S1',
+      'Only two functions’ roles reach it (no public access, no presigned URL); each upload and download is logged by them.',
+    );
 
     for (const f of [awaitHuman, officialsApi, recipientLinks, officialPages]) assignments.grantTaskResponse(f);
     for (const f of [deliver, checkpoint, recipientLinks, officialsApi, officialPages]) linkSecret.grantRead(f);
@@ -148,8 +216,9 @@ export class ChidaoStack extends Stack {
       resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.senderIdentity })],
     });
     // The leadership digest: 08:00 in Hà Nội, Monday to Friday; the function itself skips public holidays.
-    const digest = fn('Digest', 'functions/tasks/digest.ts');
-    new Schedule(this, 'DigestSchedule', {
+    const digestDeadLetters = scheduleDeadLetters(this, 'DigestDeadLetters');
+    const digest = fn('Digest', 'functions/tasks/digest.ts', {}, { deadLetterQueue: digestDeadLetters });
+    scheduleInvoke(this, 'DigestSchedule', {
       description: 'Leadership digest of overdue assignments, 08:00 Asia/Ho_Chi_Minh on working days',
       schedule: ScheduleExpression.cron({
         minute: '0',
@@ -157,36 +226,63 @@ export class ChidaoStack extends Stack {
         weekDay: 'MON-FRI',
         timeZone: TimeZone.ASIA_HO_CHI_MINH,
       }),
-      target: new LambdaInvoke(digest, { input: undefined, retryAttempts: 2 }),
+      target: digest,
+      deadLetterQueue: digestDeadLetters,
     });
+
+    // The sweeper: every hour, open assignments whose execution should have touched them by now are started
+    // again from the stored item. Minute 17, away from the digest and the top of the hour.
+    const sweeperDeadLetters = scheduleDeadLetters(this, 'SweeperDeadLetters');
+    const sweeper = fn('Sweeper', 'functions/tasks/sweep.ts', assignmentMachine, {
+      deadLetterQueue: sweeperDeadLetters,
+      timeout: Duration.minutes(5),
+    });
+    startAssignments(sweeper);
+    acknowledge(
+      sweeper,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${assignments.stateMachineName}:*]`,
+      'DescribeExecution on the assignment machine’s executions, whose names are only known at run time.',
+    );
+    sweeper.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeExecution'],
+        resources: [
+          this.formatArn({
+            service: 'states',
+            resource: 'execution',
+            resourceName: `${assignments.stateMachineName}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
+    scheduleInvoke(this, 'SweeperSchedule', {
+      description: 'Restarts open assignments that no execution tracks, hourly at minute 17 (Asia/Ho_Chi_Minh)',
+      schedule: ScheduleExpression.cron({ minute: '17', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: sweeper,
+      deadLetterQueue: sweeperDeadLetters,
+    });
+    // The scheduler's roles are created by CDK at the stack's level; these names each cover one function.
+    invokeGrant(this, [digest, sweeper], 'EventBridge Scheduler');
 
     for (const f of [deliver, checkpoint, officialsApi, officialPages, digest]) f.addToRolePolicy(sendMail);
 
     const { api } = new ChidaoHttpApi(this, 'Http', [
       { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },
-      { routes: RECIPIENT_ROUTES, handler: recipientLinks },
-      { routes: SIGN_IN_ROUTES, handler: signIn },
+      { routes: RECIPIENT_ROUTES, handler: recipientLinks, throttle: THROTTLING.recipientLinks },
+      { routes: SIGN_IN_ROUTES, handler: signIn, throttle: THROTTLING.signIn },
       { routes: OFFICIAL_PAGE_ROUTES, handler: officialPages },
       { routes: REPORT_API_ROUTES, handler: reports, authorizer },
       { routes: REPORT_PAGE_ROUTES, handler: reports },
     ]);
     const publicBaseUrl = settings.publicBaseUrl ?? api.apiEndpoint;
-    for (const f of [
-      deliver,
-      awaitHuman,
-      checkpoint,
-      complete,
-      recover,
-      renew,
-      fanoutPlan,
-      fanoutStart,
-      officialsApi,
-      recipientLinks,
-      officialPages,
-      signIn,
-      digest,
-      reports,
-    ])
-      f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    for (const f of functions) f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+
+    new Alarms(this, 'Alarms', {
+      ...(settings.alarmEmail ? { email: settings.alarmEmail } : {}),
+      stateMachines: { AssignmentWorkflow: assignments.stateMachine, DirectiveFanout: fanout.stateMachine },
+      functions,
+      deadLetterQueues: { DigestDeadLetters: digestDeadLetters, SweeperDeadLetters: sweeperDeadLetters },
+    });
   }
 }

@@ -17,6 +17,9 @@ export const DUE_PROJECTION = [
   'number',
 ];
 
+/** What the sweeper reads of an open assignment to decide whether its execution still runs. */
+export const WATCH_PROJECTION = ['directiveId', 'recipientId', 'status', 'generation'];
+
 /** The one table (see functions/shared/storage/keys.ts for its items). */
 export class DirectivesTable extends Construct {
   readonly table: Table;
@@ -28,6 +31,8 @@ export class DirectivesTable extends Construct {
       sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Every directive and its record live here: deleting the table takes two steps, never one.
+      deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.table.addGlobalSecondaryIndex({
@@ -43,6 +48,15 @@ export class DirectivesTable extends Construct {
       sortKey: { name: TABLE.due.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: DUE_PROJECTION,
+    });
+    // Sparse too: only open assignments carry watchPk/watchAt, the time their execution must next have
+    // touched them; the sweeper reads the ones past it.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.watch.name,
+      partitionKey: { name: TABLE.watch.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.watch.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: WATCH_PROJECTION,
     });
   }
 }

@@ -1,9 +1,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -17,6 +18,8 @@ export type HandlerFunctionProps = {
   environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /** Only for functions invoked asynchronously (by a schedule): where an invocation goes after its retries. */
+  deadLetterQueue?: IQueue;
 };
 
 /**
@@ -36,6 +39,7 @@ export class HandlerFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       logGroup: new LogGroup(scope, `${id}Logs`, {
         retention: RetentionDays.THREE_MONTHS,
         removalPolicy: RemovalPolicy.DESTROY,
@@ -52,5 +56,25 @@ export class HandlerFunction extends NodejsFunction {
       },
     });
     (this.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA, props.entry);
+
+    const acknowledge = (id: string, reason: string) => Validations.of(this).acknowledge({ id, reason });
+    acknowledge(
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'The AWS-managed basic execution policy only lets the function write its CloudWatch Logs.',
+    );
+    for (const rule of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion'])
+      acknowledge(
+        rule,
+        'nodejs22.x is the runtime the bundles target (node22) and the tests run on; moved deliberately.',
+      );
+    acknowledge(
+      'Serverless-LambdaTracing',
+      'Powertools logs carry the directive, agency and execution of each line; X-Ray would add cost and wildcard IAM.',
+    );
+    if (!props.deadLetterQueue)
+      acknowledge(
+        'Serverless-LambdaDLQ',
+        'Invoked synchronously only (Step Functions task, API Gateway): the caller gets the error and retries or catches it.',
+      );
   }
 }
