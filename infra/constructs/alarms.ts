@@ -40,11 +40,12 @@ export class Alarms extends Construct {
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
 
     const action = new SnsAction(this.topic);
-    const alarm = (alarmId: string, metric: IMetric, description: string, threshold = 1) =>
+    const alarm = (alarmId: string, metric: IMetric, description: string, threshold = 1, periods = { of: 1, in: 1 }) =>
       new Alarm(this, alarmId, {
         metric,
         threshold,
-        evaluationPeriods: 1,
+        evaluationPeriods: periods.in,
+        datapointsToAlarm: periods.of,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
         alarmDescription: description,
@@ -58,11 +59,15 @@ export class Alarms extends Construct {
       alarm(`${name}ExecutionsAborted`, machine.metricAborted(fiveMinutes), `${name}: executions stopped. ${why}`);
     }
 
+    // Tasks throw to be retried (a throttle, an SES 5xx), so one error that a retry absorbed is no alarm: errors
+    // in two of three five-minute periods are.
     for (const fn of props.functions)
       alarm(
         `${fn.node.id}Errors`,
         fn.metricErrors(fiveMinutes),
-        `${fn.node.id}: invocations failed. Read its log group (level ERROR) for the directive and the error.`,
+        `${fn.node.id}: invocations keep failing. Read its log group (level ERROR) for the directive and the error.`,
+        1,
+        { of: 2, in: 3 },
       );
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues))

@@ -87,10 +87,12 @@ describe('alarms', () => {
     }
   });
 
-  it('errors of every Lambda function', () => {
+  it('errors of every Lambda function, in two of three five-minute periods (a retried blip is no alarm)', () => {
     const functions = ofType('AWS::Lambda::Function').map(([id]) => id);
-    const watched = alarmsOn('AWS/Lambda', 'Errors').map((a) => ref(a.Dimensions?.[0]?.Value));
-    expect(watched.sort()).toEqual([...functions].sort());
+    const watched = alarmsOn('AWS/Lambda', 'Errors');
+    expect(watched.map((a) => ref(a.Dimensions?.[0]?.Value)).sort()).toEqual([...functions].sort());
+    for (const a of watched)
+      expect(a).toMatchObject({ Threshold: 1, Period: 300, EvaluationPeriods: 3, DatapointsToAlarm: 2 });
   });
 
   it('a message in any dead-letter queue', () => {
