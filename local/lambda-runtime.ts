@@ -18,6 +18,8 @@ export class LambdaRuntime {
   private readonly modules = new Map<string, Promise<Handler>>();
   private readonly limit: ReturnType<typeof pLimit>;
   inFlight = 0;
+  /** Told whenever `inFlight` changes, so that the engine knows when it may have gone quiet. */
+  onActivity: () => void = () => {};
 
   constructor(
     functions: LocalFunction[],
@@ -78,10 +80,12 @@ export class LambdaRuntime {
   invoke(nameOrArn: string, event: unknown): Promise<unknown> {
     return this.limit(async () => {
       this.inFlight++;
+      this.onActivity();
       try {
         return await this.call(nameOrArn, event);
       } finally {
         this.inFlight--;
+        this.onActivity();
       }
     });
   }

@@ -44,7 +44,6 @@ const publicBaseUrl = (process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`
 const clock: Clock = args['virtual-clock']
   ? VirtualClock.restore(join(dataDir, 'clock.json'), args['start-at'] ? Date.parse(args['start-at']) : undefined)
   : new RealClock();
-if (clock instanceof VirtualClock) setTimerProvider(clock.provider);
 
 const template = await synthesizeTemplate();
 const app = readTemplate(template, { publicBaseUrl });
@@ -58,6 +57,8 @@ const faults = new Faults();
 const lambda = new LambdaRuntime(app.functions, ROOT);
 const functionEnv = lambda.mergedEnvironment();
 const engine = new StepFunctionsEngine(lambda, join(dataDir, 'stepfunctions.jsonl'));
+// Workflow time (Wait states, retries, task timeouts) runs on the virtual clock, counted per execution.
+if (clock instanceof VirtualClock) setTimerProvider(engine.trackTimers(clock.provider));
 const cognito = await startCognito({
   keysFile: join(dataDir, 'cognito-keys.json'),
   officialsFile: join(dataDir, 'officials.json'),

@@ -1,4 +1,4 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -6,7 +6,6 @@ import {
   Choice,
   Condition,
   DefinitionBody,
-  Fail,
   IntegrationPattern,
   JsonPath,
   LogLevel,
@@ -15,10 +14,13 @@ import {
   Succeed,
   TaskInput,
   Timeout,
+  Wait,
+  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { retryOnThrottling } from './retries.ts';
+import { DELIVERY_FAILED, WAKE_ERRORS } from '../functions/shared/workflow-errors.ts';
+import { retryTransient } from './retries.ts';
 
 export type AssignmentTasks = {
   deliver: IFunction;
@@ -39,6 +41,11 @@ const ref = { directiveId: JsonPath.stringAt('$.directiveId'), recipientId: Json
  * stored item; a timeout goes to the checkpoint step, which sends what fell due and plans the next wait.
  * The state between steps is `{directiveId, recipientId, plan}`: nothing else, so any step can resume it.
  *
+ * No path leaves an open assignment untracked: every task retries what may pass, and anything else goes to
+ * Recover, which records the failure on the item, waits (longer each time) and resumes at Checkpoint from the
+ * stored item. Before Step Functions' limits (a year, 25,000 events) the plan says `renew`, and Renew goes on
+ * in a new execution. The only ends are a closed assignment (Complete, Withdrawn, Undeliverable) or Renewed.
+ *
  * Happy path, one report: Deliver → AwaitRecipient → Route → AwaitRecipient → Route → Complete.
  */
 export class AssignmentWorkflow extends Construct {
@@ -58,55 +65,83 @@ export class AssignmentWorkflow extends Construct {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
 
-    const deliver = retryOnThrottling(
-      new LambdaInvoke(this, 'Deliver', {
-        lambdaFunction: tasks.deliver,
-        payload: TaskInput.fromObject(ref),
-        outputPath: '$.Payload',
-      }),
-    );
-    const awaitRecipient = retryOnThrottling(
-      new LambdaInvoke(this, 'AwaitRecipient', {
-        comment: 'Stores the task token on the assignment; a recipient action or a checkpoint timeout ends the wait.',
-        lambdaFunction: tasks.awaitHuman,
-        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        payload: TaskInput.fromObject({ ...ref, plan: JsonPath.objectAt('$.plan'), taskToken: JsonPath.taskToken }),
-        taskTimeout: Timeout.at('$.plan.timeoutSeconds'),
-      }),
-    );
-    const checkpoint = retryOnThrottling(
-      new LambdaInvoke(this, 'Checkpoint', {
-        comment: 'Sends the reminders and escalations that fell due, then plans the next wait.',
-        lambdaFunction: tasks.checkpoint,
-        payload: TaskInput.fromObject(ref),
-        outputPath: '$.Payload',
-      }),
-    );
-    const complete = retryOnThrottling(
-      new LambdaInvoke(this, 'Complete', {
-        lambdaFunction: tasks.complete,
-        payload: TaskInput.fromObject(ref),
-        outputPath: '$.Payload',
-      }),
-    );
+    const invoke = (name: string, fn: IFunction, props: Partial<LambdaInvokeProps> = {}) =>
+      retryTransient(
+        new LambdaInvoke(this, name, {
+          lambdaFunction: fn,
+          payload: TaskInput.fromObject(ref),
+          outputPath: '$.Payload',
+          retryOnServiceExceptions: false,
+          ...props,
+        }),
+      );
+
+    const deliver = invoke('Deliver', tasks.deliver);
+    const awaitRecipient = invoke('AwaitRecipient', tasks.awaitHuman, {
+      comment: 'Stores the task token on the assignment; a recipient action or a checkpoint timeout ends the wait.',
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({ ...ref, plan: JsonPath.objectAt('$.plan'), taskToken: JsonPath.taskToken }),
+      taskTimeout: Timeout.at('$.plan.timeoutSeconds'),
+      outputPath: undefined,
+    });
+    const checkpoint = invoke('Checkpoint', tasks.checkpoint, {
+      comment: 'Delivers if still undelivered, sends the reminders and escalations that fell due, plans the next wait.',
+      payload: TaskInput.fromObject({ ...ref, startedAt: JsonPath.stringAt('$$.Execution.StartTime') }),
+    });
+    const complete = invoke('Complete', tasks.complete);
+    const renew = invoke('Renew', tasks.renew, {
+      comment: 'Goes on in a new execution of the same assignment, from the stored item.',
+      payload: TaskInput.fromObject({ ...ref, executionName: JsonPath.stringAt('$$.Execution.Name') }),
+    });
+    const recover = invoke('Recover', tasks.recover, {
+      comment: 'Records the failure on the item and says how long to wait before resuming.',
+      payload: TaskInput.fromJsonPathAt('$'),
+      outputPath: undefined,
+      resultSelector: { 'waitSeconds.$': '$.Payload.waitSeconds', 'attempt.$': '$.Payload.attempt' },
+      resultPath: '$.recovery',
+    });
+    const recoverWait = new Wait(this, 'RecoverWait', { time: WaitTime.secondsPath('$.recovery.waitSeconds') });
+    // Even when the failure cannot be recorded (the table is down), the execution waits and tries again.
+    const recoverLater = new Wait(this, 'RecoverLater', { time: WaitTime.duration(Duration.minutes(15)) });
+
     const withdrawn = new Succeed(this, 'Withdrawn', {
       comment: 'The assignment was cancelled; nothing more is sent.',
     });
-    const undeliverable = new Fail(this, 'Undeliverable', {
-      error: 'DeliveryFailed',
-      cause: 'SES refused the invitation; the assignment is DELIVERY_FAILED.',
+    const undeliverable = new Succeed(this, 'Undeliverable', {
+      comment: 'SES refused the invitation for good; the assignment is DELIVERY_FAILED, shown on the dashboard.',
     });
+    const renewed = new Succeed(this, 'Renewed', { comment: 'A new execution tracks the assignment from here.' });
 
     const route = new Choice(this, 'Route')
       .when(Condition.booleanEquals('$.plan.done', true), complete)
+      .when(
+        Condition.and(Condition.isPresent('$.plan.renew'), Condition.booleanEquals('$.plan.renew', true)),
+        renew,
+      )
       .otherwise(awaitRecipient);
 
-    deliver.addCatch(undeliverable, { errors: ['DeliveryFailed'], resultPath: '$.error' });
-    awaitRecipient.addCatch(withdrawn, { errors: ['Cancelled'], resultPath: '$.error' });
-    awaitRecipient.addCatch(checkpoint, { errors: ['States.Timeout', 'Rescheduled'], resultPath: '$.error' });
+    const catchAll = { errors: ['States.ALL'], resultPath: '$.error' };
+    deliver.addCatch(undeliverable, { errors: [DELIVERY_FAILED], resultPath: '$.error' });
+    deliver.addCatch(recover, catchAll);
+    awaitRecipient.addCatch(withdrawn, { errors: [WAKE_ERRORS.cancelled], resultPath: '$.error' });
+    awaitRecipient.addCatch(checkpoint, {
+      errors: ['States.Timeout', WAKE_ERRORS.rescheduled],
+      resultPath: '$.error',
+    });
+    awaitRecipient.addCatch(recover, catchAll);
+    checkpoint.addCatch(undeliverable, { errors: [DELIVERY_FAILED], resultPath: '$.error' });
+    checkpoint.addCatch(recover, catchAll);
+    complete.addCatch(recover, catchAll);
+    renew.addCatch(recover, catchAll);
+    recover.addCatch(recoverLater, { errors: ['States.ALL'], resultPath: '$.recoverError' });
+
     deliver.next(awaitRecipient);
     awaitRecipient.next(route);
     checkpoint.next(route);
+    renew.next(renewed);
+    recover.next(recoverWait);
+    recoverWait.next(checkpoint);
+    recoverLater.next(checkpoint);
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: this.stateMachineName,

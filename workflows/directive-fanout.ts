@@ -13,12 +13,13 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { retryOnThrottling } from './retries.ts';
+import { retryTransient } from './retries.ts';
 
 export type FanoutTasks = { plan: IFunction; start: IFunction };
 
 /**
- * Starts one assignment execution per recipient. An inline Map over batches of 50 (not one iteration per
+ * Starts one assignment execution per recipient. What still fails after the retries fails the fan-out (an
+ * alarm): the assignments it did not start are already in the sweeper's index and are started by it. An inline Map over batches of 50 (not one iteration per
  * recipient, and no Distributed Map): 5,000 recipients are 100 iterations, a few hundred history events, no
  * Map Run against the account's 1,000, and 5 batches at a time keep StartExecution under its refill rate.
  */
@@ -27,18 +28,20 @@ export class DirectiveFanout extends Construct {
 
   constructor(scope: Construct, id: string, tasks: FanoutTasks) {
     super(scope, id);
-    const plan = retryOnThrottling(
+    const plan = retryTransient(
       new LambdaInvoke(this, 'PlanBatches', {
         lambdaFunction: tasks.plan,
         payload: TaskInput.fromObject({ directiveId: JsonPath.stringAt('$.directiveId') }),
         outputPath: '$.Payload',
+        retryOnServiceExceptions: false,
       }),
     );
-    const start = retryOnThrottling(
+    const start = retryTransient(
       new LambdaInvoke(this, 'StartBatch', {
         lambdaFunction: tasks.start,
         payload: TaskInput.fromJsonPathAt('$'),
         outputPath: '$.Payload',
+        retryOnServiceExceptions: false,
       }),
     );
     const batches = new MapState(this, 'StartBatches', {

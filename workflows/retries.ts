@@ -1,24 +1,25 @@
 import { Duration } from 'aws-cdk-lib';
 import { JitterType, type TaskStateBase } from 'aws-cdk-lib/aws-stepfunctions';
+import {
+  LAMBDA_SERVICE_ERRORS,
+  THROTTLING_ERRORS,
+  TRANSIENT_ERROR,
+} from '../functions/shared/workflow-errors.ts';
 
-/** What DynamoDB, SES and Step Functions throw when a quota's token bucket is empty. */
-export const THROTTLING_ERRORS = [
-  'ThrottlingException',
-  'Throttling',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'TooManyRequestsException',
-  'Lambda.TooManyRequestsException',
-];
+export { THROTTLING_ERRORS };
 
-/** Backs off with full jitter, so 5,000 executions that were throttled together do not retry together. */
-export const retryOnThrottling = <T extends TaskStateBase>(task: T): T => {
+/**
+ * Retries what may pass: a task's own TransientError (a 5xx of SES or DynamoDB, a timeout), the Lambda service's
+ * errors and throttling, with full jitter for about ten minutes in all. What is still failing after that goes to
+ * the machine's Catch.
+ */
+export const retryTransient = <T extends TaskStateBase>(task: T): T => {
   task.addRetry({
-    errors: THROTTLING_ERRORS,
-    interval: Duration.seconds(1),
+    errors: [TRANSIENT_ERROR, ...LAMBDA_SERVICE_ERRORS, ...THROTTLING_ERRORS],
+    interval: Duration.seconds(2),
     backoffRate: 2,
     maxAttempts: 8,
-    maxDelay: Duration.seconds(60),
+    maxDelay: Duration.seconds(120),
     jitterStrategy: JitterType.FULL,
   });
   return task;

@@ -1,13 +1,14 @@
 import pMap from 'p-map';
-import { type Assignment, isOpen } from './domain/assignment.ts';
-import type { DirectiveInput } from './domain/directive.ts';
+import { type Assignment, isOpen, slotOf } from './domain/assignment.ts';
+import { type DirectiveInput, issueProblems } from './domain/directive.ts';
 import * as transitions from './domain/transitions.ts';
 import { extensionDecisionEmail, invitationEmail } from './email/templates.tsx';
+import { ValidationError } from './errors.ts';
 import type { Official } from './http/official.ts';
 import { linkFor } from './links.ts';
 import { sendEmail } from './mailer.ts';
 import { type Applied, allAssignmentsOf, applyTransition } from './storage/assignments.ts';
-import { getDirective, markDirectiveCancelled, storeDirective } from './storage/directives.ts';
+import { bodyHash, getDirective, markDirectiveCancelled, storeDirective } from './storage/directives.ts';
 import { interrupt, startFanout, WAKE_ERRORS } from './workflow.ts';
 
 /**
@@ -19,8 +20,14 @@ const now = () => new Date().toISOString();
 
 /** Stores and issues; the same key returns the same directive and starts nothing twice. */
 export const issueDirective = async (input: DirectiveInput, idempotencyKey: string | undefined) => {
-  const key = idempotencyKey?.trim() || `directive:${input.issuer}|${input.number}`;
-  const stored = await storeDirective(input, key, now());
+  const at = now();
+  const problems = issueProblems(input, at);
+  if (problems.length > 0) throw new ValidationError(problems);
+  // Without a key, the number identifies the directive; a deliberate duplicate number is told apart by its body.
+  const key =
+    idempotencyKey?.trim() ||
+    `directive:${input.issuer}|${input.number}${input.allowDuplicateNumber ? `|${bodyHash(input)}` : ''}`;
+  const stored = await storeDirective(input, key, at);
   await startFanout(stored.directive.id);
   return stored;
 };
@@ -60,7 +67,7 @@ export const grantExtension = async (
 /** The agency hears of the decision on its extension by email, with its link. */
 const tellDecision = async (assignment: Assignment, taskCode: string, granted: boolean, reason?: string) => {
   const directive = await getDirective(assignment.directiveId);
-  const deadline = assignment.reports[taskCode]?.deadline;
+  const deadline = slotOf(assignment, taskCode)?.deadline;
   await sendEmail({
     to: [assignment.recipientEmail],
     ...extensionDecisionEmail({
@@ -75,13 +82,25 @@ const tellDecision = async (assignment: Assignment, taskCode: string, granted: b
   });
 };
 
-export const refuseExtension = async (directiveId: string, recipientId: string, by: Official, reason?: string) => {
+/** Refuses the pending request of one slot, or all of them when none is named; each agency hears of it. */
+export const refuseExtension = async (
+  directiveId: string,
+  recipientId: string,
+  by: Official,
+  reason?: string,
+  taskCode?: string,
+) => {
   const at = now();
   const result = await applyTransition(directiveId, recipientId, at, (a) =>
-    transitions.refuseExtension(a, at, { by: by.name, ...(reason ? { reason } : {}) }),
+    transitions.refuseExtension(a, at, {
+      by: by.name,
+      ...(reason ? { reason } : {}),
+      ...(taskCode ? { taskCode } : {}),
+    }),
   );
-  const refused = result.applied ? result.events.find((e) => e.type === 'EXTENSION_REFUSED')?.taskCode : undefined;
-  if (refused) await tellDecision(result.assignment, refused, false, reason);
+  if (result.applied)
+    for (const e of result.events)
+      if (e.type === 'EXTENSION_REFUSED' && e.taskCode) await tellDecision(result.assignment, e.taskCode, false, reason);
   return result;
 };
 

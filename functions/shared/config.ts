@@ -14,6 +14,8 @@ const schema = z.object({
   OFFICIALS_JWKS_URL: z.url().optional(),
   /** Links stay valid this long after the last deadline. */
   LINK_TTL_DAYS: z.coerce.number().int().positive().default(180),
+  /** An assignment's execution goes on in a new one after this many days (Standard executions live a year). */
+  RENEW_AFTER_DAYS: z.coerce.number().int().min(1).max(330).default(300),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DELIVERY_FAILED } from './workflow-errors.ts';
 
 /**
  * The errors a caller may see. Anything else is a bug or an outage: it is logged and answered with a bare 500,
@@ -43,6 +44,11 @@ export class ConflictError extends AppError {
   readonly code = 'Conflict';
 }
 
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'TooManyRequests';
+}
+
 export class GoneError extends AppError {
   readonly status = 410;
   readonly code = 'Gone';
@@ -50,5 +56,5 @@ export class GoneError extends AppError {
 
 /** Raised by a Step Functions task when delivery is impossible; the state machine catches it by name. */
 export class DeliveryFailed extends Error {
-  override readonly name = 'DeliveryFailed';
+  override readonly name = DELIVERY_FAILED;
 }

@@ -1,9 +1,14 @@
-import { type Assignment, BUCKETS, type Bucket, bucketOf, isOverdue } from './domain/assignment.ts';
+import { type Assignment, BUCKETS, type Bucket, bucketOf, isOverdue, pendingExtensions } from './domain/assignment.ts';
 import type { StoredDirective } from './storage/directives.ts';
+import type { Submission } from './storage/submissions.ts';
 
 /** The JSON shapes of DESIGN.md's HTTP interface. */
 
-export const assignmentView = (a: Assignment, now: string) => ({
+/**
+ * `submissions` (what the agency wrote, by id) are joined where the caller read them: one assignment's page,
+ * or the one-off reports of a dashboard page. Without them a report shows when and whether, not what.
+ */
+export const assignmentView = (a: Assignment, now: string, submissions?: ReadonlyMap<string, Submission>) => ({
   recipientId: a.recipientId,
   recipientName: a.recipientName,
   recipientEmail: a.recipientEmail,
@@ -14,19 +19,27 @@ export const assignmentView = (a: Assignment, now: string) => ({
   deliveredAt: a.deliveredAt ?? null,
   ackDeadline: a.ackDeadline ?? null,
   acknowledgedAt: a.acknowledgedAt ?? null,
-  reports: Object.entries(a.reports).map(([key, r]) => ({
-    key,
-    taskCode: r.taskCode,
-    period: r.period ?? null,
-    deadline: r.deadline ?? null,
-    submittedAt: r.submittedAt ?? null,
-    late: r.submittedAt ? (r.late ?? false) : null,
-    summary: r.summary ?? null,
-    attachment: r.attachment ? { name: r.attachment.name, size: r.attachment.size } : null,
-  })),
+  reports: Object.entries(a.reports).map(([key, r]) => {
+    const submitted = r.reportId ? submissions?.get(r.reportId) : undefined;
+    return {
+      key,
+      taskCode: r.taskCode,
+      period: r.period ?? null,
+      deadline: r.deadline ?? null,
+      submittedAt: r.submittedAt ?? null,
+      late: r.submittedAt ? (r.late ?? false) : null,
+      summary: submitted?.text ?? null,
+      attachment: submitted?.attachment ? { name: submitted.attachment.name, size: submitted.attachment.size } : null,
+    };
+  }),
   outcome: a.outcome ?? null,
   escalationLevel: a.escalationLevel,
-  extensionRequest: a.extensionRequest ?? null,
+  /** The oldest pending request (kept for scripts written before one request per slot), then all of them. */
+  extensionRequest: pendingExtensions(a)[0] ?? null,
+  extensionRequests: pendingExtensions(a).map((r) => ({
+    ...r,
+    reason: (r.reasonId ? submissions?.get(r.reasonId)?.text : undefined) ?? r.reason,
+  })),
   completedAt: a.completedAt ?? null,
   cancelledAt: a.cancelledAt ?? null,
 });

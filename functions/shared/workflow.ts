@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
+  DescribeExecutionCommand,
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
   InvalidToken,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
@@ -12,19 +14,21 @@ import { sfn } from './clients.ts';
 import { machineArn } from './config.ts';
 import type { Assignment } from './domain/assignment.ts';
 import { planNext } from './domain/checkpoints.ts';
+import { WAKE_ERRORS } from './workflow-errors.ts';
 
-/** The named errors the assignment state machine catches. */
-export const WAKE_ERRORS = { rescheduled: 'Rescheduled', cancelled: 'Cancelled' } as const;
+export { WAKE_ERRORS } from './workflow-errors.ts';
 
 /**
  * Execution names must be ASCII letters, digits, `-` and `_`, at most 80 characters; directive numbers carry
  * `/` and Vietnamese names break CloudWatch. The directive id is a ULID; the recipient id is kept readable
- * and made unique with a hash when it had to be changed.
+ * and made unique with a hash when it had to be changed. A name is never used twice, so each later execution
+ * of the same assignment (generation 1, 2…) is named by its generation and a hash of the recipient.
  */
-export const executionName = (directiveId: string, recipientId: string) => {
+export const executionName = (directiveId: string, recipientId: string, generation = 0) => {
+  const hash = (n: number) => createHash('sha1').update(recipientId).digest('hex').slice(0, n);
+  if (generation > 0) return `${directiveId}-g${generation}-${hash(16)}`;
   const safe = recipientId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
-  const suffix = safe === recipientId ? '' : `-${createHash('sha1').update(recipientId).digest('hex').slice(0, 8)}`;
-  return `${directiveId}-${safe}${suffix}`;
+  return `${directiveId}-${safe}${safe === recipientId ? '' : `-${hash(8)}`}`;
 };
 
 const startOnce = async (stateMachineArn: string, name: string, input: unknown) => {
@@ -41,11 +45,23 @@ const startOnce = async (stateMachineArn: string, name: string, input: unknown) 
 export const startFanout = (directiveId: string) =>
   startOnce(machineArn('FANOUT_MACHINE_ARN'), directiveId, { directiveId });
 
-export const startAssignment = (directiveId: string, recipientId: string) =>
-  startOnce(machineArn('ASSIGNMENT_MACHINE_ARN'), executionName(directiveId, recipientId), {
+export const startAssignment = (directiveId: string, recipientId: string, generation = 0) =>
+  startOnce(machineArn('ASSIGNMENT_MACHINE_ARN'), executionName(directiveId, recipientId, generation), {
     directiveId,
     recipientId,
   });
+
+/** The status of an assignment's execution of that generation, or undefined when there is none. */
+export const assignmentExecutionStatus = async (directiveId: string, recipientId: string, generation: number) => {
+  const machine = machineArn('ASSIGNMENT_MACHINE_ARN');
+  const executionArn = `${machine.replace(':stateMachine:', ':execution:')}:${executionName(directiveId, recipientId, generation)}`;
+  try {
+    return (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status;
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return undefined;
+    throw error;
+  }
+};
 
 /**
  * A token that died between the write and this call (the wait timed out, or the execution is between two

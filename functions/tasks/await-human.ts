@@ -1,29 +1,28 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { sfn } from '../shared/clients.ts';
-import { planNext } from '../shared/domain/checkpoints.ts';
+import { PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
+import { findAssignment } from '../shared/delivery.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
-import { getAssignment, storeTaskToken } from '../shared/storage/assignments.ts';
+import { storeTaskToken } from '../shared/storage/assignments.ts';
 
 const input = assignmentRef.extend({
   taskToken: z.string().min(1),
-  plan: z.object({ version: z.number().int() }),
+  plan: z.object({ version: z.number().int(), timeoutSeconds: z.number().positive(), done: z.boolean().optional() }),
 });
 
 /**
  * Stores the token of the wait that begins now. If the item moved on since the plan was made (a click landed
- * while the execution was between two waits, and its SendTaskSuccess found no live token) the wait ends at
- * once with the plan for the item as it is.
+ * while the execution was between two waits, and its SendTaskSuccess found no live token), or there is
+ * nothing left to wait for, the wait ends at once with the plan for the item as it is.
  */
 export const handler = stepHandler(input, async ({ directiveId, recipientId, taskToken, plan }) => {
-  if (await storeTaskToken(directiveId, recipientId, taskToken, plan.version)) return { stored: true };
   const now = new Date().toISOString();
-  const current = await getAssignment(directiveId, recipientId);
-  await sfn.send(
-    new SendTaskSuccessCommand({
-      taskToken,
-      output: JSON.stringify({ directiveId, recipientId, plan: planNext(current, now) }),
-    }),
-  );
+  const wakeAt = Date.parse(now) + plan.timeoutSeconds * 1000;
+  if (!plan.done && (await storeTaskToken(directiveId, recipientId, taskToken, plan.version, wakeAt)))
+    return { stored: true };
+  const current = await findAssignment(directiveId, recipientId);
+  const next = current ? planNext(current, now) : PLAN_GONE;
+  await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ directiveId, recipientId, plan: next }) }));
   return { stored: false };
 });

@@ -1,25 +1,24 @@
-import { type Checkpoint, dueCheckpoints, planNext } from '../shared/domain/checkpoints.ts';
+import { z } from 'zod';
+import { config } from '../shared/config.ts';
+import { type Checkpoint, dueCheckpoints, PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
 import { escalationRecipients } from '../shared/domain/escalation.ts';
 import { recordCheckpoint } from '../shared/domain/transitions.ts';
+import { deliverIfIssued, findAssignment } from '../shared/delivery.ts';
 import { escalationEmail, reminderEmail } from '../shared/email/templates.tsx';
 import { linkFor } from '../shared/links.ts';
 import { sendEmail } from '../shared/mailer.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
-import { applyTransition, getAssignment, type StoredAssignment } from '../shared/storage/assignments.ts';
-import type { StoredDirective } from '../shared/storage/directives.ts';
-import { getDirectiveText } from '../shared/storage/directives.ts';
+import { applyTransition, type StoredAssignment } from '../shared/storage/assignments.ts';
+import { getDirectiveText, type StoredDirective } from '../shared/storage/directives.ts';
 
 /**
  * Of several checkpoints due at once for one obligation (after downtime, say), only the last one says
  * anything current: an escalation makes the reminders before it moot, a later reminder the earlier ones.
  */
-const collapse = (due: Checkpoint[]) => {
+const latestPerObligation = (due: Checkpoint[]) => {
   const latest = new Map<string, Checkpoint>();
   for (const cp of due) latest.set(cp.obligation.key, cp);
-  return [...latest.values()].map((send) => ({
-    send,
-    skipped: due.filter((c) => c.obligation.key === send.obligation.key && c.id !== send.id),
-  }));
+  return [...latest.values()];
 };
 
 const notify = async (directive: StoredDirective, assignment: StoredAssignment, cp: Checkpoint, now: string) => {
@@ -38,29 +37,37 @@ const notify = async (directive: StoredDirective, assignment: StoredAssignment, 
   }
 };
 
+const input = assignmentRef.extend({ startedAt: z.iso.datetime({ offset: true }).optional() });
+
 /**
- * Runs when a wait times out or is rescheduled: reads the item (the truth), sends the reminders and
- * escalations that fell due for what is still open, records each, and plans the next wait.
+ * Runs when a wait times out or is rescheduled, and when the execution resumes after a failure: reads the item
+ * (the truth), delivers it if that never happened, sends the reminders and escalations that fell due for what
+ * is still open, records each, and plans the next wait.
  */
-export const handler = stepHandler(assignmentRef, async ({ directiveId, recipientId }) => {
+export const handler = stepHandler(input, async ({ directiveId, recipientId, startedAt }) => {
   const now = new Date().toISOString();
-  let assignment = await getAssignment(directiveId, recipientId);
+  const found = await findAssignment(directiveId, recipientId);
+  if (!found) return { directiveId, recipientId, plan: PLAN_GONE };
+  let assignment = await deliverIfIssued(found, now);
   let directive: StoredDirective | undefined;
   for (let round = 0; round < 10; round++) {
-    const batch = collapse(dueCheckpoints(assignment, now));
-    const next = batch[0];
+    const next = latestPerObligation(dueCheckpoints(assignment, now))[0];
     if (!next) break;
     directive ??= await getDirectiveText(directiveId);
-    await notify(directive, assignment, next.send, now);
+    await notify(directive, assignment, next, now);
     assignment = (
-      await applyTransition(
-        directiveId,
-        recipientId,
-        now,
-        (a) => recordCheckpoint(a, now, next.send, next.skipped),
-        assignment,
-      )
+      await applyTransition(directiveId, recipientId, now, (a) => recordCheckpoint(a, now, next), assignment)
     ).assignment;
   }
-  return { directiveId, recipientId, plan: planNext(assignment, now) };
+  return {
+    directiveId,
+    recipientId,
+    plan: planNext(
+      assignment,
+      now,
+      startedAt
+        ? { startedAt: new Date(startedAt).toISOString(), renewAfterDays: config().RENEW_AFTER_DAYS }
+        : undefined,
+    ),
+  };
 });

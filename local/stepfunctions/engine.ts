@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { StateMachine, type StateMachineDefinition, type TimerProvider } from 'aws-local-stepfunctions';
 import type { LambdaRuntime } from '../lambda-runtime.ts';
 import { type ExecutionRecord, Journal } from './journal.ts';
 
@@ -25,6 +26,8 @@ type PendingTask = {
 };
 type Execution = ExecutionRecord & {
   parked: boolean;
+  /** Workflow-time timers it waits on: a Wait state, a Retry's interval, a Task's timeout. */
+  timers: number;
   history: { timestamp: number; type: string; state?: string; detail?: unknown }[];
   abort?: () => void;
 };
@@ -49,10 +52,12 @@ const atPath = (input: unknown, path: string) =>
     .filter(Boolean)
     .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), input);
 
+/** How long a state waits from when it is entered: a Task's timeout, or a Wait state's seconds. */
 const timeoutOf = (state: StateDef, input: unknown): number | undefined => {
-  if (typeof state.TimeoutSeconds === 'number') return state.TimeoutSeconds;
-  if (typeof state.TimeoutSecondsPath === 'string') {
-    const v = atPath(input, state.TimeoutSecondsPath);
+  const [fixed, path] = state.Type === 'Wait' ? ['Seconds', 'SecondsPath'] : ['TimeoutSeconds', 'TimeoutSecondsPath'];
+  if (typeof state[fixed] === 'number') return state[fixed];
+  if (typeof state[path] === 'string') {
+    const v = atPath(input, state[path]);
     return typeof v === 'number' ? v : undefined;
   }
   return undefined;
@@ -69,6 +74,8 @@ export class StepFunctionsEngine extends EventEmitter {
   private readonly executions = new Map<string, Execution>();
   private readonly tasks = new Map<string, PendingTask>();
   private readonly journal: Journal;
+  /** The execution whose code is running, so that a timer it sets is known to be its own. */
+  private readonly current = new AsyncLocalStorage<Execution>();
 
   constructor(
     private readonly lambda: LambdaRuntime,
@@ -77,6 +84,7 @@ export class StepFunctionsEngine extends EventEmitter {
     super();
     this.setMaxListeners(0);
     this.journal = new Journal(journalFile);
+    lambda.onActivity = () => this.emit('change');
   }
 
   register(machine: { name: string; arn: string; definition: Record<string, unknown> }) {
@@ -99,10 +107,46 @@ export class StepFunctionsEngine extends EventEmitter {
     return [...this.machines.values()];
   }
 
+  /**
+   * The clock's timer provider, counting each execution's pending timers: an execution that only waits on the
+   * clock (a Wait state, a Retry's interval) is as quiet as one parked on a task token.
+   */
+  trackTimers(base: TimerProvider): TimerProvider {
+    const owners = new Map<unknown, () => void>();
+    return {
+      setTimeout: (fn, ms) => {
+        const execution = this.current.getStore();
+        let pending = execution !== undefined;
+        if (execution) {
+          execution.timers++;
+          this.emit('change');
+        }
+        const release = () => {
+          if (!pending || !execution) return;
+          pending = false;
+          execution.timers--;
+          this.emit('change');
+        };
+        const handle = base.setTimeout(() => {
+          owners.delete(handle);
+          release();
+          fn();
+        }, ms);
+        owners.set(handle, release);
+        return handle;
+      },
+      clearTimeout: (handle) => {
+        owners.get(handle)?.();
+        owners.delete(handle);
+        base.clearTimeout(handle);
+      },
+    };
+  }
+
   /** Restores the journal and restarts every execution that was running when the process died. */
   resume() {
     for (const record of this.journal.load().values()) {
-      const execution: Execution = { ...record, parked: false, history: [] };
+      const execution: Execution = { ...record, parked: false, timers: 0, history: [] };
       this.executions.set(record.arn, execution);
       if (record.status === 'RUNNING') this.run(execution, record.current);
     }
@@ -134,6 +178,7 @@ export class StepFunctionsEngine extends EventEmitter {
       status: 'RUNNING',
       startDate: Date.now(),
       parked: false,
+      timers: 0,
       history: [],
     };
     this.executions.set(arn, execution);
@@ -149,12 +194,13 @@ export class StepFunctionsEngine extends EventEmitter {
     if (!state) return machine.definition;
     if (at.timeoutAt === undefined) return { ...machine.definition, StartAt: name };
     // The resumed wait keeps its absolute deadline: a copy of the state with what is left of it.
-    const { TimeoutSecondsPath: _, ...rest } = state;
     const left = Math.max(0.001, (at.timeoutAt - Date.now()) / 1000);
+    const { TimeoutSecondsPath: _t, SecondsPath: _s, ...rest } = state;
+    const resumed = state.Type === 'Wait' ? { ...rest, Seconds: left } : { ...rest, TimeoutSeconds: left };
     return {
       ...machine.definition,
       StartAt: name + RESUMED,
-      States: { ...machine.definition.States, [name + RESUMED]: { ...rest, TimeoutSeconds: left } },
+      States: { ...machine.definition.States, [name + RESUMED]: resumed },
     };
   }
 
@@ -186,18 +232,24 @@ export class StepFunctionsEngine extends EventEmitter {
       ]),
     );
     const input = (at ? at.input : JSON.parse(execution.input)) as never;
-    const { result, eventLogs, abort } = sm.run(input, {
-      overrides: { taskResourceLocalHandlers: overrides },
-      context: {
-        Execution: { Id: execution.arn, Name: execution.name },
-        StateMachine: { Id: machine.arn, Name: machine.name },
-        Task: {
-          get Token() {
-            return mint();
+    const { result, eventLogs, abort } = this.current.run(execution, () =>
+      sm.run(input, {
+        overrides: { taskResourceLocalHandlers: overrides },
+        context: {
+          Execution: {
+            Id: execution.arn,
+            Name: execution.name,
+            StartTime: new Date(execution.startDate).toISOString(),
+          },
+          StateMachine: { Id: machine.arn, Name: machine.name },
+          Task: {
+            get Token() {
+              return mint();
+            },
           },
         },
-      },
-    });
+      }),
+    );
     execution.abort = abort;
     void this.record(execution, machine, eventLogs);
     result.then(
@@ -353,20 +405,35 @@ export class StepFunctionsEngine extends EventEmitter {
     return { running, parked, openTasks: this.tasks.size, inFlight: this.lambda.inFlight };
   }
 
-  /** True when every running execution waits for a human or a timer and no handler is running. */
+  /** True when every running execution waits for a human or for the clock, and no handler is running. */
   isQuiet() {
-    const { running, parked, inFlight } = this.stats();
-    return running === parked && inFlight === 0;
+    if (this.lambda.inFlight > 0) return false;
+    for (const e of this.executions.values()) if (e.status === 'RUNNING' && !e.parked && e.timers === 0) return false;
+    return true;
   }
 
-  /** Resolves once the engine is quiet and stays so across a turn of the event loop (real time). */
+  /**
+   * Resolves once the engine is quiet and stays so across a turn of the event loop (real time). Between checks
+   * it waits for the next change (a park, a timer, a handler starting or ending, an execution ending), with a
+   * short real-time fallback so that no missed signal can hold it.
+   */
   async settled(): Promise<void> {
     for (;;) {
       if (this.isQuiet()) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (this.isQuiet()) return;
+        continue;
       }
-      await new Promise<void>((resolve) => setTimeout(resolve, 2));
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.off('change', done);
+          clearTimeout(fallback);
+          resolve();
+        };
+        const fallback = setTimeout(done, 50);
+        this.on('change', done);
+      });
     }
   }
+
 }

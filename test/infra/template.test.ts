@@ -113,24 +113,46 @@ describe('state machines', () => {
     expect(definition.States[target('Cancelled') ?? '']?.Type).toBe('Succeed');
     expect(target('Rescheduled')).toBe(target('States.Timeout'));
     expect(target('Rescheduled')).toBe('Checkpoint');
-    // Deliver's permanent failure has its own end.
+    // Deliver's permanent failure has its own end: the assignment is closed (DELIVERY_FAILED), not the run failed.
     const deliver = definition.States.Deliver as State;
     const undeliverable = deliver.Catch?.find((c) => c.ErrorEquals.includes('DeliveryFailed'))?.Next;
-    expect(definition.States[undeliverable ?? '']).toMatchObject({ Type: 'Fail', Error: 'DeliveryFailed' });
+    expect(definition.States[undeliverable ?? '']).toMatchObject({ Type: 'Succeed' });
   });
 
-  it('every Task state of every machine retries throttling errors with backoff', () => {
+  it('every Task state of every machine retries what may pass (its own TransientError, Lambda, throttling) with backoff', () => {
     for (const { definition } of machines) {
       const tasks = allStates(definition).filter(([, s]) => s.Type === 'Task');
       expect(tasks.length).toBeGreaterThan(0);
       for (const [name, state] of tasks) {
-        const retry = state.Retry?.find((r) => r.ErrorEquals.includes('ThrottlingException'));
-        expect(retry, `${name} retries ThrottlingException`).toBeDefined();
-        expect(retry?.ErrorEquals).toEqual(expect.arrayContaining(['Throttling', 'Lambda.TooManyRequestsException']));
-        expect(retry?.ErrorEquals).toEqual(THROTTLING_ERRORS);
+        const retry = state.Retry?.find((r) => r.ErrorEquals.includes('TransientError'));
+        expect(retry, `${name} retries TransientError`).toBeDefined();
+        expect(retry?.ErrorEquals).toEqual(expect.arrayContaining([...THROTTLING_ERRORS, 'Lambda.ServiceException']));
         expect(retry).toMatchObject({ BackoffRate: 2, JitterStrategy: 'FULL' });
+        // One retrier: the same errors are not retried twice over by CDK's default.
+        expect(state.Retry).toHaveLength(1);
       }
     }
+  });
+
+  it('no path of the assignment machine fails: every task catches the rest into Recover, which waits and resumes', () => {
+    const { definition } = assignmentMachine();
+    const states = definition.States as Record<string, State & { Next?: string; Default?: string }>;
+    expect(Object.values(states).filter((s) => s.Type === 'Fail')).toEqual([]);
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Type !== 'Task' || name === 'Recover') continue;
+      const last = state.Catch?.at(-1);
+      expect(last?.ErrorEquals, `${name} catches States.ALL last`).toEqual(['States.ALL']);
+      expect(last?.Next, `${name} recovers`).toBe('Recover');
+    }
+    // Recover waits (as long as it says, or a fixed time if it cannot even record the failure) and resumes.
+    const recover = states.Recover as State & { Next?: string };
+    expect(states[recover.Next ?? '']).toMatchObject({ Type: 'Wait', SecondsPath: '$.recovery.waitSeconds' });
+    expect(states[recover.Next ?? '']?.Next).toBe('Checkpoint');
+    const later = recover.Catch?.find((c) => c.ErrorEquals.includes('States.ALL'))?.Next ?? '';
+    expect(states[later]).toMatchObject({ Type: 'Wait', Next: 'Checkpoint' });
+    // The only ends are Succeed states: closed (Complete, Withdrawn, Undeliverable) or continued (Renewed).
+    const ends = Object.entries(states).filter(([, s]) => s.Type === 'Succeed' || (s as { End?: boolean }).End);
+    expect(ends.map(([n]) => n).sort()).toEqual(['Complete', 'Renewed', 'Undeliverable', 'Withdrawn']);
   });
 
   it('every definition passes asl-validator', () => {

@@ -170,7 +170,6 @@ describe('valid body', () => {
         status: 'ISSUED',
         version: 1,
         escalationLevel: 0,
-        checkpointsDone: [],
       });
       expect(a.history.map((e) => e.type)).toEqual(['ISSUED']);
     }
@@ -265,7 +264,7 @@ describe('valid body', () => {
   });
 
   it('the same number and issuer with a different body and no key: 409', async () => {
-    const body = directiveBody({ number: '204/STTTT-BCVT' });
+    const body = { ...directiveBody({ number: '204/STTTT-BCVT' }), allowDuplicateNumber: false };
     expect((await postDirective(body)).statusCode).toBe(201);
     const before = (await scanAll()).length;
 

@@ -75,7 +75,8 @@ describe('fan-out', () => {
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
 
     await expect(startHandler({ directiveId: id, after: null }, context)).rejects.toMatchObject({
-      name: 'ThrottlingException',
+      name: 'TransientError',
+      message: expect.stringContaining('ThrottlingException'),
     });
   });
 });

@@ -1,6 +1,7 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addWorkingDays } from '../../functions/shared/calendar/index.ts';
+import { checkpointsOf } from '../../functions/shared/domain/checkpoints.ts';
 import {
   CONTACT_TASK,
   DAY,
@@ -77,7 +78,8 @@ describe('checkpoint', () => {
     expect(item.status).toBe('ACKNOWLEDGED');
     expect(historyTypes(item)).toEqual(['ISSUED', 'DELIVERED', 'ACKNOWLEDGED', 'REMINDED']);
     expect(item.history.at(-1)).toMatchObject({ type: 'REMINDED', checkpoint: remindId, taskCode: '1.3', deadline });
-    expect(item.checkpointsDone).toEqual([remindId]);
+    // Done up to the reminder's time, for this deadline.
+    expect(item.reports['1.3']?.remindedUntil).toBe(new Date(Date.parse(deadline) - DAY).toISOString());
     expect(item.escalationLevel).toBe(0);
     // Next wait: until the deadline, 23 hours on.
     expect(reminded.plan).toMatchObject({ done: false, version: 4, at: deadline, timeoutSeconds: 23 * 3600 });
@@ -109,7 +111,7 @@ describe('checkpoint', () => {
     expect(item.escalationLevel).toBe(1);
     expect(historyTypes(item)).toEqual(['ISSUED', 'DELIVERED', 'ACKNOWLEDGED', 'REMINDED', 'ESCALATED']);
     expect(item.history.at(-1)).toMatchObject({ type: 'ESCALATED', level: 1, checkpoint: escalateId, taskCode: '1.3' });
-    expect(item.checkpointsDone).toEqual([remindId, escalateId]);
+    expect(item.reports['1.3']?.remindedUntil).toBe(deadline);
     expect(item.bucket).toBe('inProgressOverdue');
     // Next: the second level, to the director, two working days after the deadline.
     expect(escalated.plan).toMatchObject({ done: false, version: 5, at: addWorkingDays(deadline, 2) });
@@ -146,7 +148,7 @@ describe('checkpoint', () => {
     expect(mails[0]?.text).toContain('Xác nhận đã nhận công văn');
     const item = await getItem(id, 'bchqs');
     expect(item.escalationLevel).toBe(1);
-    expect(item.checkpointsDone).toEqual([`escalate:ack:1:${ackDeadline}`]);
+    expect(item.ackRemindedUntil).toBe(ackDeadline);
     expect(item.history.at(-1)).toMatchObject({ type: 'ESCALATED', level: 1, deadline: ackDeadline });
     expect(item.status).toBe('DELIVERED');
     expect(out.plan).toMatchObject({ done: false, version: item.version });
@@ -168,9 +170,9 @@ describe('checkpoint', () => {
     const item = await getItem(id, 'dien-luc');
     expect(historyTypes(item).filter((t) => t === 'REMINDED')).toHaveLength(0);
     expect(historyTypes(item).filter((t) => t === 'ESCALATED')).toHaveLength(1);
-    expect([...item.checkpointsDone].sort()).toEqual(
-      [`remind:2.2:P2D:${deadline}`, `remind:2.2:P1D:${deadline}`, `escalate:2.2:1:${deadline}`].sort(),
-    );
+    // The escalation at the deadline makes both reminders before it moot: done up to the deadline.
+    expect(item.reports['2.2']?.remindedUntil).toBe(deadline);
+    expect(checkpointsOf(item).map((c) => c.id)).toEqual([`escalate:2.2:2:${deadline}`]);
     expect(item.version).toBe(4);
   });
 

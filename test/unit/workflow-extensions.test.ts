@@ -16,6 +16,7 @@ import {
   runCheckpoint,
   sentMails,
   sesMock,
+  submissionOf,
   taskSuccesses,
   viewLink,
 } from './support/harness.ts';
@@ -63,10 +64,14 @@ describe('extension request', () => {
     expect(item.version).toBe(3);
     expect(item.status).toBe('DELIVERED');
     expect(historyTypes(item)).toEqual(['ISSUED', 'DELIVERED', 'EXTENSION_REQUESTED']);
-    expect(item.extensionRequest).toMatchObject({
+    expect(item.extensionRequests?.['1.3']).toMatchObject({
       taskCode: '1.3',
       until: until.instant,
       reason: 'Chờ ý kiến Bộ Công an',
+    });
+    expect(await submissionOf(id, 'cong-an', item.extensionRequests?.['1.3']?.reasonId)).toMatchObject({
+      kind: 'EXTENSION',
+      text: 'Chờ ý kiến Bộ Công an',
     });
     expect(item.history.at(-1)).toMatchObject({ taskCode: '1.3', deadline: until.instant, by: 'Công an tỉnh' });
     // Only a request: the deadline is unchanged and the workflow keeps waiting.
@@ -114,7 +119,7 @@ describe('extension granted or refused', () => {
     expect(granted.applied).toBe(true);
     let item = await getItem(id, 'bchqs');
     expect(item.reports['1.3']?.deadline).toBe(until.instant);
-    expect(item.extensionRequest).toBeUndefined();
+    expect(item.extensionRequests).toBeUndefined();
     expect(item.dueAt).toBe(until.instant);
     expect(item.history.at(-1)).toMatchObject({
       type: 'EXTENSION_GRANTED',
@@ -161,7 +166,7 @@ describe('extension granted or refused', () => {
 
     expect(refused.applied).toBe(true);
     const item = await getItem(id, 'cong-an');
-    expect(item.extensionRequest).toBeUndefined();
+    expect(item.extensionRequests).toBeUndefined();
     expect(item.reports['1.3']?.deadline).toBe(body.tasks[1]?.deadline);
     expect(item.history.at(-1)).toMatchObject({ type: 'EXTENSION_REFUSED', detail: 'Việc cấp bách' });
   });

@@ -13,8 +13,10 @@ import {
   postReport,
   resetMocks,
   runAwaitHuman,
+  scanAll,
   sesMock,
   sfnMock,
+  submissionOf,
   taskSuccesses,
 } from './support/harness.ts';
 
@@ -69,7 +71,9 @@ describe('duplicate acknowledgements', () => {
     const item = await getItem(id, 'dien-luc');
     expect(historyTypes(item)).toEqual(['ISSUED', 'DELIVERED', 'ACKNOWLEDGED', 'REPORTED', 'COMPLETED']);
     expect(item.version).toBe(3);
-    expect(item.reports['2.2']?.summary).toMatch(/^Bản \d$/);
+    expect((await submissionOf(id, 'dien-luc', item.reports['2.2']?.reportId))?.text).toMatch(/^Bản \d$/);
+    // The nine refused reports left nothing behind.
+    expect((await scanAll()).filter((i) => String(i.sk).startsWith('SUB#dien-luc#'))).toHaveLength(1);
     expect(taskSuccesses()).toHaveLength(1);
   });
 

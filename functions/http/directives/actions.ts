@@ -19,6 +19,9 @@ const answer = (result: Applied): HttpResult => {
   if (result.applied) return json(200, { ...view, applied: true });
   if (result.refusal.refusal === 'ALREADY_DONE')
     return json(200, { ...view, applied: false, message: result.refusal.message });
+  // A date that makes no sense is bad input, on the field that carries it.
+  if (result.refusal.refusal === 'INVALID')
+    throw new ValidationError([{ path: 'until', message: result.refusal.message }]);
   return json(409, { error: result.refusal.refusal, message: result.refusal.message });
 };
 
@@ -54,7 +57,7 @@ export const extensionRoute = async (event: OfficialEvent): Promise<HttpResult> 
   const { id, recipientId } = ids(event);
   const official = officialOf(event);
   if (input.decision === 'refuse')
-    return answer(await actions.refuseExtension(id, recipientId, official, input.reason));
+    return answer(await actions.refuseExtension(id, recipientId, official, input.reason, input.taskCode));
   if (!input.taskCode || !input.until)
     throw new ValidationError([
       ...(input.taskCode ? [] : [{ path: 'taskCode', message: 'Mã nhiệm vụ: bắt buộc khi gia hạn' }]),

@@ -6,6 +6,7 @@ import { officialOf } from '../../shared/http/official.ts';
 import { type HttpResult, json } from '../../shared/http/responses.ts';
 import { assignmentPage, type StoredAssignment } from '../../shared/storage/assignments.ts';
 import { getDirective, reconcileTally } from '../../shared/storage/directives.ts';
+import { submissionsShownWith } from '../../shared/storage/submissions.ts';
 import { assignmentView, countsOf, directiveSummary } from '../../shared/views.ts';
 
 /** What the stored buckets add up to: the tally kept on the directive must equal it. */
@@ -53,6 +54,7 @@ export const getDirectiveWithAssignments = async (event: OfficialEvent): Promise
   if (whole) await reconcileTally(id, directive.tally, recount(items));
   const counts = whole ? liveCounts(items, now) : directive.tally;
   if (whole) items.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
+  const submissions = await submissionsShownWith(id, items);
   return json(200, {
     ...directiveSummary({ ...directive, tally: counts }),
     legalBases: directive.legalBases,
@@ -69,7 +71,7 @@ export const getDirectiveWithAssignments = async (event: OfficialEvent): Promise
     acknowledgeWithin: directive.acknowledgeWithin,
     remindBefore: directive.remindBefore,
     counts: countsOf(counts),
-    assignments: items.map((a) => assignmentView(a, now)),
+    assignments: items.map((a) => assignmentView(a, now, submissions)),
     nextCursor: next ?? null,
   });
 };

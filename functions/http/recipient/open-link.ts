@@ -4,6 +4,7 @@ import { verifyLinkToken } from '../../shared/links.ts';
 import { langOf } from '../../shared/pages/i18n.ts';
 import { getAssignment } from '../../shared/storage/assignments.ts';
 import { getDirectiveText } from '../../shared/storage/directives.ts';
+import { submissionsOf } from '../../shared/storage/submissions.ts';
 
 /** Resolves a link to the one assignment it names, or refuses it: tampered (403), retired or expired (410). */
 export const openLink = async (event: PublicEvent) => {
@@ -16,6 +17,9 @@ export const openLink = async (event: PublicEvent) => {
   });
   if (assignment.linkVersion !== claims.linkVersion)
     throw new GoneError('Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.');
-  const directive = await getDirectiveText(claims.directiveId);
-  return { token, now, claims, assignment, directive, lang: langOf(event) };
+  const [directive, submissions] = await Promise.all([
+    getDirectiveText(claims.directiveId),
+    submissionsOf(claims.directiveId, claims.recipientId),
+  ]);
+  return { token, now, claims, assignment, directive, submissions, lang: langOf(event) };
 };

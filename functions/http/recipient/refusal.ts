@@ -5,10 +5,10 @@ import type { openLink } from './open-link.ts';
 import { renderAfterAction } from './view.tsx';
 
 /** "Already done" is a confirmation, not an error: a second click or a lost race lands here. */
-export const refusalNotice = (
+export const refusalNotice = async (
   opened: Awaited<ReturnType<typeof openLink>>,
   result: Extract<Applied, { applied: false }>,
-): HttpResult => {
+): Promise<HttpResult> => {
   const { refusal, message } = result.refusal;
   const m = messages(opened.lang).recipient;
   if (refusal === 'ALREADY_DONE')
@@ -19,5 +19,6 @@ export const refusalNotice = (
     });
   if (refusal === 'CLOSED')
     return renderAfterAction(opened, result.assignment, { tone: 'warn', title: m.refused, text: message }, 409);
-  return renderAfterAction(opened, result.assignment, { tone: 'error', title: m.refused, text: message }, 400);
+  const status = refusal === 'TOO_MANY' || refusal === 'TOO_SOON' ? 429 : 400;
+  return renderAfterAction(opened, result.assignment, { tone: 'error', title: m.refused, text: message }, status);
 };

@@ -6,26 +6,29 @@ import type { HttpResult } from '../../shared/http/responses.ts';
 import { messages } from '../../shared/pages/i18n.ts';
 import { type Applied, applyTransition } from '../../shared/storage/assignments.ts';
 import { deleteAttachment, putAttachment } from '../../shared/storage/attachments.ts';
+import { deleteSubmission, putSubmission } from '../../shared/storage/submissions.ts';
 import { wake } from '../../shared/workflow.ts';
 import { parseForm, reportForm } from './forms.ts';
 import { openLink } from './open-link.ts';
 import { refusalNotice } from './refusal.ts';
 import { renderAfterAction } from './view.tsx';
 
-/** A stored file that no report records is removed; failing that, logged, so that it can be found. */
-const discard = async (attachment: Attachment) => {
+/** What a refused or failed report stored is removed; failing that, logged, so that it can be found. */
+const discard = async (directiveId: string, recipientId: string, submissionId: string, attachment?: Attachment) => {
   try {
-    await deleteAttachment(attachment.key);
+    await deleteSubmission(directiveId, recipientId, submissionId);
+    if (attachment) await deleteAttachment(attachment.key);
   } catch (error) {
     console.error(
-      JSON.stringify({ level: 'ERROR', msg: 'orphan attachment', key: attachment.key, error: String(error) }),
+      JSON.stringify({ level: 'ERROR', msg: 'orphan submission', submissionId, key: attachment?.key, error: String(error) }),
     );
   }
 };
 
 /**
- * A report, with an optional file. The file is stored before the transition, which records it on the report
- * slot; when the transition is refused (already reported, cancelled) or fails, the file is deleted again.
+ * A report, with an optional file. The file (S3) and the text (a submission item) are stored before the
+ * transition, which records the submission on the report slot; when the transition is refused (already
+ * reported, cancelled) or fails, both are deleted again.
  */
 export const reportLink = async (event: PublicEvent): Promise<HttpResult> => {
   const opened = await openLink(event);
@@ -34,43 +37,53 @@ export const reportLink = async (event: PublicEvent): Promise<HttpResult> => {
     throw new ValidationError([
       { path: '', message: 'Không đọc được biểu mẫu gửi lên. Vui lòng tải lại trang rồi gửi lại.' },
     ]);
-  const { file, ...form } = parseForm(reportForm, event.body);
+  const { file, summary, taskCode } = parseForm(reportForm, event.body);
   const { directiveId, recipientId } = opened.claims;
 
   // A second click is answered from the item just read, before any upload.
-  const early = report(opened.assignment, opened.now, form);
+  const early = report(opened.assignment, opened.now, { taskCode, reportId: '' });
   if (!early.ok) return refusalNotice(opened, { applied: false, assignment: opened.assignment, refusal: early });
 
   const attachment = file
     ? await putAttachment({
         directiveId,
         recipientId,
-        taskCode: form.taskCode,
+        taskCode,
         filename: file.filename,
         contentType: file.contentType,
         body: file.body,
       })
     : undefined;
   let result: Applied;
+  let submissionId: string | undefined;
   try {
+    const submission = await putSubmission(directiveId, recipientId, {
+      kind: 'REPORT',
+      slotKey: taskCode,
+      text: summary,
+      at: opened.now,
+      ...(attachment ? { attachment } : {}),
+    });
+    submissionId = submission.id;
     result = await applyTransition(directiveId, recipientId, opened.now, (a) =>
-      report(a, opened.now, { ...form, ...(attachment ? { attachment } : {}) }),
+      report(a, opened.now, { taskCode, reportId: submission.id }),
     );
   } catch (error) {
-    if (attachment) await discard(attachment);
+    if (submissionId) await discard(directiveId, recipientId, submissionId, attachment);
+    else if (attachment) await deleteAttachment(attachment.key).catch(() => {});
     throw error;
   }
   if (!result.applied) {
-    if (attachment) await discard(attachment);
+    await discard(directiveId, recipientId, submissionId, attachment);
     return refusalNotice(opened, result);
   }
   await wake(result.assignment, opened.now);
   const completed = result.assignment.status === 'COMPLETED';
   const m = messages(opened.lang).recipient;
-  const slot = result.assignment.reports[form.taskCode];
+  const slot = result.assignment.reports[taskCode];
   return renderAfterAction(opened, result.assignment, {
     tone: 'ok',
-    title: m.reportedNotice(slot?.taskCode ?? form.taskCode),
+    title: m.reportedNotice(slot?.taskCode ?? taskCode),
     text: `${completed ? m.allDoneText : m.reportedNoticeText}${attachment ? ` ${m.attachment}: ${attachment.name}.` : ''}`,
   });
 };

@@ -14,8 +14,10 @@ export {
   CALENDAR_ZONE,
   endOfWorkingDay,
   isWorkingDay,
+  isWorkingTimeDuration,
   nextWorkingDay,
   nextWorkingMorning,
+  plusWorkingTime,
   WORKDAY_END,
   WORKDAY_START,
 } from './working-days.ts';

@@ -120,3 +120,32 @@ export const nextWorkingMorning = (
   }
   return toInstant(at(nextWorkingDayNumber(day, config), morning));
 };
+
+const WORKING_TIME = /^PT(?=\d)(?:(\d+)H)?(?:(\d+)M)?$/;
+
+/** A duration of hours and minutes only ("PT8H", "PT1H30M"): such a window counts working time. */
+export const isWorkingTimeDuration = (duration: string): boolean => WORKING_TIME.test(duration);
+
+/**
+ * `start` plus a number of working hours: time runs only from 08:00 to 17:00 on working days, so 8 working
+ * hours from Friday 16:00 end on Monday 15:00, never on a Saturday afternoon.
+ */
+export const plusWorkingTime = (
+  start: string,
+  duration: string,
+  config: CalendarConfig = DEFAULT_CALENDAR_CONFIG,
+): string => {
+  const match = WORKING_TIME.exec(duration);
+  if (!match) throw new RangeError(`Not a duration in hours and minutes: ${JSON.stringify(duration)}`);
+  let left = (Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0)) * 60_000;
+  const open = parseClock(WORKDAY_START);
+  const close = parseClock(WORKDAY_END);
+  let cursor = parseInstant(nextWorkingMorning(start, config));
+  for (;;) {
+    const day = localDay(cursor);
+    const available = at(day, close).toMillis() - cursor.toMillis();
+    if (left <= available) return toInstant(cursor.plus({ milliseconds: left }));
+    left -= available;
+    cursor = at(nextWorkingDayNumber(day, config), open);
+  }
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECIPIENT_ID } from './directive.ts';
+import { isReservedKey, RECIPIENT_ID } from './directive.ts';
 
 /** An agency of the directory: who directives go to, the groups it belongs to, and its head for escalations. */
 const optional = (label: string, max: number) =>
@@ -14,7 +14,8 @@ export const agencySchema = z.object({
   id: z
     .string({ error: 'Mã đơn vị: bắt buộc nhập' })
     .trim()
-    .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' }),
+    .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' })
+    .refine((v) => !isReservedKey(v), { error: 'Mã đơn vị: tên này được dành riêng, vui lòng chọn mã khác' }),
   name: z.string({ error: 'Tên đơn vị: bắt buộc nhập' }).trim().min(1, { error: 'Tên đơn vị: bắt buộc nhập' }).max(300),
   email: z
     .string({ error: 'Email: bắt buộc nhập' })

@@ -20,7 +20,10 @@ export type Outcome = 'ON_TIME' | 'LATE';
 
 export type Attachment = { key: string; name: string; size: number; contentType: string };
 
-/** One report the recipient owes: a task that requires a report. */
+/**
+ * One report the recipient owes: a task that requires a report. What the agency wrote (and its file) is a
+ * submission of its own (`reportId`), so that a year of daily reports does not grow the assignment.
+ */
 export type ReportSlot = {
   taskCode: string;
   /** The local date of a periodic report's deadline; absent for a one-off report. */
@@ -30,11 +33,22 @@ export type ReportSlot = {
   deadlineSetAt?: string;
   submittedAt?: string;
   late?: boolean;
-  summary?: string;
-  attachment?: Attachment;
+  /** The submission that is this report. */
+  reportId?: string;
+  /** The reminders and escalations of the deadline in force are done up to this instant (see checkpoints.ts). */
+  remindedUntil?: string;
 };
 
-export type ExtensionRequest = { requestedAt: string; taskCode: string; until: string; reason: string };
+/** A pending request to move one slot's deadline. The reason in full is the submission `reasonId`. */
+export type ExtensionRequest = {
+  requestedAt: string;
+  /** The slot key: a task code, or `code#period` for one period of a periodic report. */
+  taskCode: string;
+  until: string;
+  /** The beginning of the reason, for lists. */
+  reason: string;
+  reasonId?: string;
+};
 
 export const EVENT_TYPES = [
   'ISSUED',
@@ -50,6 +64,10 @@ export const EVENT_TYPES = [
   'EXTENSION_REFUSED',
   'LINK_RESENT',
   'CANCELLED',
+  /** A workflow step failed for good; the execution waits and resumes from the stored item. */
+  'STEP_FAILED',
+  /** The workflow went on in a new execution (before Step Functions' limits, or after one was lost). */
+  'RESUMED',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -102,27 +120,46 @@ export type Assignment = {
   cancelledAt?: string;
   reports: Record<string, ReportSlot>;
   escalationLevel: number;
-  /** Ids of reminders and escalations already sent: a checkpoint is sent once. */
-  checkpointsDone: string[];
+  /** The reminders and escalations of the acknowledgement are done up to this instant. */
+  ackRemindedUntil?: string;
   outcome?: Outcome;
-  extensionRequest?: ExtensionRequest;
+  /** At most one pending request per slot, and at most MAX_PENDING_EXTENSIONS in all. */
+  extensionRequests?: Record<string, ExtensionRequest>;
   /** Bumped when an official re-sends the link: older links stop working. */
   linkVersion: number;
   taskToken?: string;
   /** The item version the stored token was waiting on. */
   tokenVersion?: number;
+  /** The latest events, oldest first; older ones are archived in items of their own (see storage). */
   history: HistoryEvent[];
+  /** How many chunks of older history were archived. */
+  archivedChunks?: number;
+  /** Which execution tracks the assignment: 0 is the first; each continuation or restart adds one. */
+  generation?: number;
+  /** The item version when the current execution began: how much work this execution has done. */
+  generationVersion?: number;
 };
 
 export const ACK = 'ack';
 
 /** Something the recipient still owes, with the deadline in force. */
-export type Obligation = { key: string; taskCode?: string; deadline?: string; deadlineSetAt?: string };
+export type Obligation = {
+  key: string;
+  taskCode?: string;
+  deadline?: string;
+  deadlineSetAt?: string;
+  remindedUntil?: string;
+};
 
 export const openObligations = (a: Assignment): Obligation[] => {
   if (!isOpen(a.status) || a.status === 'ISSUED') return [];
   const open: Obligation[] = [];
-  if (a.status === 'DELIVERED') open.push({ key: ACK, deadline: a.ackDeadline });
+  if (a.status === 'DELIVERED')
+    open.push({
+      key: ACK,
+      ...(a.ackDeadline ? { deadline: a.ackDeadline } : {}),
+      ...(a.ackRemindedUntil ? { remindedUntil: a.ackRemindedUntil } : {}),
+    });
   for (const [key, slot] of Object.entries(a.reports)) {
     if (!slot.submittedAt)
       open.push({
@@ -130,6 +167,7 @@ export const openObligations = (a: Assignment): Obligation[] => {
         taskCode: slot.taskCode,
         ...(slot.deadline ? { deadline: slot.deadline } : {}),
         ...(slot.deadlineSetAt ? { deadlineSetAt: slot.deadlineSetAt } : {}),
+        ...(slot.remindedUntil ? { remindedUntil: slot.remindedUntil } : {}),
       });
   }
   return open;
@@ -170,3 +208,10 @@ export const bucketOf = (a: Assignment, now: string): Bucket => {
       return isOverdue(a, now) ? 'inProgressOverdue' : 'inProgressOnTime';
   }
 };
+
+/** A slot by its key, as an own property only: keys are chosen by users (`constructor`, `__proto__`…). */
+export const slotOf = (a: Pick<Assignment, 'reports'>, key: string): ReportSlot | undefined =>
+  Object.hasOwn(a.reports, key) ? a.reports[key] : undefined;
+
+export const pendingExtensions = (a: Pick<Assignment, 'extensionRequests'>): ExtensionRequest[] =>
+  Object.values(a.extensionRequests ?? {}).sort((x, y) => Date.parse(x.requestedAt) - Date.parse(y.requestedAt));

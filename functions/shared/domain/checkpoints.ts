@@ -7,6 +7,11 @@ import { type Assignment, isOpen, type Obligation, openObligations } from './ass
  * A checkpoint is a moment the workflow must wake up for: a reminder before a deadline, or an escalation when
  * one is missed. Checkpoints are derived from the stored item every time, so an extension or a late report
  * changes them without touching the running execution beyond a wake-up.
+ *
+ * What has been sent is one instant per obligation (`remindedUntil`): the checkpoint step sends the latest
+ * checkpoint that fell due and makes the earlier ones moot, so the checkpoints done always are those up to an
+ * instant. An item thus records a year of daily reports' reminders in a bounded space, and a new deadline
+ * (an extension) starts with none done.
  */
 export type Checkpoint =
   | { id: string; kind: 'REMIND'; at: string; obligation: Obligation; before: string }
@@ -52,7 +57,9 @@ export const checkpointsOf = (a: Assignment): Checkpoint[] => {
     const level2 = addWorkingDays(deadline, a.policy.escalateAfterWorkingDays ?? DEFAULT_ESCALATE_AFTER);
     all.push({ id: `escalate:${o.key}:2:${deadline}`, kind: 'ESCALATE', at: level2, obligation: o, level: 2 });
   }
-  return all.filter((c) => !a.checkpointsDone.includes(c.id)).sort((x, y) => ms(x.at) - ms(y.at));
+  return all
+    .filter((c) => c.obligation.remindedUntil === undefined || ms(c.at) > ms(c.obligation.remindedUntil))
+    .sort((x, y) => ms(x.at) - ms(y.at));
 };
 
 export const dueCheckpoints = (a: Assignment, now: string) => checkpointsOf(a).filter((c) => ms(c.at) <= ms(now));
@@ -64,19 +71,42 @@ export const dueCheckpoints = (a: Assignment, now: string) => checkpointsOf(a).f
  */
 export type Plan = {
   done: boolean;
+  /** Go on in a new execution: this one is old or long (see `mustRenew`). */
+  renew: boolean;
   status: Assignment['status'];
   version: number;
   timeoutSeconds: number;
   at?: string;
 };
 
-export const planNext = (a: Assignment, now: string): Plan => {
-  if (!isOpen(a.status)) return { done: true, status: a.status, version: a.version, timeoutSeconds: 1 };
+/**
+ * A Standard execution lives at most a year and keeps at most 25,000 history events. An execution goes on in a
+ * new one well before either: after RENEW_AFTER_DAYS, or after RENEW_AFTER_VERSIONS changes of the item (each
+ * change costs the execution at most one wake-up, about a dozen events).
+ */
+export const RENEW_AFTER_DAYS = 300;
+export const RENEW_AFTER_VERSIONS = 600;
+
+/** What the step knows of the execution it runs in, and after how many days it goes on in a new one. */
+export type ExecutionLife = { startedAt: string; renewAfterDays?: number };
+
+export const mustRenew = (a: Assignment, now: string, life?: ExecutionLife) =>
+  life !== undefined &&
+  isOpen(a.status) &&
+  (ms(now) - ms(life.startedAt) >= (life.renewAfterDays ?? RENEW_AFTER_DAYS) * 86_400_000 ||
+    a.version - (a.generationVersion ?? 0) >= RENEW_AFTER_VERSIONS);
+
+/** The plan when there is nothing left to track: the assignment item is gone. */
+export const PLAN_GONE: Plan = { done: true, renew: false, status: 'CANCELLED', version: 0, timeoutSeconds: 1 };
+
+export const planNext = (a: Assignment, now: string, life?: ExecutionLife): Plan => {
+  if (!isOpen(a.status)) return { done: true, renew: false, status: a.status, version: a.version, timeoutSeconds: 1 };
   // A checkpoint already due (a send that failed and will be retried) makes the wait end at once.
   const next = checkpointsOf(a)[0];
   const seconds = next ? Math.ceil((ms(next.at) - ms(now)) / 1000) : MAX_WAIT_SECONDS;
   return {
     done: false,
+    renew: mustRenew(a, now, life),
     status: a.status,
     version: a.version,
     timeoutSeconds: Math.min(Math.max(seconds, 1), MAX_WAIT_SECONDS),

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
+import type { FieldIssue } from '../errors.ts';
 import { isIsoDuration, ZONE } from '../time.ts';
 
 /**
@@ -37,10 +38,31 @@ const instant = (label: string) =>
     })
     .transform((v) => new Date(v).toISOString());
 
-const duration = (label: string) =>
-  z.string().refine(isIsoDuration, { error: `${label}: cần khoảng thời gian ISO 8601, ví dụ PT8H hoặc P1D` });
+const HOUR_MS = 3_600_000;
+
+/** An ISO 8601 duration within sane bounds: `P1000Y` would never fire, `PT0S` would fire at once. */
+const duration = (label: string, min: { ms: number; text: string }, max: { ms: number; text: string }) =>
+  z
+    .string()
+    .refine(isIsoDuration, { error: `${label}: cần khoảng thời gian ISO 8601, ví dụ PT8H hoặc P1D` })
+    .refine((v) => Duration.fromISO(v).toMillis() >= min.ms, { error: `${label}: ít nhất ${min.text}` })
+    .refine((v) => Duration.fromISO(v).toMillis() <= max.ms, { error: `${label}: tối đa ${max.text}` });
+
+/**
+ * Codes and ids are chosen by users and become keys of stored maps: the names Object.prototype carries
+ * (`__proto__`, `constructor`, `toString`…) are refused, and lookups use own properties only.
+ */
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const isReservedKey = (key: string) => RESERVED_KEYS.has(key);
 
 export const RECIPIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const recipientIdSchema = z
+  .string({ error: 'Mã đơn vị: bắt buộc nhập' })
+  .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' })
+  .refine((v) => !isReservedKey(v), { error: 'Mã đơn vị: tên này được dành riêng, vui lòng chọn mã khác' });
+
+/** "1", "1.3", "II.2.a": letters, digits, dots, dashes and slashes; `#` separates a period in slot keys. */
+const TASK_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,19}$/u;
 
 /** The head of a recipient agency: copied on its first-level escalations. */
 export const headSchema = z.object({
@@ -50,9 +72,7 @@ export const headSchema = z.object({
 });
 
 export const recipientSchema = z.object({
-  id: z
-    .string({ error: 'Mã đơn vị: bắt buộc nhập' })
-    .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' }),
+  id: recipientIdSchema,
   name: text('Tên đơn vị', 300),
   email: email('Email đơn vị'),
   phone: optionalText('Điện thoại đơn vị', 40),
@@ -85,7 +105,9 @@ export const copySchema = z.object({
 });
 
 export const taskSchema = z.object({
-  code: text('Mã nhiệm vụ', 20),
+  code: text('Mã nhiệm vụ', 20)
+    .regex(TASK_CODE, { error: 'Mã nhiệm vụ: chỉ gồm chữ, số, dấu chấm, gạch ngang hoặc gạch chéo, ví dụ 1.3' })
+    .refine((v) => !isReservedKey(v), { error: 'Mã nhiệm vụ: tên này được dành riêng, vui lòng chọn mã khác' }),
   text: text('Nội dung nhiệm vụ', 5000),
   assignees: z.array(z.string(), { error: 'Đơn vị thực hiện: bắt buộc chọn' }).min(1, {
     error: 'Đơn vị thực hiện: chọn ít nhất một đơn vị',
@@ -121,6 +143,12 @@ export const MAX_DIRECTIVE_BYTES = 300 * 1024;
  */
 export const MAX_PERIODS = 366;
 
+/** The reports one agency may owe under one directive: a year of daily reports, plus room for a few others. */
+export const MAX_REPORT_SLOTS = 400;
+
+/** How far ahead a deadline may lie: beyond a year the workflow goes on in a new execution (see checkpoints.ts). */
+export const MAX_HORIZON_DAYS = 730;
+
 /** The deadlines of a periodic report: the first one, then every period while its date is not after `until`. */
 export const periodsOf = (first: string, recurrence: { every: 'P1D' | 'P1W'; until: string }) => {
   const deadlines: string[] = [];
@@ -145,6 +173,8 @@ export const directiveInputSchema = z
     place: optionalText('Địa danh', 100),
     issuedOn: z.iso.date({ error: 'Ngày ban hành: cần ngày dạng YYYY-MM-DD' }),
     subject: text('Trích yếu (V/v)', 1000),
+    /** The same number from the same issuer in the same year is refused unless the official means it. */
+    allowDuplicateNumber: z.boolean().default(false),
     /** The "Kính gửi" lines as written, groups included; the recipients are who actually receive it. */
     addressees: z.array(text('Kính gửi', 300)).max(100).default([]),
     legalBases: z.array(text('Căn cứ', 2000)).max(50).default([]),
@@ -165,9 +195,15 @@ export const directiveInputSchema = z
       .max(200),
     /** A duration from delivery, or the end of the working day of receipt (Decree 30/2020). */
     acknowledgeWithin: z
-      .union([z.literal(END_OF_WORKING_DAY), duration('Thời hạn xác nhận')])
+      .union([
+        z.literal(END_OF_WORKING_DAY),
+        duration('Thời hạn xác nhận', { ms: HOUR_MS, text: '1 giờ' }, { ms: 30 * 24 * HOUR_MS, text: '30 ngày' }),
+      ])
       .default(END_OF_WORKING_DAY),
-    remindBefore: z.array(duration('Nhắc trước hạn')).max(10).default(['P2D', 'P1D']),
+    remindBefore: z
+      .array(duration('Nhắc trước hạn', { ms: HOUR_MS, text: '1 giờ' }, { ms: 60 * 24 * HOUR_MS, text: '60 ngày' }))
+      .max(10)
+      .default(['P2D', 'P1D']),
     /** A reminder at 08:00 on the day a deadline falls. */
     remindOnTheDay: z.boolean().default(true),
     /** The second level of escalation (the director) this many working days after a missed deadline. */
@@ -223,7 +259,58 @@ export const directiveInputSchema = z
           });
       });
     });
+    // Each agency's report slots are bounded, so that its assignment stays a small item (see storage).
+    const slots = new Map<string, number>();
+    d.tasks.forEach((t, i) => {
+      if (!t.reportRequired) return;
+      const n = t.recurrence && t.deadline ? Math.min(periodsOf(t.deadline, t.recurrence).length, MAX_PERIODS + 1) : 1;
+      for (const a of new Set(t.assignees)) {
+        const total = (slots.get(a) ?? 0) + n;
+        slots.set(a, total);
+        if (total > MAX_REPORT_SLOTS && total - n <= MAX_REPORT_SLOTS)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tasks', i, t.recurrence ? 'recurrence' : 'code'],
+            message: `Một đơn vị phải gửi tối đa ${MAX_REPORT_SLOTS} báo cáo theo một công văn (đơn vị ${a}: ${total})`,
+          });
+      }
+    });
   });
+
+const startOfDay = (ymd: string) => DateTime.fromISO(ymd, { zone: ZONE }).startOf('day').toMillis();
+
+/**
+ * What makes sense only at the moment of issuing: no deadline (or first period) already past or before the
+ * issue date, none beyond MAX_HORIZON_DAYS. The schema cannot say it, since it does not know the time.
+ */
+export const issueProblems = (d: DirectiveInput, now: string): FieldIssue[] => {
+  const problems: FieldIssue[] = [];
+  const earliest = Math.max(Date.parse(now), startOfDay(d.issuedOn));
+  const latest = Date.parse(now) + MAX_HORIZON_DAYS * 24 * HOUR_MS;
+  const horizon = `${Math.round(MAX_HORIZON_DAYS / 365)} năm`;
+  d.tasks.forEach((t, i) => {
+    if (t.deadline !== undefined) {
+      const at = Date.parse(t.deadline);
+      const what = t.recurrence ? 'Hạn của kỳ báo cáo đầu tiên' : 'Hạn báo cáo';
+      if (at <= earliest)
+        problems.push({
+          path: `tasks.${i}.deadline`,
+          message:
+            at < startOfDay(d.issuedOn)
+              ? `${what}: trước ngày ban hành công văn`
+              : `${what}: đã qua, cần một thời điểm sau bây giờ`,
+        });
+      else if (at > latest)
+        problems.push({ path: `tasks.${i}.deadline`, message: `${what}: không quá ${horizon} kể từ hôm nay` });
+    }
+    if (t.recurrence && startOfDay(t.recurrence.until) > latest)
+      problems.push({
+        path: `tasks.${i}.recurrence.until`,
+        message: `Định kỳ đến ngày: không quá ${horizon} kể từ hôm nay`,
+      });
+  });
+  return problems;
+};
 
 export type DirectiveInput = z.infer<typeof directiveInputSchema>;
 /** What a caller sends: defaults not yet applied. */
@@ -235,7 +322,7 @@ export type Leader = z.infer<typeof leaderSchema>;
 export type Copy = z.infer<typeof copySchema>;
 
 /** A stored directive: the input plus what issuing it decided. Recipients live on their assignments. */
-export type Directive = Omit<DirectiveInput, 'recipients'> & {
+export type Directive = Omit<DirectiveInput, 'recipients' | 'allowDuplicateNumber'> & {
   id: string;
   createdAt: string;
   recipientCount: number;

@@ -1,5 +1,6 @@
-import type { Assignment, ReportSlot } from '../domain/assignment.ts';
+import { type Assignment, pendingExtensions, type ReportSlot } from '../domain/assignment.ts';
 import { type Directive, tasksOf } from '../domain/directive.ts';
+import type { Submission } from '../storage/submissions.ts';
 import { formatCalendarDate, formatDateTime } from '../time.ts';
 import { DirectiveDocument } from './directive-document.tsx';
 import { type Lang, type Messages, messages } from './i18n.ts';
@@ -91,6 +92,7 @@ const ReportForm = ({ token, slotKey, label, m }: { token: string; slotKey: stri
 const Slot = ({
   slotKey,
   slot,
+  submitted,
   token,
   now,
   open,
@@ -98,6 +100,7 @@ const Slot = ({
 }: {
   slotKey: string;
   slot: ReportSlot;
+  submitted: Submission | undefined;
   token: string;
   now: string;
   open: boolean;
@@ -106,9 +109,9 @@ const Slot = ({
   <>
     {slot.period && <strong>{m.period(formatCalendarDate(slot.period))} </strong>}
     <ReportStatus slot={slot} now={now} m={m} />
-    {slot.submittedAt && slot.attachment && (
+    {slot.submittedAt && submitted?.attachment && (
       <p class="hint">
-        {m.attachment}: <strong>{slot.attachment.name}</strong> ({formatSize(slot.attachment.size)})
+        {m.attachment}: <strong>{submitted.attachment.name}</strong> ({formatSize(submitted.attachment.size)})
       </p>
     )}
     {!slot.submittedAt && open && (
@@ -132,6 +135,7 @@ export const RecipientPage = ({
   token,
   now,
   notice,
+  submissions,
   lang = 'vi',
 }: {
   directive: Directive;
@@ -139,6 +143,8 @@ export const RecipientPage = ({
   token: string;
   now: string;
   notice?: Notice | undefined;
+  /** What the agency wrote, by id: its reports' files. */
+  submissions: ReadonlyMap<string, Submission>;
   lang?: Lang;
 }) => {
   const all = messages(lang);
@@ -182,7 +188,15 @@ export const RecipientPage = ({
                 {slots.length === 0 && <span class="badge">{m.noReport}</span>}
                 {shown.map(([key, slot]) => (
                   <div key={key}>
-                    <Slot slotKey={key} slot={slot} token={token} now={now} open={open} m={m} />
+                    <Slot
+                      slotKey={key}
+                      slot={slot}
+                      submitted={slot.reportId ? submissions.get(slot.reportId) : undefined}
+                      token={token}
+                      now={now}
+                      open={open}
+                      m={m}
+                    />
                   </div>
                 ))}
                 {shown.length < slots.length && <p class="hint">{`${m.notYet}: ${slots.length - shown.length}`}</p>}
@@ -194,11 +208,11 @@ export const RecipientPage = ({
       {open && pending.length > 0 && (
         <section class="panel" aria-labelledby="ext-title">
           <h2 id="ext-title">{m.extension}</h2>
-          {a.extensionRequest && (
-            <p class="hint">
-              {m.extensionPending(a.extensionRequest.taskCode, formatDateTime(a.extensionRequest.until))}
+          {pendingExtensions(a).map((r) => (
+            <p class="hint" key={r.taskCode}>
+              {m.extensionPending(r.taskCode, formatDateTime(r.until))}
             </p>
-          )}
+          ))}
           <form method="post" action={`/r/${token}/extension`}>
             <label for="ext-task">{m.task}</label>
             <select id="ext-task" name="taskCode">

@@ -1,18 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients.ts';
 import { config } from '../config.ts';
-import {
-  type Assignment,
-  type Bucket,
-  bucketOf,
-  type HistoryEvent,
-  isOpen,
-  nextDeadline,
-} from '../domain/assignment.ts';
+import { type Assignment, bucketOf, type HistoryEvent, isOpen, nextDeadline } from '../domain/assignment.ts';
 import type { Transition } from '../domain/transitions.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { ASSIGNMENT_PREFIX, assignmentKey, directiveKey, dueShardOf } from './keys.ts';
+import { encodeReports, type StoredAssignment, toAssignment } from './assignment-codec.ts';
+import {
+  ASSIGNMENT_PREFIX,
+  assignmentKey,
+  directiveKey,
+  dueShardOf,
+  historyChunkKey,
+  watchShardOf,
+} from './keys.ts';
+
+export { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 
 /** The attributes a transition may change. Everything else on the item is fixed at creation. */
 const MUTABLE = [
@@ -24,18 +27,29 @@ const MUTABLE = [
   'cancelledAt',
   'reports',
   'escalationLevel',
-  'checkpointsDone',
+  'ackRemindedUntil',
   'outcome',
-  'extensionRequest',
+  'extensionRequests',
   'linkVersion',
+  'generation',
+  'generationVersion',
 ] as const satisfies readonly (keyof Assignment)[];
 
-export type StoredAssignment = Assignment & { bucket: Bucket; dueAt?: string };
+/**
+ * The item keeps its latest events; when a transition would take it past HISTORY_MAX, the oldest committed
+ * events go to a chunk item of their own first. A chunk's content is fixed by the version it was cut from, so
+ * two writers racing on that version write the same chunk, and the loser's retry starts from the winner's.
+ */
+export const HISTORY_MAX = 20;
+export const HISTORY_KEEP = 8;
 
-export const toAssignment = (item: Record<string, unknown>): StoredAssignment => {
-  const { pk: _pk, sk: _sk, duePk: _duePk, ...rest } = item;
-  return rest as StoredAssignment;
-};
+/** How long after its planned wake-up an assignment's execution may stay silent before the sweeper looks. */
+export const WATCH_GRACE_MS = 60 * 60_000;
+
+const watchOf = (directiveId: string, recipientId: string, at: number) => ({
+  watchPk: watchShardOf(directiveId, recipientId),
+  watchAt: new Date(at).toISOString(),
+});
 
 export const getAssignment = async (directiveId: string, recipientId: string): Promise<StoredAssignment> => {
   const { Item } = await dynamo.send(
@@ -49,11 +63,13 @@ export const getAssignment = async (directiveId: string, recipientId: string): P
   return toAssignment(Item);
 };
 
-/** The item a new assignment starts as: stored once by the create handler. */
+/** The item a new assignment starts as: stored once by the create handler, watched from the start. */
 export const newAssignmentItem = (a: Assignment, now: string) => ({
   ...assignmentKey(a.directiveId, a.recipientId),
   ...a,
+  reports: encodeReports(a.reports),
   bucket: bucketOf(a, now),
+  ...watchOf(a.directiveId, a.recipientId, Date.parse(now) + WATCH_GRACE_MS),
 });
 
 export type Applied =
@@ -88,6 +104,23 @@ export const applyTransition = async (
   throw new ConflictError('Hồ sơ đang được cập nhật đồng thời, vui lòng thử lại.');
 };
 
+/** Moves the oldest committed events to a chunk when the history would grow past HISTORY_MAX. */
+const archiveIfLong = async (current: StoredAssignment, events: HistoryEvent[]) => {
+  const cut = current.history.length - HISTORY_KEEP;
+  if (current.history.length + events.length <= HISTORY_MAX || cut <= 0) return undefined;
+  const seq = current.archivedChunks ?? 0;
+  await dynamo.send(
+    new PutCommand({
+      TableName: config().TABLE_NAME,
+      Item: {
+        ...historyChunkKey(current.directiveId, current.recipientId, seq),
+        events: current.history.slice(0, cut),
+      },
+    }),
+  );
+  return { history: [...current.history.slice(cut), ...events], archivedChunks: seq + 1 };
+};
+
 const write = async (
   current: StoredAssignment,
   next: Assignment,
@@ -99,10 +132,19 @@ const write = async (
     ':expected': current.version,
     ':expectedStatus': current.status,
     ':next': current.version + 1,
-    ':events': events,
   };
-  const set = ['#version = :next', '#history = list_append(#history, :events)'];
+  const set = ['#version = :next'];
   const remove: string[] = [];
+  const archived = await archiveIfLong(current, events);
+  if (archived) {
+    set.push('#history = :history', '#archived = :archived');
+    names['#archived'] = 'archivedChunks';
+    values[':history'] = archived.history;
+    values[':archived'] = archived.archivedChunks;
+  } else {
+    set.push('#history = list_append(#history, :events)');
+    values[':events'] = events;
+  }
   MUTABLE.forEach((attr, i) => {
     const before = current[attr];
     const after = next[attr];
@@ -111,7 +153,7 @@ const write = async (
     if (after === undefined) remove.push(`#m${i}`);
     else {
       set.push(`#m${i} = :m${i}`);
-      values[`:m${i}`] = after;
+      values[`:m${i}`] = attr === 'reports' ? encodeReports(next.reports) : after;
     }
   });
   const bucket = bucketOf(next, now);
@@ -126,6 +168,12 @@ const write = async (
     values[':duePk'] = dueShardOf(current.directiveId, current.recipientId);
     values[':dueAt'] = due;
   } else remove.push('#duePk', '#dueAt');
+  // A closed assignment needs no execution: it leaves the sweeper's index.
+  if (!isOpen(next.status)) {
+    names['#watchPk'] = 'watchPk';
+    names['#watchAt'] = 'watchAt';
+    remove.push('#watchPk', '#watchAt');
+  }
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
@@ -185,22 +233,27 @@ export const addToTally = async (directiveId: string, delta: Record<string, numb
   );
 };
 
-/** Stores the token of the wait that has just begun, unless the item moved on since the plan was made. */
+/**
+ * Stores the token of the wait that has just begun, unless the item moved on since the plan was made, and
+ * tells the sweeper when the execution must next be heard of: the end of this wait, and a grace period.
+ */
 export const storeTaskToken = async (
   directiveId: string,
   recipientId: string,
   token: string,
   planVersion: number,
+  wakeAt: number,
 ): Promise<boolean> => {
+  const watch = watchOf(directiveId, recipientId, wakeAt + WATCH_GRACE_MS);
   try {
     await dynamo.send(
       new UpdateCommand({
         TableName: config().TABLE_NAME,
         Key: assignmentKey(directiveId, recipientId),
-        UpdateExpression: 'SET taskToken = :token, tokenVersion = :v',
+        UpdateExpression: 'SET taskToken = :token, tokenVersion = :v, watchPk = :wpk, watchAt = :wat',
         ConditionExpression: '#version = :v',
         ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':token': token, ':v': planVersion },
+        ExpressionAttributeValues: { ':token': token, ':v': planVersion, ':wpk': watch.watchPk, ':wat': watch.watchAt },
       }),
     );
     return true;
@@ -210,14 +263,20 @@ export const storeTaskToken = async (
   }
 };
 
+/** No wait is open any more. An item that is gone stays gone: UpdateItem would otherwise create one. */
 export const clearTaskToken = async (directiveId: string, recipientId: string) => {
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: config().TABLE_NAME,
-      Key: assignmentKey(directiveId, recipientId),
-      UpdateExpression: 'REMOVE taskToken, tokenVersion',
-    }),
-  );
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: assignmentKey(directiveId, recipientId),
+        UpdateExpression: 'REMOVE taskToken, tokenVersion',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 };
 
 const SUMMARY_FIELDS = [
@@ -237,9 +296,9 @@ const SUMMARY_FIELDS = [
   'cancelledAt',
   'reports',
   'escalationLevel',
-  'checkpointsDone',
+  'ackRemindedUntil',
   'outcome',
-  'extensionRequest',
+  'extensionRequests',
   'linkVersion',
   'bucket',
   'dueAt',
@@ -270,11 +329,7 @@ const queryAssignments = async (
       ExclusiveStartKey,
     }),
   );
-  const items = (page.Items ?? []).map((item) => {
-    const a = toAssignment(item);
-    return { ...a, history: a.history ?? [] };
-  });
-  return { items, last: page.LastEvaluatedKey };
+  return { items: (page.Items ?? []).map(toAssignment), last: page.LastEvaluatedKey };
 };
 
 /** One page of a directive's assignments, in key order, after the recipient `after`. */

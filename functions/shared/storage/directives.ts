@@ -12,7 +12,7 @@ import { type Directive, type DirectiveInput, periodsOf, tasksOf } from '../doma
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { ZONE } from '../time.ts';
 import { newAssignmentItem } from './assignments.ts';
-import { byIssuer, directiveKey, idempotencyKey, issuerKey, TABLE } from './keys.ts';
+import { byIssuer, directiveKey, idempotencyKey, issuerKey, numberKey, TABLE } from './keys.ts';
 
 const ulid = monotonicFactory();
 
@@ -46,7 +46,9 @@ export const getDirectiveText = async (id: string): Promise<StoredDirective> => 
   return directive;
 };
 
-const bodyHash = (input: DirectiveInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+/** The flag that allows a duplicate number is not part of what is issued: ticking it keeps the same directive. */
+export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) =>
+  createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
 /** The assignment a recipient starts with: its report slots and the follow-up rules of the directive. */
 export const initialAssignment = (
@@ -85,7 +87,6 @@ export const initialAssignment = (
     },
     reports,
     escalationLevel: 0,
-    checkpointsDone: [],
     linkVersion: 1,
     history: [{ at: directive.createdAt, type: 'ISSUED', by: directive.issuer }],
   };
@@ -104,6 +105,14 @@ export const storeDirective = async (
 ): Promise<{ directive: StoredDirective; created: boolean }> => {
   const hash = bodyHash(input);
   const claimed = { id: ulid(Date.parse(now)), createdAt: now };
+  // A duplicate number is refused before anything is written, unless this key already made this directive.
+  if (!input.allowDuplicateNumber) {
+    const { Item: prior } = await dynamo.send(
+      new GetCommand({ TableName: config().TABLE_NAME, Key: idempotencyKey(key), ConsistentRead: true }),
+    );
+    const holder = await holderOfNumber(input, prior?.directiveId as string | undefined);
+    if (holder) throw duplicateNumber(input, holder);
+  }
   let id = claimed.id;
   let createdAt = claimed.createdAt;
   try {
@@ -132,7 +141,8 @@ export const storeDirective = async (
     if (existing.Item) return { directive: toDirective(existing.Item), created: false };
   }
 
-  const { recipients, ...rest } = input;
+  await claimNumber(input, id);
+  const { recipients, allowDuplicateNumber: _, ...rest } = input;
   const directive: StoredDirective = {
     ...rest,
     // "Within n working days" becomes a date once, when the directive is issued.
@@ -186,6 +196,53 @@ export const storeDirective = async (
     return { directive: await getDirective(id), created: false };
   }
   return { directive, created: true };
+};
+
+/** The directive that already carries this number from this issuer in this year, if it is not `id`. */
+export const holderOfNumber = async (input: Pick<DirectiveInput, 'issuer' | 'issuedOn' | 'number'>, id?: string) => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: config().TABLE_NAME,
+      Key: numberKey(input.issuer, input.issuedOn.slice(0, 4), input.number),
+      ConsistentRead: true,
+    }),
+  );
+  return Item && Item.directiveId !== id
+    ? { id: String(Item.directiveId), subject: String(Item.subject ?? ''), issuedOn: String(Item.issuedOn ?? '') }
+    : undefined;
+};
+
+const duplicateNumber = (input: DirectiveInput, holder: { id: string; subject: string; issuedOn: string }) =>
+  new ConflictError(
+    `Số ${input.number} của ${input.issuer} năm ${input.issuedOn.slice(0, 4)} đã dùng cho công văn "${holder.subject}" ` +
+      `(ngày ${holder.issuedOn.split('-').reverse().join('/')}, mã ${holder.id}). Nếu cố ý dùng lại số này, hãy đánh dấu "Cố ý dùng lại số".`,
+  );
+
+/**
+ * Claims the number for this directive. Refused (409, naming the directive that has it) unless the official
+ * said the duplicate is deliberate; the first directive keeps the claim either way.
+ */
+const claimNumber = async (input: DirectiveInput, id: string) => {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: {
+          ...numberKey(input.issuer, input.issuedOn.slice(0, 4), input.number),
+          directiveId: id,
+          subject: input.subject,
+          issuedOn: input.issuedOn,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR directiveId = :id',
+        ExpressionAttributeValues: { ':id': id },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (input.allowDuplicateNumber) return;
+    const holder = await holderOfNumber(input, id);
+    if (holder) throw duplicateNumber(input, holder);
+  }
 };
 
 export const markDirectiveCancelled = async (id: string, now: string, by: string) => {

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients.ts';
 import { config } from '../config.ts';
-import type { StoredAssignment } from './assignments.ts';
+import { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 import { allDueShards, TABLE } from './keys.ts';
 
 /**
@@ -28,7 +28,7 @@ export const overdueAssignments = async (now: string) => {
       );
       read += page.ScannedCount ?? page.Items?.length ?? 0;
       capacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
-      items.push(...((page.Items ?? []) as StoredAssignment[]));
+      items.push(...(page.Items ?? []).map(toAssignment));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
   }

@@ -4,12 +4,16 @@ import { createHash } from 'node:crypto';
  * One table. Its key and index names are declared here once: the CDK table construct and the storage code both
  * read them, and the local runtime creates the table from the synthesized template.
  *
- * | item        | pk                  | sk               | gsi1 (by issuer)                 | due (sparse)            |
- * |-------------|---------------------|------------------|----------------------------------|-------------------------|
- * | directive   | DIR#{id}            | DIRECTIVE        | ISSUER#{issuer} / {issuedOn}#{id} |                         |
- * | assignment  | DIR#{id}            | ASG#{recipient}  |                                  | DUE#{shard} / {dueAt}   |
- * | idempotency | IDEM#{sha256(key)}  | IDEM             |                                  |                         |
- * | issuer      | ISSUERS             | {issuer}         |                                  |                         |
+ * | item        | pk                  | sk                      | gsi1 (by issuer)                  | due / watch (sparse)  |
+ * |-------------|---------------------|-------------------------|-----------------------------------|-----------------------|
+ * | directive   | DIR#{id}            | DIRECTIVE               | ISSUER#{issuer} / {issuedOn}#{id} |                       |
+ * | assignment  | DIR#{id}            | ASG#{recipient}         |                                   | DUE#{n} / {dueAt}     |
+ * |             |                     |                         |                                   | WATCH#{n} / {watchAt} |
+ * | submission  | DIR#{id}            | SUB#{recipient}#{subId} |                                   |                       |
+ * | old history | DIR#{id}            | HIS#{recipient}#{seq}   |                                   |                       |
+ * | number      | NUMBER#{issuer}#{y} | {number}                |                                   |                       |
+ * | idempotency | IDEM#{sha256(key)}  | IDEM                    |                                   |                       |
+ * | issuer      | ISSUERS             | {issuer}                |                                   |                       |
  */
 export const TABLE = {
   partitionKey: 'pk',
@@ -42,3 +46,35 @@ export const byIssuer = (issuer: string, issuedOn: string, id: string) => ({
 export const dueShardOf = (directiveId: string, recipientId: string) =>
   `DUE#${createHash('sha1').update(`${directiveId}/${recipientId}`).digest().readUInt32BE(0) % DUE_SHARDS}`;
 export const allDueShards = () => Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`);
+
+/** The sweeper's index is sharded like the due index, so that no partition takes every open assignment. */
+export const watchShardOf = (directiveId: string, recipientId: string) =>
+  dueShardOf(directiveId, recipientId).replace('DUE#', 'WATCH#');
+export const allWatchShards = () => allDueShards().map((s) => s.replace('DUE#', 'WATCH#'));
+
+/** What an agency wrote (a report with its file, the reason of an extension request): one item each. */
+export const submissionKey = (directiveId: string, recipientId: string, submissionId: string) => ({
+  pk: `DIR#${directiveId}`,
+  sk: `SUB#${recipientId}#${submissionId}`,
+});
+export const submissionPrefix = (recipientId: string) => `SUB#${recipientId}#`;
+
+/** Older history of an assignment, in numbered chunks; the item keeps the latest events. */
+export const historyChunkKey = (directiveId: string, recipientId: string, seq: number) => ({
+  pk: `DIR#${directiveId}`,
+  sk: `HIS#${recipientId}#${String(seq).padStart(6, '0')}`,
+});
+export const historyPrefix = (recipientId: string) => `HIS#${recipientId}#`;
+
+/** Who used a number in a year: the same number from the same issuer in the same year is refused. */
+const canonical = (s: string) =>
+  s
+    .normalize('NFC')
+    .trim()
+    .toLocaleUpperCase('vi')
+    .replace(/\s*[-–—]\s*/g, '-')
+    .replace(/\s+/g, ' ');
+export const numberKey = (issuer: string, year: string, number: string) => ({
+  pk: `NUMBER#${canonical(issuer)}#${year}`,
+  sk: canonical(number),
+});

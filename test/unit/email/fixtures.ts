@@ -74,7 +74,6 @@ export const assignment = (overrides: Partial<Assignment> = {}): Assignment => (
   ackDeadline: ACK_DEADLINE,
   reports: { '1.3': { taskCode: '1.3', deadline: DEADLINE } },
   escalationLevel: 0,
-  checkpointsDone: [],
   linkVersion: 1,
   history: [],
   ...overrides,

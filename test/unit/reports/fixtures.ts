@@ -130,7 +130,6 @@ export const assignment = (directive: Directive, agency: Agency, overrides: Part
     acknowledgedAt: '2021-01-30T04:00:00.000Z',
     reports,
     escalationLevel: 0,
-    checkpointsDone: [],
     linkVersion: 1,
     history: [],
     ...overrides,

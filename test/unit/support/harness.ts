@@ -21,6 +21,9 @@ import { handler as recipientHandler } from '../../../functions/http/recipient-l
 import type { Assignment, EventType } from '../../../functions/shared/domain/assignment.ts';
 import type { Plan } from '../../../functions/shared/domain/checkpoints.ts';
 import type { HttpResult } from '../../../functions/shared/http/responses.ts';
+import { toAssignment } from '../../../functions/shared/storage/assignment-codec.ts';
+import { submissionKey } from '../../../functions/shared/storage/keys.ts';
+import type { Submission } from '../../../functions/shared/storage/submissions.ts';
 import { handler as awaitHumanHandler } from '../../../functions/tasks/await-human.ts';
 import { handler as checkpointHandler } from '../../../functions/tasks/checkpoint.ts';
 import { handler as deliverHandler } from '../../../functions/tasks/deliver.ts';
@@ -81,8 +84,22 @@ export const getItem = async (directiveId: string, recipientId: string): Promise
     }),
   );
   if (!Item) throw new Error(`No assignment ${directiveId}/${recipientId}`);
-  return Item as StoredItem;
+  // Decoded as the application reads it (report slots are stored compactly); the keys are kept for tests.
+  return { ...toAssignment(Item), pk: Item.pk, sk: Item.sk, duePk: Item.duePk } as StoredItem;
 };
+
+/** What an agency wrote, by the id an assignment records (a report's text and file, a request's reason). */
+export const submissionOf = async (directiveId: string, recipientId: string, id: string | undefined) => {
+  if (!id) return undefined;
+  const { Item } = await db.send(
+    new GetCommand({ TableName: table(), Key: submissionKey(directiveId, recipientId, id), ConsistentRead: true }),
+  );
+  return Item as Submission | undefined;
+};
+
+/** The file a report slot's submission carries. */
+export const attachmentOf = async (item: Assignment, slotKey: string) =>
+  (await submissionOf(item.directiveId, item.recipientId, item.reports[slotKey]?.reportId))?.attachment;
 
 export const getRaw = async (pk: string, sk: string) => {
   const { Item } = await db.send(new GetCommand({ TableName: table(), Key: { pk, sk }, ConsistentRead: true }));
@@ -248,6 +265,8 @@ export const directiveBody = (options: DirectiveBodyOptions = {}) => {
   const deadline = options.deadline ?? new Date(Date.now() + 2 * DAY).toISOString();
   return {
     number: options.number ?? '126/STTTT-BCVT',
+    // The tests issue the same letter many times over: a repeated number is meant here.
+    allowDuplicateNumber: true,
     issuer: ISSUER,
     issuerParent: 'UBND TỈNH GIA LAI',
     place: 'Gia Lai',

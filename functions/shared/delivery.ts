@@ -1,0 +1,41 @@
+import { deliver, failDelivery } from './domain/transitions.ts';
+import { invitationEmail } from './email/templates.tsx';
+import { DeliveryFailed, NotFoundError } from './errors.ts';
+import { linkFor } from './links.ts';
+import { isPermanentRejection, sendEmail } from './mailer.ts';
+import { applyTransition, getAssignment, type StoredAssignment } from './storage/assignments.ts';
+import { getDirectiveText } from './storage/directives.ts';
+
+/** The assignment, or undefined when it is gone: a step has nothing left to track then. */
+export const findAssignment = async (directiveId: string, recipientId: string) => {
+  try {
+    return await getAssignment(directiveId, recipientId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Emails the invitation of an assignment still ISSUED, then records DELIVERED. Sending first means a crash in
+ * between sends it again rather than never; a retry after the write sends nothing. A permanent refusal by SES
+ * closes the assignment as DELIVERY_FAILED and raises DeliveryFailed for the state machine.
+ */
+export const deliverIfIssued = async (assignment: StoredAssignment, now: string): Promise<StoredAssignment> => {
+  const delivering = deliver(assignment, now);
+  if (!delivering.ok) return assignment;
+  const { directiveId, recipientId } = assignment;
+  const directive = await getDirectiveText(directiveId);
+  const link = await linkFor(delivering.next, now);
+  try {
+    await sendEmail({
+      to: [assignment.recipientEmail],
+      ...invitationEmail({ directive, assignment: delivering.next, link }),
+    });
+  } catch (error) {
+    if (!isPermanentRejection(error)) throw error;
+    await applyTransition(directiveId, recipientId, now, (a) => failDelivery(a, now, (error as Error).message));
+    throw new DeliveryFailed(`${recipientId}: ${(error as Error).message}`);
+  }
+  return (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now), assignment)).assignment;
+};

@@ -1,0 +1,32 @@
+/**
+ * The error names the state machines and the tasks agree on. Pure constants: the CDK code in workflows/ imports
+ * them without pulling in any client.
+ */
+
+/** The named errors the assignment state machine catches when a wait is woken out of band. */
+export const WAKE_ERRORS = { rescheduled: 'Rescheduled', cancelled: 'Cancelled' } as const;
+
+/** Raised by a task when the invitation can never be delivered; the machine ends the assignment there. */
+export const DELIVERY_FAILED = 'DeliveryFailed';
+
+/** Raised by a task for a failure that may pass (a 5xx, a throttle, a timeout): the machine retries it. */
+export const TRANSIENT_ERROR = 'TransientError';
+
+/** What DynamoDB, SES and Step Functions throw when a quota's token bucket is empty. */
+export const THROTTLING_ERRORS = [
+  'ThrottlingException',
+  'Throttling',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'Lambda.TooManyRequestsException',
+] as const;
+
+/** Failures of the Lambda service itself around a task, which Step Functions reports under these names. */
+export const LAMBDA_SERVICE_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.ClientExecutionTimeoutException',
+  'Sandbox.Timedout',
+] as const;
