@@ -263,7 +263,9 @@ export const startGateway = async (options: {
     try {
       const answer = await within(INTEGRATION_TIMEOUT_MS, options.invoke(route.functionName, event));
       if (answer === 'late') {
-        console.error(`${method} ${target.path}: ${route.functionName} did not answer within 30 s`);
+        console.error(
+          `${method} ${target.path}: ${route.functionName} did not answer within ${INTEGRATION_TIMEOUT_MS} ms`,
+        );
         return json(res, 503, { message: 'Service Unavailable' });
       }
       result = answer;
