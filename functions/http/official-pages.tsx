@@ -1,28 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import qs from 'qs';
 import { z } from 'zod';
 import * as actions from '../shared/actions.ts';
 import { type Agency, agencySchema, splitGroups } from '../shared/domain/agency.ts';
+import { slotOf } from '../shared/domain/assignment.ts';
 import { directiveInputSchema } from '../shared/domain/directive.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { bodyLimit } from '../shared/http/body-limit.ts';
+import { csrfProtection } from '../shared/http/csrf.ts';
 import { download } from '../shared/http/download.ts';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';
+import { multipartBody } from '../shared/http/multipart.ts';
 import type { Official } from '../shared/http/official.ts';
 import { type HttpResult, redirect } from '../shared/http/responses.ts';
 import { requireSession } from '../shared/http/session.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
-import { messagePage, page } from '../shared/pages/render.tsx';
 import { tryParseDirective } from '../shared/parsing/index.ts';
 import { assignmentPage, getAssignment } from '../shared/storage/assignments.ts';
 import { getAttachment } from '../shared/storage/attachments.ts';
 import { directivesOf, getDirective, listIssuers } from '../shared/storage/directives.ts';
 import { deleteAgency, listAgencies, saveAgencies } from '../shared/storage/directory.ts';
+import { submissionsByIds, submissionsShownWith } from '../shared/storage/submissions.ts';
 import { endOfDayOn, ZONE } from '../shared/time.ts';
 import { officialsClient } from '../web/client.ts';
 import { DirectiveFormPage, type FieldErrors, type PasteState } from '../web/directive-form.tsx';
@@ -38,13 +41,16 @@ import {
 import { DirectivePage, DirectivesListPage } from '../web/directive-pages.tsx';
 import { DirectoryPage } from '../web/directory-page.tsx';
 import { draftToForm } from '../web/draft-to-form.ts';
+import { officialPage } from '../web/post-form.tsx';
+import { officialErrorPage } from '../web/refusal-page.tsx';
 import type { OfficialPageRoute } from './routes.ts';
 
 type Context = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };
 type Route = (c: Context) => Promise<HttpResult>;
 
-/** Pages carry the language cookie when `?lang=` chose one. */
-const show = (c: Context, status: number, node: preact.VNode) => page(status, node, {}, langCookie(c.event));
+/** Pages carry the language cookie when `?lang=` chose one, and their forms the request's CSRF token. */
+const show = (c: Context, status: number, node: preact.VNode) =>
+  officialPage(c.event, status, node, langCookie(c.event));
 
 /**
  * The function's own source, run in the page. Under tsx (the local runtime) esbuild wraps named functions in
@@ -61,6 +67,9 @@ const formBody = (): MiddlewareObj<OfficialEvent> => ({
     event.body = qs.parse(text, { arrayLimit: 10_000, parameterLimit: 50_000, depth: 5 });
   },
 });
+
+/** The directory's CSV: a province's agencies fit in far less. */
+const DIRECTORY_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Rows of the dashboard's matrix per page, with their histories for the timeline. */
 const DASHBOARD_PAGE = 200;
@@ -141,6 +150,12 @@ const submitDirective: Route = async (c) => {
     return redirect(`/directives/${directive.id}`);
   } catch (error) {
     if (error instanceof ConflictError) return renderForm(c, 409, values, { number: error.message });
+    // Deadlines judged against the time of issuing (already past, too far ahead) come back on their fields.
+    if (error instanceof ValidationError) {
+      const errors: FieldErrors = {};
+      for (const issue of error.issues) errors[fieldOf(issue.path)] ??= issue.message;
+      return renderForm(c, 400, values, errors);
+    }
     throw error;
   }
 };
@@ -160,7 +175,8 @@ const directiveAction: Route = async (c) => {
   if (action === 'cancel-directive') await actions.cancelDirective(id, c.official);
   else if (action === 'cancel-assignment') await actions.cancelAssignment(id, recipientId, c.official);
   else if (action === 'resend') await actions.resendLink(id, recipientId, c.official);
-  else if (action === 'refuse') await actions.refuseExtension(id, recipientId, c.official);
+  else if (action === 'refuse')
+    await actions.refuseExtension(id, recipientId, c.official, undefined, taskCode || undefined);
   else {
     if (!until) throw new ValidationError([{ path: 'until', message: 'Đến ngày: bắt buộc chọn' }]);
     await actions.grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
@@ -199,8 +215,9 @@ const saveDirectoryEntry: Route = async (c) => {
 
 /** A CSV with a header row; every row is checked before any is saved, so a bad file changes nothing. */
 const importDirectory: Route = async (c) => {
-  const file = c.form.file as { content?: Buffer } | undefined;
-  const text = file?.content?.toString('utf8') ?? '';
+  const file = c.form.file as { content?: Buffer; truncated?: boolean } | undefined;
+  if (file?.truncated) throw new ValidationError([{ path: 'file', message: 'Tệp CSV: tối đa 2 MB' }]);
+  const text = Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '';
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
@@ -243,6 +260,7 @@ const routes: Record<OfficialPageRoute, Route> = {
     // One page holds them all: by name. Otherwise pages follow the agencies' ids, so that they do not overlap.
     if (!cursor && !next) assignments.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
     const done = c.event.queryStringParameters?.done;
+    const submissions = await submissionsShownWith(id, assignments);
     return show(
       c,
       200,
@@ -251,6 +269,7 @@ const routes: Record<OfficialPageRoute, Route> = {
         official={c.official}
         directive={directive}
         assignments={assignments}
+        submissions={submissions}
         page={{ ...(cursor ? { cursor } : {}), ...(next ? { next } : {}) }}
         now={new Date().toISOString()}
         {...(done ? { notice: messages(c.lang).directive.done } : {})}
@@ -260,7 +279,10 @@ const routes: Record<OfficialPageRoute, Route> = {
   'POST /directives/{id}/actions': directiveAction,
   'GET /directives/{id}/files/{recipientId}/{taskCode}': async (c) => {
     const { id = '', recipientId = '', taskCode = '' } = c.event.pathParameters ?? {};
-    const attachment = (await getAssignment(id, recipientId)).reports[taskCode]?.attachment;
+    const reportId = slotOf(await getAssignment(id, recipientId), taskCode)?.reportId;
+    const attachment = reportId
+      ? (await submissionsByIds(id, [{ recipientId, id: reportId }])).get(reportId)?.attachment
+      : undefined;
     if (!attachment) throw new NotFoundError('Không có tệp đính kèm.');
     const file = await getAttachment(attachment.key);
     return download(file.body, file.contentType, file.name);
@@ -291,27 +313,17 @@ const routes: Record<OfficialPageRoute, Route> = {
 
 const PUBLIC: readonly string[] = ['GET /assets/{name}'];
 
+/**
+ * Body first limited, then parsed (urlencoded forms, or the directory's CSV upload: one file of at most 2 MB),
+ * then every POST checked for its origin and CSRF token, before the session is looked at.
+ */
 export const handler = middy<OfficialEvent, HttpResult>()
+  .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(formBody())
-  .use(
-    httpMultipartBodyParser({
-      disableContentTypeError: true,
-      busboy: { limits: { fileSize: 2 * 1024 * 1024, files: 1 } },
-    }),
-  )
-  .use(
-    errorsToResponses((status, _code, message, event) => {
-      const lang = langOf(event);
-      if (status === 401 && event.requestContext.http.method === 'GET')
-        return redirect(
-          `/sign-in?next=${encodeURIComponent(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''))}`,
-        );
-      const title =
-        status === 401 ? messages(lang).signIn.title : status === 404 ? '404' : status >= 500 ? '500' : String(status);
-      return messagePage(status, title, message, status >= 500 ? 'error' : 'warn');
-    }),
-  )
+  .use(multipartBody({ files: 1, fileSize: DIRECTORY_FILE_BYTES, fields: 10 }))
+  .use(csrfProtection())
+  .use(errorsToResponses(officialErrorPage))
   .handler(async (event) => {
     const routeKey = event.routeKey as OfficialPageRoute;
     if (routeKey === 'GET /assets/{name}') {

@@ -1,8 +1,10 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { bodyLimit } from '../shared/http/body-limit.ts';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';
 import { jsonBody } from '../shared/http/json-body.ts';
+import { liveBearer } from '../shared/http/official.ts';
 import type { HttpResult } from '../shared/http/responses.ts';
 import { json } from '../shared/http/responses.ts';
 import { cancelAssignmentRoute, cancelDirectiveRoute, extensionRoute, resendRoute } from './directives/actions.ts';
@@ -25,9 +27,12 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   'POST /api/directives/{id}/assignments/{recipientId}/resend': resendRoute,
 };
 
+/** Limited body, then a bearer whose session was signed out is refused before any route runs. */
 export const handler = middy<OfficialEvent, HttpResult>()
+  .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(jsonBody())
+  .use(liveBearer())
   .use(errorsToResponses())
   .handler(async (event) => {
     const route = routes[event.routeKey as OfficialRoute];

@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
+import { bodyLimit } from '../shared/http/body-limit.ts';
 import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { PublicEvent } from '../shared/http/events.ts';
+import { multipartBody } from '../shared/http/multipart.ts';
 import type { HttpResult } from '../shared/http/responses.ts';
 import { messagePage } from '../shared/pages/render.tsx';
 import { acknowledgeLink } from './recipient/acknowledge.ts';
@@ -27,21 +28,22 @@ const TITLES: Record<number, string> = {
   404: 'Không tìm thấy',
   409: 'Không thể thực hiện',
   410: 'Liên kết không còn hiệu lực',
+  413: 'Nội dung gửi lên quá lớn',
   500: 'Lỗi hệ thống',
 };
 
+/**
+ * No CSRF token here: a recipient's link is a capability, and a forged POST would need the link itself. A body is
+ * limited before anything reads it; a malformed one is a 400 before the link is looked at.
+ */
 export const handler = middy<PublicEvent, HttpResult>()
+  .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
   // A report may carry one file. Past fileSize busboy stops reading and marks the file truncated, which the form
   // refuses. File names: @fastify/busboy reads a raw UTF-8 `filename="…"` (what browsers send) as UTF-8 and
   // decodes RFC 5987 `filename*=UTF-8''…`; it has no defParamCharset option, and needs none.
-  .use(
-    httpMultipartBodyParser({
-      disableContentTypeError: true,
-      busboy: { limits: { files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 20, fieldSize: 64 * 1024 } },
-    }),
-  )
+  .use(multipartBody({ files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 20, fieldSize: 64 * 1024 }))
   .use(
     errorsToResponses((status, _code, message) =>
       messagePage(status, TITLES[status] ?? 'Không thể thực hiện', message, status >= 500 ? 'error' : 'warn'),

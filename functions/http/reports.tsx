@@ -1,16 +1,19 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { NotFoundError } from '../shared/errors.ts';
+import { bodyLimit } from '../shared/http/body-limit.ts';
+import { csrfProtection } from '../shared/http/csrf.ts';
 import { download } from '../shared/http/download.ts';
 import { errorsToResponses, renderJson } from '../shared/http/errors-to-responses.ts';
 import type { OfficialEvent } from '../shared/http/events.ts';
-import { type Official, officialOf } from '../shared/http/official.ts';
+import { liveBearer, type Official, officialOf } from '../shared/http/official.ts';
 import { type HttpResult, json, redirect } from '../shared/http/responses.ts';
 import { requireSession } from '../shared/http/session.ts';
 import { langCookie, langOf } from '../shared/pages/i18n.ts';
-import { messagePage, page } from '../shared/pages/render.tsx';
+import { messagePage } from '../shared/pages/render.tsx';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '../shared/reports/load.ts';
+import { officialPage } from '../web/post-form.tsx';
 import { StatisticsPage } from '../web/statistics-page.tsx';
 import type { ReportRoute } from './routes.ts';
 
@@ -33,10 +36,10 @@ const statistics = async (event: OfficialEvent, official: Official, asPage: bool
   if (format === 'csv')
     return download(statisticsCsv(tables.byAgency), 'text/csv; charset=utf-8', exportFileName(period, 'csv'));
   if (!asPage) return json(200, { period, byAgency: tables.byAgency, byDirective: tables.byDirective });
-  return page(
+  return officialPage(
+    event,
     200,
     <StatisticsPage lang={lang} official={official} period={period} tables={tables} />,
-    {},
     langCookie(event),
   );
 };
@@ -59,8 +62,12 @@ const routes: Record<ReportRoute, (event: OfficialEvent) => Promise<HttpResult>>
   },
 };
 
+/** Only GETs here; the CSRF middleware gives the page's sign-out form its token. */
 export const handler = middy<OfficialEvent, HttpResult>()
+  .use(bodyLimit())
   .use(httpHeaderNormalizer())
+  .use(liveBearer())
+  .use(csrfProtection())
   .use(
     errorsToResponses((status, code, message, event) => {
       if (event.rawPath.startsWith('/api/')) return renderJson(status, code, message, event);

@@ -24,6 +24,8 @@ export type LeaderValues = { name: string; title: string; email: string; phone: 
 export type FormValues = {
   idempotencyKey: string;
   number: string;
+  /** The official means to reuse a number already used by the same issuer this year (otherwise 409). */
+  allowDuplicateNumber: boolean;
   issuer: string;
   issuerParent: string;
   place: string;
@@ -71,6 +73,7 @@ export const emptyLeader = (): LeaderValues => ({ name: '', title: '', email: ''
 export const blankForm = (idempotencyKey: string, today: string): FormValues => ({
   idempotencyKey,
   number: '',
+  allowDuplicateNumber: false,
   issuer: '',
   issuerParent: '',
   place: '',
@@ -96,6 +99,7 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
   return {
     idempotencyKey: str(body.idempotencyKey),
     number: str(body.number),
+    allowDuplicateNumber: str(body.allowDuplicateNumber) === 'on',
     issuer: str(body.issuer),
     issuerParent: str(body.issuerParent),
     place: str(body.place),
@@ -165,6 +169,7 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
   const addressees = lines(v.addressees);
   return {
     number: v.number,
+    ...(v.allowDuplicateNumber ? { allowDuplicateNumber: true } : {}),
     issuer: v.issuer,
     ...(v.issuerParent.trim() ? { issuerParent: v.issuerParent } : {}),
     ...(v.place.trim() ? { place: v.place } : {}),

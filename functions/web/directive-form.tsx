@@ -1,11 +1,12 @@
-import type { ComponentChildren } from 'preact';
 import type { Agency } from '../shared/domain/agency.ts';
 import type { Official } from '../shared/http/official.ts';
 import { type Lang, messages } from '../shared/pages/i18n.ts';
 import type { ParseWarning } from '../shared/parsing/index.ts';
 import { groupsOf } from '../shared/storage/directory.ts';
 import type { FormValues } from './directive-form-input.ts';
+import { AgencyChecks, Field, FieldError } from './form-fields.tsx';
 import { OfficialLayout } from './layout.tsx';
+import { PostForm } from './post-form.tsx';
 
 export type FieldErrors = Record<string, string>;
 
@@ -17,79 +18,6 @@ export type PasteState = {
   /** Recipients named in the text that the directory does not have. */
   missing?: string[];
 };
-
-/** A labelled control with its hint and its error, wired for screen readers. */
-const Field = ({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-  children: (aria: Record<string, string>) => ComponentChildren;
-}) => {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {children({
-        ...(described ? { 'aria-describedby': described } : {}),
-        ...(error ? { 'aria-invalid': 'true' } : {}),
-      })}
-    </div>
-  );
-};
-
-const FieldError = ({ id, error }: { id: string; error?: string | undefined }) =>
-  error ? (
-    <p class="field-error" id={`${id}-error`}>
-      {error}
-    </p>
-  ) : null;
-
-const AgencyChecks = ({
-  name,
-  idPrefix,
-  agencies,
-  checked,
-  group,
-}: {
-  name: string;
-  idPrefix: string;
-  agencies: Agency[];
-  checked: string[];
-  group?: string;
-}) => (
-  <div class="checks">
-    {agencies.map((a) => (
-      <label key={a.id} class="check" data-agency={a.id}>
-        <input
-          type="checkbox"
-          name={name}
-          value={a.id}
-          id={`${idPrefix}-${a.id}`}
-          checked={checked.includes(a.id)}
-          {...(group ? { 'data-in-group': group } : {})}
-        />
-        {a.name}
-      </label>
-    ))}
-  </div>
-);
 
 export const DirectiveFormPage = ({
   lang,
@@ -155,8 +83,7 @@ export const DirectiveFormPage = ({
           </ul>
         </div>
       )}
-      <form
-        method="post"
+      <PostForm
         action="/directives/new"
         novalidate
         data-directive-form
@@ -212,6 +139,10 @@ export const DirectiveFormPage = ({
             {text('issuedOn', 'issuedOn', m.issuedOn, values.issuedOn, { type: 'date', required: true })}
             {text('place', 'place', m.place, values.place)}
           </div>
+          <label class="check">
+            <input type="checkbox" name="allowDuplicateNumber" checked={values.allowDuplicateNumber} />
+            {m.allowDuplicateNumber}
+          </label>
           <div class="row">
             {text('issuerParent', 'issuerParent', m.issuerParent, values.issuerParent)}
             {text('issuer', 'issuer', m.issuer, values.issuer, { required: true })}
@@ -458,7 +389,7 @@ export const DirectiveFormPage = ({
             {m.submit}
           </button>
         </p>
-      </form>
+      </PostForm>
     </OfficialLayout>
   );
 };

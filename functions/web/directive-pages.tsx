@@ -7,6 +7,7 @@ import type { StoredDirective } from '../shared/storage/directives.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '../shared/time.ts';
 import { countsOf, directiveState } from '../shared/views.ts';
 import { OfficialLayout } from './layout.tsx';
+import { PostForm } from './post-form.tsx';
 
 const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
 
@@ -165,14 +166,14 @@ const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string;
           {m.requested(a.extensionRequest.taskCode, formatDate(a.extensionRequest.until), a.extensionRequest.reason)}
         </p>
       )}
-      <form method="post" action={action}>
+      <PostForm action={action}>
         <input type="hidden" name="recipientId" value={a.recipientId} />
         <button type="submit" name="action" value="resend" class="secondary">
           {m.resend}
         </button>
-      </form>
+      </PostForm>
       {pending.length > 0 && (
-        <form method="post" action={action}>
+        <PostForm action={action}>
           <input type="hidden" name="recipientId" value={a.recipientId} />
           <label for={id('task')}>{m.task}</label>
           <select id={id('task')} name="taskCode">
@@ -194,22 +195,22 @@ const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string;
           <button type="submit" name="action" value="grant" class="secondary">
             {m.grant}
           </button>
-        </form>
+        </PostForm>
       )}
       {a.extensionRequest && (
-        <form method="post" action={action}>
+        <PostForm action={action}>
           <input type="hidden" name="recipientId" value={a.recipientId} />
           <button type="submit" name="action" value="refuse" class="secondary">
             {m.refuse}
           </button>
-        </form>
+        </PostForm>
       )}
-      <form method="post" action={action} data-confirm={m.cancelAssignmentConfirm}>
+      <PostForm action={action} data-confirm={m.cancelAssignmentConfirm}>
         <input type="hidden" name="recipientId" value={a.recipientId} />
         <button type="submit" name="action" value="cancel-assignment" class="secondary">
           {m.cancelAssignment}
         </button>
-      </form>
+      </PostForm>
     </td>
   );
 };
@@ -349,11 +350,11 @@ export const DirectivePage = ({
         </p>
       )}
       {!directive.cancelledAt && assignments.some((a) => isOpen(a.status)) && (
-        <form method="post" action={`${path}/actions`} data-confirm={d.cancelConfirm}>
+        <PostForm action={`${path}/actions`} data-confirm={d.cancelConfirm}>
           <button type="submit" name="action" value="cancel-directive" class="secondary">
             {d.cancelDirective}
           </button>
-        </form>
+        </PostForm>
       )}
       <h2>{d.document}</h2>
       <DirectiveDocument

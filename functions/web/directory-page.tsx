@@ -2,6 +2,7 @@ import type { Agency } from '../shared/domain/agency.ts';
 import type { Official } from '../shared/http/official.ts';
 import { type Lang, messages } from '../shared/pages/i18n.ts';
 import { OfficialLayout } from './layout.tsx';
+import { PostForm } from './post-form.tsx';
 
 export const DirectoryPage = ({
   lang,
@@ -90,19 +91,19 @@ export const DirectoryPage = ({
                   <a href={`/directory?edit=${encodeURIComponent(a.id)}`}>
                     {m.edit} <span class="small">{a.name}</span>
                   </a>
-                  <form method="post" action="/directory" data-confirm={m.removeConfirm}>
+                  <PostForm action="/directory" data-confirm={m.removeConfirm}>
                     <input type="hidden" name="id" value={a.id} />
                     <button type="submit" name="action" value="delete" class="secondary">
                       {m.remove} <span class="small">{a.name}</span>
                     </button>
-                  </form>
+                  </PostForm>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form method="post" action="/directory" class="panel">
+      <PostForm action="/directory" class="panel">
         <h2>{m.add}</h2>
         <div class="row">
           {field('id', m.id, 'text', true)}
@@ -120,8 +121,8 @@ export const DirectoryPage = ({
             {m.save}
           </button>
         </p>
-      </form>
-      <form method="post" action="/directory/import" enctype="multipart/form-data" class="panel">
+      </PostForm>
+      <PostForm action="/directory/import" enctype="multipart/form-data" class="panel">
         <h2>{m.import}</h2>
         <p class="hint" id="import-hint">
           {m.importHint}
@@ -138,7 +139,7 @@ export const DirectoryPage = ({
         <p>
           <button type="submit">{m.importSubmit}</button>
         </p>
-      </form>
+      </PostForm>
     </OfficialLayout>
   );
 };

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Official } from '../shared/http/official.ts';
 import { type Lang, messages } from '../shared/pages/i18n.ts';
 import { Layout } from '../shared/pages/render.tsx';
+import { PostForm } from './post-form.tsx';
 
 /** The frame of every page an official sees: navigation, the language switch, sign-out. */
 export const OfficialLayout = ({
@@ -47,12 +48,12 @@ export const OfficialLayout = ({
             {m.switchTo}
           </a>
           {official && (
-            <form method="post" action="/sign-out" class="inline">
+            <PostForm action="/sign-out" class="inline">
               <span class="who">{official.name}</span>{' '}
               <button type="submit" class="link">
                 {m.nav.signOut}
               </button>
-            </form>
+            </PostForm>
           )}
         </header>
       }

@@ -381,13 +381,14 @@ describe('an official in the browser', () => {
       expect(await api.text()).not.toContain(DIRECTIVE.number);
       const one = await anonymous.request.get(`/api${directiveUrl}`);
       expect(one.status()).toBe(401);
-      // Nor can a visitor issue anything through the form.
+      // Nor can a visitor issue anything through the form: without a page's CSRF token it is refused first.
       const post = await anonymous.request.post('/directives/new', {
         form: { number: '999/GIA-MAO', op: 'issue' },
         maxRedirects: 0,
       });
-      expect(post.status()).toBe(401);
-      expect(await anonymous.cookies()).toEqual([]);
+      expect(post.status()).toBe(403);
+      // The sign-in page gave the visitor its CSRF cookie, and nothing else.
+      expect((await anonymous.cookies()).map((c) => c.name)).toEqual(['chidao_csrf']);
     } finally {
       await anonymous.close();
     }

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { AppError, ValidationError } from '../errors.ts';
 import { type HttpResult, json } from './responses.ts';
 
-type Render = (status: number, code: string, message: string, event: APIGatewayProxyEventV2) => HttpResult;
+export type Render = (status: number, code: string, message: string, event: APIGatewayProxyEventV2) => HttpResult;
 
 export const renderJson: Render = (status, code, message) => json(status, { error: code, message });
 
@@ -22,7 +22,12 @@ const isClientError = (e: unknown): e is { statusCode: number; message: string; 
  */
 export const errorsToResponses = (render: Render = renderJson): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> => ({
   onError: async (request) => {
-    const error = request.error;
+    // A `%` escape that does not decode, wherever the code decodes one (a path parameter, a query, a cookie), is
+    // the caller's mistake, not ours.
+    const error =
+      request.error instanceof URIError
+        ? new ValidationError([{ path: '', message: 'Địa chỉ hoặc dữ liệu gửi lên có mã % không hợp lệ.' }])
+        : request.error;
     if (error instanceof ValidationError && render === renderJson) {
       request.response = json(400, { error: error.code, issues: error.issues });
     } else if (error instanceof AppError) {
