@@ -230,8 +230,9 @@ export class ChidaoStack extends Stack {
       deadLetterQueue: digestDeadLetters,
     });
 
-    // The sweeper: every hour, open assignments whose execution should have touched them by now are started
-    // again from the stored item. Minute 17, away from the digest and the top of the hour.
+    // The sweeper: every six hours, open assignments whose execution should have touched them by now are started
+    // again from the stored item. A safety net for what the recovery path cannot catch (an execution stopped or
+    // lost): an escalation is then at most some seven hours late. Minute 17, away from the digest.
     const sweeperDeadLetters = scheduleDeadLetters(this, 'SweeperDeadLetters');
     const sweeper = fn('Sweeper', 'functions/tasks/sweep.ts', assignmentMachine, {
       deadLetterQueue: sweeperDeadLetters,
@@ -258,7 +259,7 @@ export class ChidaoStack extends Stack {
     );
     scheduleInvoke(this, 'SweeperSchedule', {
       description: 'Restarts open assignments that no execution tracks, hourly at minute 17 (Asia/Ho_Chi_Minh)',
-      schedule: ScheduleExpression.cron({ minute: '17', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      schedule: ScheduleExpression.cron({ minute: '17', hour: '0/6', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
       target: sweeper,
       deadLetterQueue: sweeperDeadLetters,
     });

@@ -3,7 +3,9 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  type GlobalSecondaryIndex,
   ResourceInUseException,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { LocalTable } from './cloud-assembly.ts';
@@ -33,7 +35,10 @@ const CREATE_TABLE_FIELDS = [
   'BillingMode',
 ];
 
-/** Creates each table of the template as it was synthesized, keys and indexes included, unless it exists. */
+/**
+ * Creates each table of the template as it was synthesized, keys and indexes included, unless it exists; a table
+ * from an older data folder gets the indexes the template added since (as a CloudFormation update would).
+ */
 export const createTables = async (endpoint: string, tables: LocalTable[]) => {
   const client = new DynamoDBClient({
     endpoint,
@@ -49,7 +54,17 @@ export const createTables = async (endpoint: string, tables: LocalTable[]) => {
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
     }
-    await client.send(new DescribeTableCommand({ TableName: table.name }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: table.name }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const wanted = (table.properties.GlobalSecondaryIndexes ?? []) as GlobalSecondaryIndex[];
+    for (const index of wanted.filter((i) => !existing.has(i.IndexName)))
+      await client.send(
+        new UpdateTableCommand({
+          TableName: table.name,
+          AttributeDefinitions: table.properties.AttributeDefinitions as never,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
   }
   client.destroy();
 };

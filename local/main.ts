@@ -90,6 +90,9 @@ Object.assign(process.env, {
   PUBLIC_BASE_URL: publicBaseUrl,
   // The pool's keys are published by the local Cognito, not at cognito-idp.amazonaws.com.
   OFFICIALS_JWKS_URL: `${aws.endpoint}/.well-known/jwks.json`,
+  // Every handler shares this console: no metrics (CloudWatch is not here) and only warnings, unless asked.
+  POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
 });
 
 for (const machine of app.stateMachines) engine.register(machine);

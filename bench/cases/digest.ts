@@ -38,19 +38,22 @@ const { overdueAssignments } = await import('../../functions/shared/storage/due.
 type Assignment = import('../../functions/shared/domain/assignment.ts').Assignment;
 type Transition = import('../../functions/shared/domain/transitions.ts').Transition;
 
-/** An item as the storage layer's conditional UpdateItem leaves it after a transition. */
-type Item = Record<string, unknown> & Assignment;
-const apply = (item: Item, t: Transition, now: string): Item => {
+/** The assignment after a transition, as the storage layer's conditional UpdateItem leaves it. */
+const apply = (a: Assignment, t: Transition): Assignment => {
   if (!t.ok) throw new Error(`Transition refused: ${t.message}`);
-  const next: Item = { ...item, ...t.next, history: [...item.history, ...t.events], version: item.version + 1 };
-  next.bucket = bucketOf(next, now);
-  const due = isOpen(next.status) ? nextDeadline(next) : undefined;
-  if (due) Object.assign(next, { duePk: dueShardOf(next.directiveId, next.recipientId), dueAt: due });
-  else {
-    delete next.duePk;
-    delete next.dueAt;
+  return { ...a, ...t.next, history: [...a.history, ...t.events], version: a.version + 1 };
+};
+
+/** The item as stored: encoded by the storage layer, with its bucket and the sparse indexes' keys. */
+const toItem = (a: Assignment, now: string) => {
+  const item: Record<string, unknown> = { ...newAssignmentItem(a, now), bucket: bucketOf(a, now) };
+  const due = isOpen(a.status) ? nextDeadline(a) : undefined;
+  if (due) Object.assign(item, { duePk: dueShardOf(a.directiveId, a.recipientId), dueAt: due });
+  if (!isOpen(a.status)) {
+    delete item.watchPk;
+    delete item.watchAt;
   }
-  return next;
+  return item;
 };
 
 const recipients = recipientsOf(PER_DIRECTIVE);
@@ -87,19 +90,18 @@ const directiveOf = (k: number, createdAt: string) => {
   return d;
 };
 
-const itemAt = (i: number): Item => {
+const itemAt = (i: number) => {
   const kind = kindOf(i);
   const createdAt = kind === 'open' ? recent : old;
   const d = directiveOf(Math.floor(i / PER_DIRECTIVE) + (kind === 'open' ? 10_000 : 0), createdAt);
   const recipient = recipients[i % PER_DIRECTIVE] as (typeof recipients)[number];
-  let item = newAssignmentItem(initialAssignment(d, recipient), createdAt) as Item;
-  item = apply(item, transitions.deliver(item, createdAt), createdAt);
-  if (kind === 'overdue-ack' || kind === 'open') return item;
+  let a = apply(initialAssignment(d, recipient), transitions.deliver(initialAssignment(d, recipient), createdAt));
+  if (kind === 'overdue-ack' || kind === 'open') return toItem(a, createdAt);
   const ackAt = at(-10 * DAY_MS + 3_600_000);
-  item = apply(item, transitions.acknowledge(item, ackAt), ackAt);
-  if (kind === 'overdue-report') return item;
+  a = apply(a, transitions.acknowledge(a, ackAt));
+  if (kind === 'overdue-report') return toItem(a, ackAt);
   const reportAt = at(-8 * DAY_MS);
-  return apply(item, transitions.report(item, reportAt, { taskCode: '1', summary: 'Đã triển khai.' }), reportAt);
+  return toItem(apply(a, transitions.report(a, reportAt, { taskCode: '1', reportId: `R${i}` })), reportAt);
 };
 
 const t0 = performance.now();

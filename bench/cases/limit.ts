@@ -71,9 +71,9 @@ const MUTABLE = [
   'cancelledAt',
   'reports',
   'escalationLevel',
-  'checkpointsDone',
+  'ackRemindedUntil',
   'outcome',
-  'extensionRequest',
+  'extensionRequests',
   'linkVersion',
 ] as const;
 const transitionUpdate = (current: Assignment, next: Assignment, events: HistoryEvent[]) => {

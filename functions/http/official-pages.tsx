@@ -19,6 +19,7 @@ import { multipartBody } from '../shared/http/multipart.ts';
 import type { Official } from '../shared/http/official.ts';
 import { type HttpResult, redirect } from '../shared/http/responses.ts';
 import { requireSession } from '../shared/http/session.ts';
+import { observe } from '../shared/observability.ts';
 import { type Lang, langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { tryParseDirective } from '../shared/parsing/index.ts';
 import { assignmentPage, getAssignment } from '../shared/storage/assignments.ts';
@@ -318,6 +319,7 @@ const PUBLIC: readonly string[] = ['GET /assets/{name}'];
  * then every POST checked for its origin and CSRF token, before the session is looked at.
  */
 export const handler = middy<OfficialEvent, HttpResult>()
+  .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(formBody())

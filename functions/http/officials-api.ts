@@ -7,6 +7,7 @@ import { jsonBody } from '../shared/http/json-body.ts';
 import { liveBearer } from '../shared/http/official.ts';
 import type { HttpResult } from '../shared/http/responses.ts';
 import { json } from '../shared/http/responses.ts';
+import { observe } from '../shared/observability.ts';
 import { cancelAssignmentRoute, cancelDirectiveRoute, extensionRoute, resendRoute } from './directives/actions.ts';
 import { createDirective } from './directives/create.ts';
 import { getDirectiveWithAssignments } from './directives/get.ts';
@@ -29,6 +30,7 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
 
 /** Limited body, then a bearer whose session was signed out is refused before any route runs. */
 export const handler = middy<OfficialEvent, HttpResult>()
+  .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(jsonBody())

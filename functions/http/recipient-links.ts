@@ -6,6 +6,7 @@ import { errorsToResponses } from '../shared/http/errors-to-responses.ts';
 import type { PublicEvent } from '../shared/http/events.ts';
 import { multipartBody } from '../shared/http/multipart.ts';
 import type { HttpResult } from '../shared/http/responses.ts';
+import { observe } from '../shared/observability.ts';
 import { messagePage } from '../shared/pages/render.tsx';
 import { acknowledgeLink } from './recipient/acknowledge.ts';
 import { requestExtensionLink } from './recipient/extension.ts';
@@ -37,6 +38,7 @@ const TITLES: Record<number, string> = {
  * limited before anything reads it; a malformed one is a 400 before the link is looked at.
  */
 export const handler = middy<PublicEvent, HttpResult>()
+  .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))

@@ -9,6 +9,7 @@ import type { OfficialEvent } from '../shared/http/events.ts';
 import { liveBearer, type Official, officialOf } from '../shared/http/official.ts';
 import { type HttpResult, json, redirect } from '../shared/http/responses.ts';
 import { requireSession } from '../shared/http/session.ts';
+import { observe } from '../shared/observability.ts';
 import { langCookie, langOf } from '../shared/pages/i18n.ts';
 import { messagePage } from '../shared/pages/render.tsx';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '../shared/reports/export.ts';
@@ -64,6 +65,7 @@ const routes: Record<ReportRoute, (event: OfficialEvent) => Promise<HttpResult>>
 
 /** Only GETs here; the CSRF middleware gives the page's sign-out form its token. */
 export const handler = middy<OfficialEvent, HttpResult>()
+  .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(liveBearer())

@@ -26,7 +26,7 @@ import {
   sessionToken,
   verifySession,
 } from '../shared/http/session.ts';
-import { logger } from '../shared/observability.ts';
+import { logger, observe } from '../shared/observability.ts';
 import { langCookie, langOf, messages } from '../shared/pages/i18n.ts';
 import { revokeSession } from '../shared/storage/sessions.ts';
 import { officialPage } from '../web/post-form.tsx';
@@ -230,6 +230,7 @@ const routes: Record<SignInRoute, (event: PublicEvent) => Promise<HttpResult>> =
  * a forged sign-in would put the victim in an attacker's session.
  */
 export const handler = middy<PublicEvent, HttpResult>()
+  .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))

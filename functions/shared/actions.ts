@@ -7,6 +7,7 @@ import { ValidationError } from './errors.ts';
 import type { Official } from './http/official.ts';
 import { linkFor } from './links.ts';
 import { sendEmail } from './mailer.ts';
+import { count } from './observability.ts';
 import { type Applied, allAssignmentsOf, applyTransition } from './storage/assignments.ts';
 import { bodyHash, getDirective, markDirectiveCancelled, storeDirective } from './storage/directives.ts';
 import { interrupt, startFanout, WAKE_ERRORS } from './workflow.ts';
@@ -80,6 +81,7 @@ const tellDecision = async (assignment: Assignment, taskCode: string, granted: b
       ...(reason ? { reason } : {}),
     }),
   });
+  count('EmailsSent', 1, { kind: 'decision' });
 };
 
 /** Refuses the pending request of one slot, or all of them when none is named; each agency hears of it. */
@@ -100,7 +102,8 @@ export const refuseExtension = async (
   );
   if (result.applied)
     for (const e of result.events)
-      if (e.type === 'EXTENSION_REFUSED' && e.taskCode) await tellDecision(result.assignment, e.taskCode, false, reason);
+      if (e.type === 'EXTENSION_REFUSED' && e.taskCode)
+        await tellDecision(result.assignment, e.taskCode, false, reason);
   return result;
 };
 
@@ -115,6 +118,7 @@ export const resendLink = async (directiveId: string, recipientId: string, by: O
       to: [result.assignment.recipientEmail],
       ...invitationEmail({ directive, assignment: result.assignment, link }),
     });
+    count('EmailsSent', 1, { kind: 'resend' });
   }
   return result;
 };

@@ -3,6 +3,7 @@ import { invitationEmail } from './email/templates.tsx';
 import { DeliveryFailed, NotFoundError } from './errors.ts';
 import { linkFor } from './links.ts';
 import { isPermanentRejection, sendEmail } from './mailer.ts';
+import { count } from './observability.ts';
 import { applyTransition, getAssignment, type StoredAssignment } from './storage/assignments.ts';
 import { getDirectiveText } from './storage/directives.ts';
 
@@ -34,8 +35,10 @@ export const deliverIfIssued = async (assignment: StoredAssignment, now: string)
     });
   } catch (error) {
     if (!isPermanentRejection(error)) throw error;
+    count('DeliveryFailures');
     await applyTransition(directiveId, recipientId, now, (a) => failDelivery(a, now, (error as Error).message));
     throw new DeliveryFailed(`${recipientId}: ${(error as Error).message}`);
   }
+  count('EmailsSent', 1, { kind: 'invitation' });
   return (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now), assignment)).assignment;
 };

@@ -1,5 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { z } from 'zod';
+import { observe } from './observability.ts';
 import { THROTTLING_ERRORS, TRANSIENT_ERROR } from './workflow-errors.ts';
 
 /** A failure worth retrying; its cause is kept in the message, which Step Functions records. */
@@ -40,6 +41,7 @@ const classifyErrors = (): MiddlewareObj => ({
  */
 export const stepHandler = <S extends z.ZodType, R>(schema: S, task: (input: z.infer<S>) => Promise<R>) =>
   middy<unknown, R>()
+    .use(observe())
     .use(classifyErrors())
     .handler(async (event) => task(schema.parse(event)));
 

@@ -14,7 +14,8 @@ import { sfn } from './clients.ts';
 import { machineArn } from './config.ts';
 import type { Assignment } from './domain/assignment.ts';
 import { planNext } from './domain/checkpoints.ts';
-import { WAKE_ERRORS } from './workflow-errors.ts';
+import { count } from './observability.ts';
+import type { WAKE_ERRORS } from './workflow-errors.ts';
 
 export { WAKE_ERRORS } from './workflow-errors.ts';
 
@@ -67,8 +68,11 @@ export const assignmentExecutionStatus = async (directiveId: string, recipientId
  * A token that died between the write and this call (the wait timed out, or the execution is between two
  * waits) is not a failure: the stored status is the truth, and the next step reads it before it waits again.
  */
-const isStaleToken = (error: unknown) =>
-  error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken;
+const isStaleToken = (error: unknown) => {
+  const stale = error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken;
+  if (stale) count('StaleTokens');
+  return stale;
+};
 
 /** Ends the current wait of an assignment after a human step, with the plan for what comes next. */
 export const wake = async (a: Assignment, now: string) => {

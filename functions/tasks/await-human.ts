@@ -1,8 +1,8 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { sfn } from '../shared/clients.ts';
-import { PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
 import { findAssignment } from '../shared/delivery.ts';
+import { PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 import { storeTaskToken } from '../shared/storage/assignments.ts';
 
@@ -23,6 +23,8 @@ export const handler = stepHandler(input, async ({ directiveId, recipientId, tas
     return { stored: true };
   const current = await findAssignment(directiveId, recipientId);
   const next = current ? planNext(current, now) : PLAN_GONE;
-  await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ directiveId, recipientId, plan: next }) }));
+  await sfn.send(
+    new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ directiveId, recipientId, plan: next }) }),
+  );
   return { stored: false };
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { config } from '../shared/config.ts';
+import { deliverIfIssued, findAssignment } from '../shared/delivery.ts';
 import { type Checkpoint, dueCheckpoints, PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
 import { escalationRecipients } from '../shared/domain/escalation.ts';
 import { recordCheckpoint } from '../shared/domain/transitions.ts';
-import { deliverIfIssued, findAssignment } from '../shared/delivery.ts';
 import { escalationEmail, reminderEmail } from '../shared/email/templates.tsx';
 import { linkFor } from '../shared/links.ts';
 import { sendEmail } from '../shared/mailer.ts';
+import { count } from '../shared/observability.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 import { applyTransition, type StoredAssignment } from '../shared/storage/assignments.ts';
 import { getDirectiveText, type StoredDirective } from '../shared/storage/directives.ts';
@@ -28,12 +29,15 @@ const notify = async (directive: StoredDirective, assignment: StoredAssignment, 
       to: [assignment.recipientEmail],
       ...reminderEmail({ directive, assignment, link, checkpoint: cp }),
     });
+    count('EmailsSent', 1, { kind: 'reminder' });
   } else {
     const leaders = escalationRecipients(directive, assignment, cp.level);
     await sendEmail({
       to: leaders.map((l) => l.email),
       ...escalationEmail({ directive, assignment, checkpoint: cp, leaders }),
     });
+    count('EmailsSent', 1, { kind: 'escalation' });
+    count('Escalations');
   }
 };
 

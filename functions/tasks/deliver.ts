@@ -1,5 +1,5 @@
-import { PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
 import { deliverIfIssued, findAssignment } from '../shared/delivery.ts';
+import { PLAN_GONE, planNext } from '../shared/domain/checkpoints.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 
 /** The first step of an assignment's execution: the invitation, then the plan of the first wait. */

@@ -9,6 +9,7 @@ import { type Assignment, openObligations } from '../shared/domain/assignment.ts
 import type { Leader } from '../shared/domain/directive.ts';
 import { type DigestLine, digestEmail } from '../shared/email/templates.tsx';
 import { sendEmail } from '../shared/mailer.ts';
+import { count } from '../shared/observability.ts';
 import { stepHandler } from '../shared/step-handler.ts';
 import type { StoredDirective } from '../shared/storage/directives.ts';
 import { overdueAssignments } from '../shared/storage/due.ts';
@@ -92,6 +93,7 @@ export const handler = stepHandler(z.object({}).passthrough(), async () => {
           to: [leader.email],
           ...digestEmail({ issuer, date: today, leader, counts, overdue: lines }),
         });
+        count('EmailsSent', 1, { kind: 'digest' });
         sent++;
       }
     } catch (error) {

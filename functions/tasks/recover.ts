@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { recordStepFailure } from '../shared/domain/transitions.ts';
 import { findAssignment } from '../shared/delivery.ts';
+import { recordStepFailure } from '../shared/domain/transitions.ts';
+import { count, logger } from '../shared/observability.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 import { applyTransition } from '../shared/storage/assignments.ts';
 
@@ -29,6 +30,11 @@ const describe = (error: { Error?: string | undefined; Cause?: string | undefine
 export const handler = stepHandler(input, async ({ directiveId, recipientId, error, recovery }) => {
   const now = new Date().toISOString();
   const attempt = (recovery?.attempt ?? 0) + 1;
+  count('RecoveredErrors');
+  logger.warn('A step failed after its retries; the assignment resumes from the stored item', {
+    attempt,
+    error: describe(error),
+  });
   const found = await findAssignment(directiveId, recipientId);
   if (found)
     await applyTransition(directiveId, recipientId, now, (a) =>

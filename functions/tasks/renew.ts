@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { resume } from '../shared/domain/transitions.ts';
 import { findAssignment } from '../shared/delivery.ts';
+import { resume } from '../shared/domain/transitions.ts';
 import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
 import { applyTransition } from '../shared/storage/assignments.ts';
 import { executionName, startAssignment } from '../shared/workflow.ts';

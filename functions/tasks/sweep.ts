@@ -1,8 +1,8 @@
 import pMap from 'p-map';
 import { z } from 'zod';
+import { findAssignment } from '../shared/delivery.ts';
 import { isOpen } from '../shared/domain/assignment.ts';
 import { resume } from '../shared/domain/transitions.ts';
-import { findAssignment } from '../shared/delivery.ts';
 import { stepHandler } from '../shared/step-handler.ts';
 import { applyTransition, WATCH_GRACE_MS } from '../shared/storage/assignments.ts';
 import { staleWatches, type Watched, watchAgainAt } from '../shared/storage/watch.ts';

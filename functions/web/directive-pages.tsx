@@ -1,9 +1,10 @@
 import type { Assignment, Bucket, HistoryEvent } from '../shared/domain/assignment.ts';
-import { bucketOf, isOpen } from '../shared/domain/assignment.ts';
+import { bucketOf, isOpen, pendingExtensions, slotOf } from '../shared/domain/assignment.ts';
 import type { Official } from '../shared/http/official.ts';
 import { DirectiveDocument } from '../shared/pages/directive-document.tsx';
 import { type Lang, messages } from '../shared/pages/i18n.ts';
 import type { StoredDirective } from '../shared/storage/directives.ts';
+import type { Submission } from '../shared/storage/submissions.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '../shared/time.ts';
 import { countsOf, directiveState } from '../shared/views.ts';
 import { OfficialLayout } from './layout.tsx';
@@ -108,15 +109,18 @@ const ReportCell = ({
   now,
   lang,
   directiveId,
+  submissions,
 }: {
   a: Assignment;
   code: string;
   now: string;
   lang: Lang;
   directiveId: string;
+  submissions: ReadonlyMap<string, Submission>;
 }) => {
   const m = messages(lang).directive;
-  const slot = a.reports[code];
+  const slot = slotOf(a, code);
+  const submitted = slot?.reportId ? submissions.get(slot.reportId) : undefined;
   if (!slot) {
     if (Object.values(a.reports).some((s) => s.taskCode === code))
       return <PeriodsCell a={a} code={code} now={now} lang={lang} />;
@@ -127,13 +131,13 @@ const ReportCell = ({
       <td class={slot.late ? 'late' : 'ok'}>
         ✓ {formatDateTime(slot.submittedAt)}
         {slot.late ? ` (${m.late})` : ''}
-        {slot.summary && <div class="small">{slot.summary}</div>}
-        {slot.attachment && (
+        {submitted && <div class="small">{submitted.text}</div>}
+        {submitted?.attachment && (
           <div class="small">
             <a
               href={`/directives/${directiveId}/files/${encodeURIComponent(a.recipientId)}/${encodeURIComponent(code)}`}
             >
-              {m.attachment}: {slot.attachment.name}
+              {m.attachment}: {submitted.attachment.name}
             </a>
           </div>
         )}
@@ -153,19 +157,35 @@ const ReportCell = ({
   );
 };
 
-const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string; lang: Lang }) => {
+const Actions = ({
+  a,
+  directiveId,
+  lang,
+  submissions,
+}: {
+  a: Assignment;
+  directiveId: string;
+  lang: Lang;
+  submissions: ReadonlyMap<string, Submission>;
+}) => {
   const m = messages(lang).directive;
   if (!isOpen(a.status)) return <td />;
   const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
+  const requests = pendingExtensions(a);
+  const first = requests[0];
   const action = `/directives/${directiveId}/actions`;
   const id = (s: string) => `${s}-${a.recipientId}`;
   return (
     <td class="actions small">
-      {a.extensionRequest && (
-        <p>
-          {m.requested(a.extensionRequest.taskCode, formatDate(a.extensionRequest.until), a.extensionRequest.reason)}
+      {requests.map((r) => (
+        <p key={r.taskCode}>
+          {m.requested(
+            r.taskCode,
+            formatDate(r.until),
+            (r.reasonId ? submissions.get(r.reasonId)?.text : undefined) ?? r.reason,
+          )}
         </p>
-      )}
+      ))}
       <PostForm action={action}>
         <input type="hidden" name="recipientId" value={a.recipientId} />
         <button type="submit" name="action" value="resend" class="secondary">
@@ -178,7 +198,7 @@ const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string;
           <label for={id('task')}>{m.task}</label>
           <select id={id('task')} name="taskCode">
             {pending.map(([key, s]) => (
-              <option key={key} value={key} selected={a.extensionRequest?.taskCode === key}>
+              <option key={key} value={key} selected={first?.taskCode === key}>
                 {s.taskCode}
                 {s.period ? ` (${formatCalendarDate(s.period)})` : ''}
               </option>
@@ -190,21 +210,22 @@ const Actions = ({ a, directiveId, lang }: { a: Assignment; directiveId: string;
             type="date"
             name="until"
             required
-            value={a.extensionRequest ? new Date(a.extensionRequest.until).toISOString().slice(0, 10) : ''}
+            value={first ? new Date(first.until).toISOString().slice(0, 10) : ''}
           />
           <button type="submit" name="action" value="grant" class="secondary">
             {m.grant}
           </button>
         </PostForm>
       )}
-      {a.extensionRequest && (
-        <PostForm action={action}>
+      {requests.map((r) => (
+        <PostForm action={action} key={r.taskCode}>
           <input type="hidden" name="recipientId" value={a.recipientId} />
+          <input type="hidden" name="taskCode" value={r.taskCode} />
           <button type="submit" name="action" value="refuse" class="secondary">
-            {m.refuse}
+            {requests.length > 1 ? `${m.refuse} (${r.taskCode})` : m.refuse}
           </button>
         </PostForm>
-      )}
+      ))}
       <PostForm action={action} data-confirm={m.cancelAssignmentConfirm}>
         <input type="hidden" name="recipientId" value={a.recipientId} />
         <button type="submit" name="action" value="cancel-assignment" class="secondary">
@@ -226,11 +247,14 @@ export const DirectivePage = ({
   page = {},
   now,
   notice,
+  submissions = new Map(),
 }: {
   lang: Lang;
   official: Official;
   directive: StoredDirective;
   assignments: Assignment[];
+  /** What the agencies of this page wrote (one-off reports, reasons of pending requests), by id. */
+  submissions?: ReadonlyMap<string, Submission>;
   /** Which page of a large directive's agencies this is; absent when one page holds them all. */
   page?: { cursor?: string; next?: string };
   now: string;
@@ -304,11 +328,19 @@ export const DirectivePage = ({
                     <td class="small">{d.pending}</td>
                   )}
                   {codes.map((c) => (
-                    <ReportCell key={c} a={a} code={c} now={now} lang={lang} directiveId={directive.id} />
+                    <ReportCell
+                      key={c}
+                      a={a}
+                      code={c}
+                      now={now}
+                      lang={lang}
+                      directiveId={directive.id}
+                      submissions={submissions}
+                    />
                   ))}
                   <td>{a.outcome ? m.outcome[a.outcome] : ''}</td>
                   <td>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
-                  <Actions a={a} directiveId={directive.id} lang={lang} />
+                  <Actions a={a} directiveId={directive.id} lang={lang} submissions={submissions} />
                 </tr>
               ))}
             </tbody>

@@ -34,6 +34,7 @@ export class DirectivesTable extends Construct {
       // Every directive and its record live here: deleting the table takes two steps, never one.
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: TABLE.timeToLive,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE.byIssuer.name,

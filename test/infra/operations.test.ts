@@ -262,18 +262,18 @@ describe('schedules', () => {
     }
   });
 
-  it('the sweeper runs hourly at minute 17 in Hà Nội, which the local runtime can run too', () => {
+  it('the sweeper runs every six hours at minute 17 in Hà Nội, which the local runtime can run too', () => {
     const [sweeperId, sweeper] = functionByEntry('functions/tasks/sweep.ts');
     expect(sweeperId).toMatch(/^Sweeper/);
     const found = schedules.filter(([, s]) => getAtt((propsOf(s).Target as Target | undefined)?.Arn) === sweeperId);
     expect(found).toHaveLength(1);
     const schedule = found[0]?.[1].Properties ?? {};
     expect(schedule).toMatchObject({
-      ScheduleExpression: 'cron(17 * * * ? *)',
+      ScheduleExpression: 'cron(17 0/6 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
       State: 'ENABLED',
     });
-    expect(toStandardCron(schedule.ScheduleExpression as string)).toBe('17 * * * *');
+    expect(toStandardCron(schedule.ScheduleExpression as string)).toBe('17 0/6 * * *');
     expect(sweeper.Properties?.Timeout).toBeGreaterThanOrEqual(60);
   });
 

@@ -65,6 +65,8 @@ export async function startRuntime(
     startAt?: string;
     host?: string;
     readyWhen?: (output: string) => boolean;
+    /** More environment for the runtime (and so its functions), e.g. `RENEW_AFTER_DAYS`. */
+    env?: Record<string, string>;
   } = {},
 ) {
   const port = options.port ?? (await freePort());
@@ -75,7 +77,7 @@ export async function startRuntime(
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     tempPrefix: 'chidao-e2e-',
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
-    env: { OFFICIAL_API_TOKEN: API_TOKEN, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, CI: 'true' },
+    env: { OFFICIAL_API_TOKEN: API_TOKEN, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, CI: 'true', ...options.env },
     readyWithinMs: READY_WITHIN_MS,
   });
   const { base, dataDir, log } = runtime;

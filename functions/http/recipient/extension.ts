@@ -31,8 +31,12 @@ export const requestExtensionLink = async (event: PublicEvent): Promise<HttpResu
   });
   let result: Applied;
   try {
-    result = await applyTransition(directiveId, recipientId, opened.now, (a) =>
-      requestExtension(a, opened.now, { ...form, reasonId: reason.id }),
+    result = await applyTransition(
+      directiveId,
+      recipientId,
+      opened.now,
+      (a) => requestExtension(a, opened.now, { ...form, reasonId: reason.id }),
+      opened.assignment,
     );
   } catch (error) {
     await deleteSubmission(directiveId, recipientId, reason.id).catch(() => {});

@@ -6,7 +6,7 @@ import { endOfDayOn } from '../../shared/time.ts';
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 const TOO_LARGE = 'Tệp đính kèm: tối đa 4 MB';
 
-/** A file part as @middy/http-multipart-body-parser leaves it in the body. */
+/** A file part as the multipart middleware (functions/shared/http/multipart.ts) leaves it in the body. */
 const filePart = z.object({
   /** Undefined for a part without a filename parameter that busboy still takes for a file (octet-stream). */
   filename: z.string().optional(),

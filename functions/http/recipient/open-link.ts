@@ -1,10 +1,10 @@
 import { GoneError, NotFoundError } from '../../shared/errors.ts';
 import type { PublicEvent } from '../../shared/http/events.ts';
 import { verifyLinkToken } from '../../shared/links.ts';
+import { annotate } from '../../shared/observability.ts';
 import { langOf } from '../../shared/pages/i18n.ts';
 import { getAssignment } from '../../shared/storage/assignments.ts';
 import { getDirectiveText } from '../../shared/storage/directives.ts';
-import { submissionsOf } from '../../shared/storage/submissions.ts';
 
 /** Resolves a link to the one assignment it names, or refuses it: tampered (403), retired or expired (410). */
 export const openLink = async (event: PublicEvent) => {
@@ -17,9 +17,7 @@ export const openLink = async (event: PublicEvent) => {
   });
   if (assignment.linkVersion !== claims.linkVersion)
     throw new GoneError('Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.');
-  const [directive, submissions] = await Promise.all([
-    getDirectiveText(claims.directiveId),
-    submissionsOf(claims.directiveId, claims.recipientId),
-  ]);
-  return { token, now, claims, assignment, directive, submissions, lang: langOf(event) };
+  annotate({ directiveId: claims.directiveId, recipientId: claims.recipientId });
+  const directive = await getDirectiveText(claims.directiveId);
+  return { token, now, claims, assignment, directive, lang: langOf(event) };
 };

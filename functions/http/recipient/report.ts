@@ -3,6 +3,7 @@ import { report } from '../../shared/domain/transitions.ts';
 import { ValidationError } from '../../shared/errors.ts';
 import type { PublicEvent } from '../../shared/http/events.ts';
 import type { HttpResult } from '../../shared/http/responses.ts';
+import { logger } from '../../shared/observability.ts';
 import { messages } from '../../shared/pages/i18n.ts';
 import { type Applied, applyTransition } from '../../shared/storage/assignments.ts';
 import { deleteAttachment, putAttachment } from '../../shared/storage/attachments.ts';
@@ -19,9 +20,7 @@ const discard = async (directiveId: string, recipientId: string, submissionId: s
     await deleteSubmission(directiveId, recipientId, submissionId);
     if (attachment) await deleteAttachment(attachment.key);
   } catch (error) {
-    console.error(
-      JSON.stringify({ level: 'ERROR', msg: 'orphan submission', submissionId, key: attachment?.key, error: String(error) }),
-    );
+    logger.error('Orphan submission', { submissionId, key: attachment?.key, error });
   }
 };
 
@@ -65,8 +64,12 @@ export const reportLink = async (event: PublicEvent): Promise<HttpResult> => {
       ...(attachment ? { attachment } : {}),
     });
     submissionId = submission.id;
-    result = await applyTransition(directiveId, recipientId, opened.now, (a) =>
-      report(a, opened.now, { taskCode, reportId: submission.id }),
+    result = await applyTransition(
+      directiveId,
+      recipientId,
+      opened.now,
+      (a) => report(a, opened.now, { taskCode, reportId: submission.id }),
+      opened.assignment,
     );
   } catch (error) {
     if (submissionId) await discard(directiveId, recipientId, submissionId, attachment);

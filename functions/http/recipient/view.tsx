@@ -1,14 +1,28 @@
 import type { PublicEvent } from '../../shared/http/events.ts';
 import type { HttpResult } from '../../shared/http/responses.ts';
 import { langCookie } from '../../shared/pages/i18n.ts';
-import { type Notice, RecipientPage } from '../../shared/pages/recipient-page.tsx';
+import { type Notice, RecipientPage, submissionsShownOn } from '../../shared/pages/recipient-page.tsx';
 import { page } from '../../shared/pages/render.tsx';
-import { submissionsOf } from '../../shared/storage/submissions.ts';
+import { submissionsByIds } from '../../shared/storage/submissions.ts';
 import { openLink } from './open-link.ts';
+
+type Opened = Awaited<ReturnType<typeof openLink>>;
+
+/** The files of the reports the page lists: read by id, without their texts. */
+const filesShown = (opened: Opened, assignment: Opened['assignment']) =>
+  submissionsByIds(
+    opened.claims.directiveId,
+    submissionsShownOn(opened.directive, assignment, opened.now).map((id) => ({
+      recipientId: opened.claims.recipientId,
+      id,
+    })),
+    { withText: false },
+  );
 
 /** GET and HEAD only show: mail scanners fetch links before people do. */
 export const viewLink = async (event: PublicEvent): Promise<HttpResult> => {
-  const { token, now, assignment, directive, submissions, lang } = await openLink(event);
+  const opened = await openLink(event);
+  const { token, now, assignment, directive, lang } = opened;
   const result = page(
     200,
     <RecipientPage
@@ -16,7 +30,7 @@ export const viewLink = async (event: PublicEvent): Promise<HttpResult> => {
       assignment={assignment}
       token={token}
       now={now}
-      submissions={submissions}
+      submissions={await filesShown(opened, assignment)}
       lang={lang}
     />,
     {},
@@ -25,9 +39,9 @@ export const viewLink = async (event: PublicEvent): Promise<HttpResult> => {
   return event.requestContext.http.method === 'HEAD' ? { ...result, body: '' } : result;
 };
 
-/** The page after an action, with what the agency wrote read again: the action may have added to it. */
+/** The page after an action, with the files read again: the action may have added one. */
 export const renderAfterAction = async (
-  opened: Awaited<ReturnType<typeof openLink>>,
+  opened: Opened,
   assignment: typeof opened.assignment,
   notice: Notice,
   status = 200,
@@ -40,7 +54,7 @@ export const renderAfterAction = async (
       token={opened.token}
       now={opened.now}
       notice={notice}
-      submissions={await submissionsOf(opened.claims.directiveId, opened.claims.recipientId)}
+      submissions={await filesShown(opened, assignment)}
       lang={opened.lang}
     />,
   );

@@ -34,33 +34,77 @@ const morningOf = (deadline: string) =>
  * When a reminder goes out: never at night or on a day off (it waits for 08:00 of the next working day), never
  * once the deadline has come, never before the invitation itself.
  */
-const reminderTime = (a: Assignment, o: Obligation, due: string, deadline: string) => {
+const reminderTime = (due: string, deadline: string, deliveredAt?: string, deadlineSetAt?: string) => {
   const at = nextWorkingMorning(due);
   if (ms(at) >= ms(deadline)) return undefined;
-  if (a.deliveredAt && ms(at) <= ms(a.deliveredAt)) return undefined;
+  if (deliveredAt && ms(at) <= ms(deliveredAt)) return undefined;
   // Nor before an extension set this deadline: a reminder that was due before the grant is moot.
-  if (o.deadlineSetAt && ms(at) <= ms(o.deadlineSetAt)) return undefined;
+  if (deadlineSetAt && ms(at) <= ms(deadlineSetAt)) return undefined;
   return at;
 };
 
-export const checkpointsOf = (a: Assignment): Checkpoint[] => {
-  const all: Checkpoint[] = [];
-  const offsets = [...a.policy.remindBefore, ...(a.policy.remindOnTheDay ? [ON_THE_DAY] : [])];
-  for (const o of openObligations(a)) {
-    const deadline = o.deadline;
-    if (!deadline) continue;
-    for (const before of offsets) {
-      const at = reminderTime(a, o, before === ON_THE_DAY ? morningOf(deadline) : minus(deadline, before), deadline);
-      if (at) all.push({ id: `remind:${o.key}:${before}:${deadline}`, kind: 'REMIND', at, obligation: o, before });
-    }
-    all.push({ id: `escalate:${o.key}:1:${deadline}`, kind: 'ESCALATE', at: deadline, obligation: o, level: 1 });
-    const level2 = addWorkingDays(deadline, a.policy.escalateAfterWorkingDays ?? DEFAULT_ESCALATE_AFTER);
-    all.push({ id: `escalate:${o.key}:2:${deadline}`, kind: 'ESCALATE', at: level2, obligation: o, level: 2 });
+type Timing = { kind: 'REMIND'; at: string; before: string } | { kind: 'ESCALATE'; at: string; level: number };
+
+/**
+ * The times of one deadline's reminders and escalations depend only on the deadline, the follow-up policy, the
+ * delivery and the extension; they are computed once per container (the calendar arithmetic is the costly part,
+ * and a year of daily reports asks for 366 deadlines at every step).
+ */
+const timings = new Map<string, Timing[]>();
+const MAX_TIMINGS = 20_000;
+
+const timingsOf = (a: Assignment, deadline: string, deadlineSetAt?: string): Timing[] => {
+  const p = a.policy;
+  const key = [
+    deadline,
+    deadlineSetAt,
+    a.deliveredAt,
+    p.remindBefore.join(','),
+    p.remindOnTheDay,
+    p.escalateAfterWorkingDays,
+  ].join('|');
+  const known = timings.get(key);
+  if (known) return known;
+  const list: Timing[] = [];
+  for (const before of [...p.remindBefore, ...(p.remindOnTheDay ? [ON_THE_DAY] : [])]) {
+    const due = before === ON_THE_DAY ? morningOf(deadline) : minus(deadline, before);
+    const at = reminderTime(due, deadline, a.deliveredAt, deadlineSetAt);
+    if (at) list.push({ kind: 'REMIND', at, before });
   }
-  return all
-    .filter((c) => c.obligation.remindedUntil === undefined || ms(c.at) > ms(c.obligation.remindedUntil))
-    .sort((x, y) => ms(x.at) - ms(y.at));
+  list.push({ kind: 'ESCALATE', at: deadline, level: 1 });
+  list.push({
+    kind: 'ESCALATE',
+    at: addWorkingDays(deadline, p.escalateAfterWorkingDays ?? DEFAULT_ESCALATE_AFTER),
+    level: 2,
+  });
+  if (timings.size >= MAX_TIMINGS) timings.clear();
+  timings.set(key, list);
+  return list;
 };
+
+const checkpointsOfObligation = (a: Assignment, o: Obligation): Checkpoint[] => {
+  const deadline = o.deadline;
+  if (!deadline) return [];
+  return timingsOf(a, deadline, o.deadlineSetAt)
+    .filter((t) => o.remindedUntil === undefined || ms(t.at) > ms(o.remindedUntil))
+    .map(
+      (t): Checkpoint =>
+        t.kind === 'REMIND'
+          ? { id: `remind:${o.key}:${t.before}:${deadline}`, kind: 'REMIND', at: t.at, obligation: o, before: t.before }
+          : {
+              id: `escalate:${o.key}:${t.level}:${deadline}`,
+              kind: 'ESCALATE',
+              at: t.at,
+              obligation: o,
+              level: t.level,
+            },
+    );
+};
+
+export const checkpointsOf = (a: Assignment): Checkpoint[] =>
+  openObligations(a)
+    .flatMap((o) => checkpointsOfObligation(a, o))
+    .sort((x, y) => ms(x.at) - ms(y.at));
 
 export const dueCheckpoints = (a: Assignment, now: string) => checkpointsOf(a).filter((c) => ms(c.at) <= ms(now));
 

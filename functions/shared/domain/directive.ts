@@ -143,8 +143,8 @@ export const MAX_DIRECTIVE_BYTES = 300 * 1024;
  */
 export const MAX_PERIODS = 366;
 
-/** The reports one agency may owe under one directive: a year of daily reports, plus room for a few others. */
-export const MAX_REPORT_SLOTS = 400;
+/** The reports one agency may owe under one directive: a year of daily reports (the item's size is bound by it). */
+export const MAX_REPORT_SLOTS = 366;
 
 /** How far ahead a deadline may lie: beyond a year the workflow goes on in a new execution (see checkpoints.ts). */
 export const MAX_HORIZON_DAYS = 730;

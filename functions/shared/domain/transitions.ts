@@ -27,8 +27,8 @@ export type Refusal = 'ALREADY_DONE' | 'CLOSED' | 'UNKNOWN_TASK' | 'NOT_DUE' | '
 /** What one transition may add to the item's history: a report that acknowledges and completes adds three. */
 export const MAX_EVENTS_PER_TRANSITION = 6;
 /** Free text kept in the item is cut to this; the whole text lives in a submission of its own. */
-export const MAX_EXCERPT = 200;
-const MAX_BY = 100;
+export const MAX_EXCERPT = 160;
+const MAX_BY = 80;
 /** Pending extension requests of one assignment, at most one per slot. */
 export const MAX_PENDING_EXTENSIONS = 5;
 /** A new request for a slot replaces the pending one, but not sooner than this after it. */
@@ -108,11 +108,12 @@ const settle = (a: Assignment, now: string, events: HistoryEvent[]): Transition 
       ? slots.some((s) => s.late)
       : a.ackDeadline !== undefined && Date.parse(a.acknowledgedAt ?? now) > Date.parse(a.ackDeadline);
   const outcome: Outcome = late ? 'LATE' : 'ON_TIME';
-  return changed(
-    { ...a, status: 'COMPLETED', completedAt: now, outcome, extensionRequests: undefined },
-    ...events,
-    { at: now, type: 'COMPLETED', by: 'workflow', detail: outcome },
-  );
+  return changed({ ...a, status: 'COMPLETED', completedAt: now, outcome, extensionRequests: undefined }, ...events, {
+    at: now,
+    type: 'COMPLETED',
+    by: 'workflow',
+    detail: outcome,
+  });
 };
 
 const acknowledged = (a: Assignment, now: string): { next: Assignment; events: HistoryEvent[] } => ({

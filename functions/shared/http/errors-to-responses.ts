@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { AppError, ValidationError } from '../errors.ts';
+import { logger } from '../observability.ts';
 import { type HttpResult, json } from './responses.ts';
 
 export type Render = (status: number, code: string, message: string, event: APIGatewayProxyEventV2) => HttpResult;
@@ -35,14 +36,7 @@ export const errorsToResponses = (render: Render = renderJson): MiddlewareObj<AP
     } else if (isClientError(error)) {
       request.response = render(error.statusCode, 'BadRequest', error.message, request.event);
     } else {
-      console.error(
-        JSON.stringify({
-          level: 'ERROR',
-          routeKey: request.event.routeKey,
-          error: String(error),
-          stack: (error as Error)?.stack,
-        }),
-      );
+      logger.error('Unhandled error', { routeKey: request.event.routeKey, error });
       request.response = render(500, 'InternalError', 'Lỗi hệ thống. Vui lòng thử lại sau.', request.event);
     }
   },

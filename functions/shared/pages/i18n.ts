@@ -143,6 +143,8 @@ const vi = {
     EXTENSION_REFUSED: 'Từ chối gia hạn',
     LINK_RESENT: 'Gửi lại liên kết',
     CANCELLED: 'Thu hồi',
+    STEP_FAILED: 'Lỗi hệ thống khi xử lý, sẽ tự thử lại',
+    RESUMED: 'Tiếp tục theo dõi',
   },
   form: {
     title: 'Ban hành công văn',
@@ -258,6 +260,7 @@ const vi = {
     late: ' (sau hạn)',
     period: (date: string) => `Kỳ ${date}`,
     notYet: 'Chưa đến kỳ',
+    earlierReported: (n: number) => `Đã báo cáo ${n} kỳ trước đó`,
     reportFor: (code: string) => `Báo cáo nhiệm vụ ${code}`,
     attachment: 'Tệp đính kèm',
     attachmentHint: 'Tệp đính kèm (không bắt buộc, tối đa 4 MB)',
@@ -432,6 +435,8 @@ const en: Messages = {
     EXTENSION_REFUSED: 'Extension refused',
     LINK_RESENT: 'Link re-sent',
     CANCELLED: 'Withdrawn',
+    STEP_FAILED: 'A step failed; it will be retried',
+    RESUMED: 'Tracking resumed',
   },
   form: {
     title: 'Issue a directive',
@@ -543,6 +548,7 @@ const en: Messages = {
     late: ' (late)',
     period: (date: string) => `Period ${date}`,
     notYet: 'Not due yet',
+    earlierReported: (n: number) => `${n} earlier periods reported`,
     reportFor: (code: string) => `Report on task ${code}`,
     attachment: 'Attachment',
     attachmentHint: 'Attachment (optional, at most 4 MB)',

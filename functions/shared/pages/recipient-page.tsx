@@ -70,6 +70,30 @@ const slotsOf = (a: Assignment, code: string) =>
     .filter(([, s]) => s.taskCode === code)
     .sort(([, x], [, y]) => Date.parse(x.deadline ?? '') - Date.parse(y.deadline ?? ''));
 
+/** How many of a periodic report's reported periods are listed; earlier ones are counted. */
+const SHOWN_REPORTED = 3;
+
+/**
+ * What the page lists of a task's slots: of a periodic report, the last periods reported, those due, and the
+ * next one; the earlier reported ones and the later ones are counted, so a year of daily reports is one line.
+ */
+export const shownSlots = (a: Assignment, code: string, now: string) => {
+  const slots = slotsOf(a, code);
+  const firstFuture = slots.findIndex(([, s]) => !s.submittedAt && Date.parse(s.deadline ?? '') > Date.parse(now));
+  const upTo = firstFuture < 0 ? slots.length : firstFuture + 1;
+  const head = slots.slice(0, upTo);
+  const reported = head.filter(([, s]) => s.submittedAt).map(([k]) => k);
+  const keep = new Set(reported.slice(-SHOWN_REPORTED));
+  const shown = head.filter(([k, s]) => !s.submittedAt || keep.has(k));
+  return { all: slots.length, shown, earlier: head.length - shown.length, later: slots.length - upTo };
+};
+
+/** The submissions the page shows (the files of the reports it lists), to be read by id. */
+export const submissionsShownOn = (directive: Directive, a: Assignment, now: string) =>
+  tasksOf(directive.tasks, a).flatMap((t) =>
+    shownSlots(a, t.code, now).shown.flatMap(([, s]) => (s.reportId ? [s.reportId] : [])),
+  );
+
 const ReportForm = ({ token, slotKey, label, m }: { token: string; slotKey: string; label: string; m: M }) => {
   const id = slotKey.replace(/[^A-Za-z0-9_.-]/g, '-');
   return (
@@ -174,18 +198,14 @@ export const RecipientPage = ({
         <h2 id="tasks-title">{m.tasks}</h2>
         <ul class="tasks">
           {tasks.map((t) => {
-            const slots = slotsOf(a, t.code);
-            // Of a periodic report, the periods already due and the next one; later ones wait their turn.
-            const firstFuture = slots.findIndex(
-              ([, s]) => !s.submittedAt && Date.parse(s.deadline ?? '') > Date.parse(now),
-            );
-            const shown = firstFuture < 0 ? slots : slots.slice(0, firstFuture + 1);
+            const { all, shown, earlier, later } = shownSlots(a, t.code, now);
             return (
               <li key={t.code}>
                 <p>
                   <strong>{t.code}.</strong> {t.text}
                 </p>
-                {slots.length === 0 && <span class="badge">{m.noReport}</span>}
+                {all === 0 && <span class="badge">{m.noReport}</span>}
+                {earlier > 0 && <p class="hint">{m.earlierReported(earlier)}</p>}
                 {shown.map(([key, slot]) => (
                   <div key={key}>
                     <Slot
@@ -199,7 +219,7 @@ export const RecipientPage = ({
                     />
                   </div>
                 ))}
-                {shown.length < slots.length && <p class="hint">{`${m.notYet}: ${slots.length - shown.length}`}</p>}
+                {later > 0 && <p class="hint">{`${m.notYet}: ${later}`}</p>}
               </li>
             );
           })}

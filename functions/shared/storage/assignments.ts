@@ -5,15 +5,9 @@ import { config } from '../config.ts';
 import { type Assignment, bucketOf, type HistoryEvent, isOpen, nextDeadline } from '../domain/assignment.ts';
 import type { Transition } from '../domain/transitions.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { count } from '../observability.ts';
 import { encodeReports, type StoredAssignment, toAssignment } from './assignment-codec.ts';
-import {
-  ASSIGNMENT_PREFIX,
-  assignmentKey,
-  directiveKey,
-  dueShardOf,
-  historyChunkKey,
-  watchShardOf,
-} from './keys.ts';
+import { ASSIGNMENT_PREFIX, assignmentKey, directiveKey, dueShardOf, historyChunkKey, watchShardOf } from './keys.ts';
 
 export { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 
@@ -40,8 +34,8 @@ const MUTABLE = [
  * events go to a chunk item of their own first. A chunk's content is fixed by the version it was cut from, so
  * two writers racing on that version write the same chunk, and the loser's retry starts from the winner's.
  */
-export const HISTORY_MAX = 20;
-export const HISTORY_KEEP = 8;
+export const HISTORY_MAX = 16;
+export const HISTORY_KEEP = 6;
 
 /** How long after its planned wake-up an assignment's execution may stay silent before the sweeper looks. */
 export const WATCH_GRACE_MS = 60 * 60_000;
@@ -76,7 +70,11 @@ export type Applied =
   | { applied: true; assignment: StoredAssignment; events: HistoryEvent[] }
   | { applied: false; assignment: StoredAssignment; refusal: Extract<Transition, { ok: false }> };
 
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 12;
+
+/** Writers that lost a race wait a little, at random, so that several of them do not keep colliding. */
+const backOff = (attempt: number) =>
+  attempt === 0 ? undefined : new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 
 /**
  * Applies a domain transition with one conditional UpdateItem: expected version and status, the changed
@@ -92,6 +90,7 @@ export const applyTransition = async (
   read?: StoredAssignment,
 ): Promise<Applied> => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await backOff(attempt);
     const current = attempt === 0 && read ? read : await getAssignment(directiveId, recipientId);
     const result = transition(current);
     if (!result.ok) return { applied: false, assignment: current, refusal: result };
@@ -100,6 +99,7 @@ export const applyTransition = async (
       await moveTally(directiveId, current, stored);
       return { applied: true, assignment: stored, events: result.events };
     }
+    count('LostRaces');
   }
   throw new ConflictError('Hồ sơ đang được cập nhật đồng thời, vui lòng thử lại.');
 };

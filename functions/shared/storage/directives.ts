@@ -246,16 +246,21 @@ const claimNumber = async (input: DirectiveInput, id: string) => {
 };
 
 export const markDirectiveCancelled = async (id: string, now: string, by: string) => {
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: config().TABLE_NAME,
-      Key: directiveKey(id),
-      UpdateExpression:
-        'SET cancelledAt = if_not_exists(cancelledAt, :now), cancelledBy = if_not_exists(cancelledBy, :by)',
-      ExpressionAttributeValues: { ':now': now, ':by': by },
-      ConditionExpression: 'attribute_exists(pk)',
-    }),
-  );
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: directiveKey(id),
+        UpdateExpression:
+          'SET cancelledAt = if_not_exists(cancelledAt, :now), cancelledBy = if_not_exists(cancelledBy, :by)',
+        ExpressionAttributeValues: { ':now': now, ':by': by },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(`Không tìm thấy công văn ${id}`);
+    throw error;
+  }
 };
 
 /** Rewrites the counts when a recount from the assignments disagrees with them (see `moveTally`). */

@@ -22,6 +22,8 @@ export const TABLE = {
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
   /** Sparse: every open assignment, keyed by the time its execution must next have touched it (the sweeper). */
   watch: { name: 'watch', partitionKey: 'watchPk', sortKey: 'watchAt' },
+  /** Items that DynamoDB deletes by itself once this epoch second has passed (revoked sessions). */
+  timeToLive: 'ttl',
 } as const;
 
 /** Enough shards that the "falling due" index never has a hot partition: each takes ~1/8 of the writes. */

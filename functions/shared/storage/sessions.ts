@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients.ts';
 import { config } from '../config.ts';
+import { TABLE } from './keys.ts';
 
 /**
  * Sessions ended by signing out: a deny-list, one item per sign-in, keyed by the id Cognito gives every token of
@@ -15,7 +16,7 @@ export const revokeSession = async (sessionId: string, expiresAt: string) => {
   await dynamo.send(
     new PutCommand({
       TableName: config().TABLE_NAME,
-      Item: { ...key(sessionId), expiresAt, ttl: Math.ceil(Date.parse(expiresAt) / 1000) + 86_400 },
+      Item: { ...key(sessionId), expiresAt, [TABLE.timeToLive]: Math.ceil(Date.parse(expiresAt) / 1000) + 86_400 },
     }),
   );
 };

@@ -75,8 +75,21 @@ export const submissionsOf = async (directiveId: string, recipientId: string) =>
   return found;
 };
 
-/** The submissions named, for a page of a dashboard: `{recipientId, id}` pairs, 100 to a request. */
-export const submissionsByIds = async (directiveId: string, refs: { recipientId: string; id: string }[]) => {
+/** Everything of a submission but its text: what a page that only lists files needs. */
+const WITHOUT_TEXT = {
+  ProjectionExpression: 'id, kind, slotKey, attachment, #at',
+  ExpressionAttributeNames: { '#at': 'at' },
+};
+
+/**
+ * The submissions named (`{recipientId, id}` pairs), 100 to a request; without their text when the reader only
+ * lists files.
+ */
+export const submissionsByIds = async (
+  directiveId: string,
+  refs: { recipientId: string; id: string }[],
+  options: { withText?: boolean } = { withText: true },
+) => {
   const found = new Map<string, Submission>();
   for (let i = 0; i < refs.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = refs
@@ -85,7 +98,9 @@ export const submissionsByIds = async (directiveId: string, refs: { recipientId:
     // BatchGetItem may leave keys unprocessed under load; they are asked again.
     for (let round = 0; keys && keys.length > 0 && round < 5; round++) {
       const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [config().TABLE_NAME]: { Keys: keys } } }),
+        new BatchGetCommand({
+          RequestItems: { [config().TABLE_NAME]: { Keys: keys, ...(options.withText ? {} : WITHOUT_TEXT) } },
+        }),
       );
       for (const item of Responses?.[config().TABLE_NAME] ?? []) {
         const s = toSubmission(item);

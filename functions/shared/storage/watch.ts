@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients.ts';
 import { config } from '../config.ts';
-import { assignmentKey, allWatchShards, TABLE } from './keys.ts';
+import { allWatchShards, assignmentKey, TABLE } from './keys.ts';
 
 /**
  * The sweeper's view: every open assignment carries `watchAt`, the time by which its execution must have
