@@ -114,10 +114,7 @@ export class AssignmentWorkflow extends Construct {
 
     const route = new Choice(this, 'Route')
       .when(Condition.booleanEquals('$.plan.done', true), complete)
-      .when(
-        Condition.and(Condition.isPresent('$.plan.renew'), Condition.booleanEquals('$.plan.renew', true)),
-        renew,
-      )
+      .when(Condition.and(Condition.isPresent('$.plan.renew'), Condition.booleanEquals('$.plan.renew', true)), renew)
       .otherwise(awaitRecipient);
 
     const catchAll = { errors: ['States.ALL'], resultPath: '$.error' };

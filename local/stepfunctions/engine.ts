@@ -435,5 +435,4 @@ export class StepFunctionsEngine extends EventEmitter {
       });
     }
   }
-
 }

@@ -24,7 +24,11 @@ const [police, power] = recipients('cong-an-tinh', 'dien-luc') as [
   ReturnType<typeof recipients>[number],
   ReturnType<typeof recipients>[number],
 ];
-const text = (n: number, seed: string) => `${seed} `.repeat(Math.ceil(n / (seed.length + 1))).slice(0, n - 1).concat('.');
+const text = (n: number, seed: string) =>
+  `${seed} `
+    .repeat(Math.ceil(n / (seed.length + 1)))
+    .slice(0, n - 1)
+    .concat('.');
 
 let rt: Runtime;
 let id: string;
