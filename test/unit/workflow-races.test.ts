@@ -1,6 +1,7 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { logger } from '../../functions/shared/observability.ts';
 import {
   deliverAndWait,
   deliverTo,
@@ -96,11 +97,13 @@ describe('duplicate acknowledgements', () => {
     const { id } = await issue();
     const { token } = await deliverAndWait(id, 'bchqs');
     sfnMock.on(SendTaskSuccessCommand).rejects(Object.assign(new Error('boom'), { name: 'InternalFailure' }));
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
 
     const response = await postAcknowledge(token);
 
-    const logs = logged.mock.calls.map((args) => String(args[0]));
+    const logs = logged.mock.calls.map(
+      (args) => `${String(args[0])} ${String((args[1] as { error?: unknown })?.error)}`,
+    );
     logged.mockRestore();
     expect(logs).toHaveLength(1);
     expect(logs[0]).toContain('InternalFailure: boom');

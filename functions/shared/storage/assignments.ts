@@ -72,9 +72,9 @@ export type Applied =
 
 const MAX_ATTEMPTS = 12;
 
-/** Writers that lost a race wait a little, at random, so that several of them do not keep colliding. */
+/** Writers that lost a race wait a little, at random and longer each time, so that they stop colliding. */
 const backOff = (attempt: number) =>
-  attempt === 0 ? undefined : new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+  attempt === 0 ? undefined : new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
 
 /**
  * Applies a domain transition with one conditional UpdateItem: expected version and status, the changed
