@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseDirective } from '../functions/shared/parsing/index.ts';
+import { parseDirective } from '#parsing/index.ts';
 
 const RUNS = 200;
 const fixture = (name: string) =>

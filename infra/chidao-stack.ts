@@ -22,7 +22,7 @@ import {
   REPORT_API_ROUTES,
   REPORT_PAGE_ROUTES,
   SIGN_IN_ROUTES,
-} from '../functions/http/routes.ts';
+} from '#contracts/routes.ts';
 import { AssignmentWorkflow } from '../workflows/assignment-workflow.ts';
 import { DirectiveFanout } from '../workflows/directive-fanout.ts';
 import { Alarms } from './constructs/alarms.ts';
@@ -107,12 +107,12 @@ export class ChidaoStack extends Stack {
     };
 
     // PUBLIC_BASE_URL is set below, once the API (and so its default URL) exists.
-    const deliver = fn('Deliver', 'functions/tasks/deliver.ts');
-    const awaitHuman = fn('AwaitRecipient', 'functions/tasks/await-human.ts');
-    const checkpoint = fn('Checkpoint', 'functions/tasks/checkpoint.ts');
-    const complete = fn('Complete', 'functions/tasks/complete.ts');
-    const recover = fn('Recover', 'functions/tasks/recover.ts');
-    const renew = fn('Renew', 'functions/tasks/renew.ts');
+    const deliver = fn('Deliver', 'functions/handlers/tasks/deliver.ts');
+    const awaitHuman = fn('AwaitRecipient', 'functions/handlers/tasks/await-recipient.ts');
+    const checkpoint = fn('Checkpoint', 'functions/handlers/tasks/checkpoint.ts');
+    const complete = fn('Complete', 'functions/handlers/tasks/complete.ts');
+    const recover = fn('Recover', 'functions/handlers/tasks/recover.ts');
+    const renew = fn('Renew', 'functions/handlers/tasks/renew.ts');
     const assignmentTasks = { deliver, awaitHuman, checkpoint, complete, recover, renew };
     const assignments = new AssignmentWorkflow(this, 'Assignment', assignmentTasks);
 
@@ -126,8 +126,8 @@ export class ChidaoStack extends Stack {
     renew.addEnvironment('ASSIGNMENT_MACHINE_ARN', assignments.stateMachineArnFromName);
     startAssignments(renew);
 
-    const fanoutPlan = fn('FanoutPlan', 'functions/tasks/fanout-plan.ts');
-    const fanoutStart = fn('FanoutStart', 'functions/tasks/fanout-start.ts', assignmentMachine);
+    const fanoutPlan = fn('FanoutPlan', 'functions/handlers/tasks/fanout-plan.ts');
+    const fanoutStart = fn('FanoutStart', 'functions/handlers/tasks/fanout-start.ts', assignmentMachine);
     startAssignments(fanoutStart);
     const fanout = new DirectiveFanout(this, 'Fanout', { plan: fanoutPlan, start: fanoutStart });
     for (const [machine, tasks] of [
@@ -153,12 +153,12 @@ export class ChidaoStack extends Stack {
         );
     }
 
-    const officialsApi = fn('OfficialsApi', 'functions/http/officials-api.ts', {
+    const officialsApi = fn('OfficialsApi', 'functions/handlers/http/officials-api.ts', {
       ...assignmentMachine,
       FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialsApi);
-    const recipientLinks = fn('RecipientLinks', 'functions/http/recipient-links.ts');
+    const recipientLinks = fn('RecipientLinks', 'functions/handlers/http/recipient-links.ts');
 
     // Officials sign in to a user pool; the API checks their ID token with a JWT authorizer, the web app
     // (server-rendered pages) checks the same token kept in an HttpOnly cookie.
@@ -170,14 +170,14 @@ export class ChidaoStack extends Stack {
       OFFICIALS_CLIENT_ID: webClient.userPoolClientId,
       OFFICIALS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
     };
-    const officialPages = fn('OfficialPages', 'functions/http/official-pages.tsx', {
+    const officialPages = fn('OfficialPages', 'functions/handlers/http/official-pages.tsx', {
       ...pool,
       ...assignmentMachine,
       FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialPages);
-    const signIn = fn('SignIn', 'functions/http/sign-in.tsx', pool);
-    const reports = fn('Reports', 'functions/http/reports.tsx', pool);
+    const signIn = fn('SignIn', 'functions/handlers/http/sign-in.tsx', pool);
+    const reports = fn('Reports', 'functions/handlers/http/reports.tsx', pool);
 
     // Files attached to reports: recipients upload through their link, officials download from the dashboard.
     const attachments = new Bucket(this, 'Attachments', {
@@ -217,7 +217,7 @@ export class ChidaoStack extends Stack {
     });
     // The leadership digest: 08:00 in Hà Nội, Monday to Friday; the function itself skips public holidays.
     const digestDeadLetters = scheduleDeadLetters(this, 'DigestDeadLetters');
-    const digest = fn('Digest', 'functions/tasks/digest.ts', {}, { deadLetterQueue: digestDeadLetters });
+    const digest = fn('Digest', 'functions/handlers/tasks/digest.ts', {}, { deadLetterQueue: digestDeadLetters });
     scheduleInvoke(this, 'DigestSchedule', {
       description: 'Leadership digest of overdue assignments, 08:00 Asia/Ho_Chi_Minh on working days',
       schedule: ScheduleExpression.cron({
@@ -234,7 +234,7 @@ export class ChidaoStack extends Stack {
     // again from the stored item. A safety net for what the recovery path cannot catch (an execution stopped or
     // lost): an escalation is then at most some seven hours late. Minute 17, away from the digest.
     const sweeperDeadLetters = scheduleDeadLetters(this, 'SweeperDeadLetters');
-    const sweeper = fn('Sweeper', 'functions/tasks/sweep.ts', assignmentMachine, {
+    const sweeper = fn('Sweeper', 'functions/handlers/tasks/sweep.ts', assignmentMachine, {
       deadLetterQueue: sweeperDeadLetters,
       timeout: Duration.minutes(5),
     });

@@ -240,7 +240,7 @@ export const startCognito = async (options: {
   /**
    * What API Gateway's JWT authorizer would accept: a live ID token of this pool, for this client. Unlike API
    * Gateway, which knows nothing of revocation, this also refuses a revoked sign-in, as the handlers do through
-   * their own deny-list (functions/shared/storage/sessions.ts), which is what protects `/api/*` on AWS.
+   * their own deny-list (functions/adapters/store/sessions.ts), which is what protects `/api/*` on AWS.
    */
   const verify = async (token: string) => {
     try {

@@ -19,7 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { DELIVERY_FAILED, WAKE_ERRORS } from '../functions/shared/workflow-errors.ts';
+import { DELIVERY_FAILED, WAKE_ERRORS } from '#contracts/workflow.ts';
 import { retryTransient } from './retries.ts';
 
 export type AssignmentTasks = {

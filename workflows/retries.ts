@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { JitterType, type TaskStateBase } from 'aws-cdk-lib/aws-stepfunctions';
-import { LAMBDA_SERVICE_ERRORS, THROTTLING_ERRORS, TRANSIENT_ERROR } from '../functions/shared/workflow-errors.ts';
+import { LAMBDA_SERVICE_ERRORS, THROTTLING_ERRORS, TRANSIENT_ERROR } from '#contracts/workflow.ts';
 
 export { THROTTLING_ERRORS };
 

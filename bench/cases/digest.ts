@@ -8,7 +8,7 @@
  * acknowledge, report), each written as the storage layer leaves it (history appended, bucket, and the sparse
  * `duePk`/`dueAt` only while the assignment is open). `overdue` of them are open past a deadline, 2% are open
  * and not yet due, the rest are completed. Then runs the digest's query, `overdueAssignments(now)` from
- * functions/shared/storage/due.ts, and counts what it read; beside it, what a Scan of the table would read.
+ * functions/adapters/store/due.ts, and counts what it read; beside it, what a Scan of the table would read.
  * Prints one JSON line.
  */
 import pMap from 'p-map';
@@ -27,16 +27,16 @@ const openNotDue = Math.round(total * 0.02);
 const local = await startLocalTable(facts);
 
 const { BatchWriteCommand, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-const { dynamo } = await import('../../functions/shared/clients.ts');
-const { newAssignmentItem } = await import('../../functions/shared/storage/assignments.ts');
-const { initialAssignment } = await import('../../functions/shared/storage/directives.ts');
-const { directiveInputSchema } = await import('../../functions/shared/domain/directive.ts');
-const transitions = await import('../../functions/shared/domain/transitions.ts');
-const { bucketOf, isOpen, nextDeadline } = await import('../../functions/shared/domain/assignment.ts');
-const { dueShardOf } = await import('../../functions/shared/storage/keys.ts');
-const { overdueAssignments } = await import('../../functions/shared/storage/due.ts');
-type Assignment = import('../../functions/shared/domain/assignment.ts').Assignment;
-type Transition = import('../../functions/shared/domain/transitions.ts').Transition;
+const { dynamo } = await import('#adapters/clients/index.ts');
+const { newAssignmentItem } = await import('#adapters/store/assignments.ts');
+const { initialAssignment } = await import('#adapters/store/directives.ts');
+const { directiveInputSchema } = await import('#core/directive.ts');
+const transitions = await import('#core/assignment/transitions.ts');
+const { bucketOf, isOpen, nextDeadline } = await import('#core/assignment/model.ts');
+const { dueShardOf } = await import('#contracts/table.ts');
+const { overdueAssignments } = await import('#adapters/store/due.ts');
+type Assignment = import('#core/assignment/model.ts').Assignment;
+type Transition = import('#core/assignment/transitions.ts').Transition;
 
 /** The assignment after a transition, as the storage layer's conditional UpdateItem leaves it. */
 const apply = (a: Assignment, t: Transition): Assignment => {

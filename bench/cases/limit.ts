@@ -32,17 +32,15 @@ const local = await startLocalTable(facts);
 
 // The app's modules, imported once the endpoint variables point at this table.
 const { GetCommand, PutCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-const { dynamo } = await import('../../functions/shared/clients.ts');
-const { allAssignmentsOf, newAssignmentItem, toAssignment } = await import(
-  '../../functions/shared/storage/assignments.ts'
-);
-const { initialAssignment } = await import('../../functions/shared/storage/directives.ts');
-const { directiveInputSchema } = await import('../../functions/shared/domain/directive.ts');
-const { deliver } = await import('../../functions/shared/domain/transitions.ts');
-const { bucketOf, isOpen, nextDeadline } = await import('../../functions/shared/domain/assignment.ts');
-const { assignmentKey, byIssuer, directiveKey, dueShardOf } = await import('../../functions/shared/storage/keys.ts');
-type Assignment = import('../../functions/shared/domain/assignment.ts').Assignment;
-type HistoryEvent = import('../../functions/shared/domain/assignment.ts').HistoryEvent;
+const { dynamo } = await import('#adapters/clients/index.ts');
+const { allAssignmentsOf, newAssignmentItem, toAssignment } = await import('#adapters/store/assignments.ts');
+const { initialAssignment } = await import('#adapters/store/directives.ts');
+const { directiveInputSchema } = await import('#core/directive.ts');
+const { deliver } = await import('#core/assignment/transitions.ts');
+const { bucketOf, isOpen, nextDeadline } = await import('#core/assignment/model.ts');
+const { assignmentKey, byIssuer, directiveKey, dueShardOf } = await import('#contracts/table.ts');
+type Assignment = import('#core/assignment/model.ts').Assignment;
+type HistoryEvent = import('#core/assignment/model.ts').HistoryEvent;
 
 const TableName = local.tableName;
 

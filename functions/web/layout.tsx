@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { Official } from '../shared/http/official.ts';
-import { type Lang, messages } from '../shared/pages/i18n.ts';
-import { Layout } from '../shared/pages/render.tsx';
+import type { Official } from '#handlers/middleware/official.ts';
+import { type Lang, messages } from './i18n.ts';
 import { PostForm } from './post-form.tsx';
+import { Layout } from './render.tsx';
 
 /** The frame of every page an official sees: navigation, the language switch, sign-out. */
 export const OfficialLayout = ({

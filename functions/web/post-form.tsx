@@ -1,7 +1,7 @@
 import { type ComponentChildren, createContext, type FormHTMLAttributes, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
-import { CSRF_FIELD, csrfTokenOf } from '../shared/http/csrf.ts';
-import { page } from '../shared/pages/render.tsx';
+import { CSRF_FIELD, csrfTokenOf } from '#handlers/middleware/csrf.ts';
+import { page } from './render.tsx';
 
 /** The CSRF token of the request being answered (shared/http/csrf.ts), for every form of its page. */
 export const CsrfToken = createContext<string | undefined>(undefined);

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Render } from '../shared/http/errors-to-responses.ts';
-import { redirect } from '../shared/http/responses.ts';
-import { safeNext, sameOriginPath } from '../shared/http/same-origin.ts';
-import { langOf, messages } from '../shared/pages/i18n.ts';
-import { Message, messagePage, page } from '../shared/pages/render.tsx';
+import { redirect } from '#handlers/http/responses.ts';
+import type { Render } from '#handlers/middleware/errors-to-responses.ts';
+import { safeNext, sameOriginPath } from '#handlers/middleware/same-origin.ts';
+import { langOf, messages } from './i18n.ts';
 import { OfficialLayout } from './layout.tsx';
+import { Message, messagePage, page } from './render.tsx';
 
 /**
  * The answer to a refused cross-site request (shared/http/csrf.ts): what happened, that nothing changed, and a

@@ -9,7 +9,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 /**
- * Where functions/shared/observability.ts publishes (the template tests check they agree). Not imported from
+ * Where functions/adapters/observability.ts publishes (the template tests check they agree). Not imported from
  * there: that module creates the logger when loaded, and the local runtime synthesizes before it has set the
  * Powertools variables.
  */

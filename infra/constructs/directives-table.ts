@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../functions/shared/storage/keys.ts';
+import { TABLE } from '#contracts/table.ts';
 
 /** The attributes the digest needs from an assignment falling due, so it never reads the full item. */
 export const DUE_PROJECTION = [
@@ -20,7 +20,7 @@ export const DUE_PROJECTION = [
 /** What the sweeper reads of an open assignment to decide whether its execution still runs. */
 export const WATCH_PROJECTION = ['directiveId', 'recipientId', 'status', 'generation'];
 
-/** The one table (see functions/shared/storage/keys.ts for its items). */
+/** The one table (see functions/contracts/table.ts for its items). */
 export class DirectivesTable extends Construct {
   readonly table: Table;
 

@@ -13,7 +13,7 @@ export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 
 export const ENTRY_METADATA = 'chidao:entry';
 
 export type HandlerFunctionProps = {
-  /** Path of the handler module from the project root, e.g. `functions/tasks/deliver.ts`. */
+  /** Path of the handler module from the project root, e.g. `functions/handlers/tasks/deliver.ts`. */
   entry: string;
   environment?: Record<string, string>;
   timeout?: Duration;

@@ -1,4 +1,4 @@
-import type { DirectiveBody } from '../../functions/shared/domain/directive.ts';
+import type { DirectiveBody } from '#core/directive.ts';
 
 /**
  * Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications (30/01/2021), as an

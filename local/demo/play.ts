@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { formatDateTime } from '../../functions/shared/time.ts';
+import { formatDateTime } from '#core/calendar/time.ts';
 import { launchRuntime } from '../launch.ts';
 import { GIA_LAI_RECIPIENTS, giaLai126 } from './gia-lai-126.ts';
 

@@ -1,6 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
-import { STYLES } from '../../functions/shared/pages/styles.ts';
-import { formatDateTime } from '../../functions/shared/time.ts';
+import { formatDateTime } from '#core/calendar/time.ts';
+import { STYLES } from '#web/styles.ts';
 import type { OutboxMail } from './outbox.ts';
 
 /** Lets a person read what the app sent and click the links in it, as a recipient would. */

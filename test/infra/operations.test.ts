@@ -4,9 +4,9 @@ import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '../../functions/http/routes.ts';
-import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/shared/observability.ts';
-import { TABLE } from '../../functions/shared/storage/keys.ts';
+import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '#adapters/observability.ts';
+import { RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '#contracts/routes.ts';
+import { TABLE } from '#contracts/table.ts';
 import { buildApp } from '../../infra/app.ts';
 import { readTemplate, type Template } from '../../local/cloud-assembly.ts';
 import { LambdaRuntime } from '../../local/lambda-runtime.ts';
@@ -114,7 +114,7 @@ describe('alarms', () => {
     ]);
   });
 
-  it('RecoveredErrors, exactly as functions/shared/observability.ts publishes it', () => {
+  it('RecoveredErrors, exactly as functions/adapters/observability.ts publishes it', () => {
     expect(BUSINESS_METRICS).toContain('RecoveredErrors');
     expect(alarmsOn(METRICS_NAMESPACE, 'RecoveredErrors')).toEqual([
       expect.objectContaining({ Dimensions: [{ Name: 'service', Value: SERVICE_NAME }], Threshold: 1 }),
@@ -263,7 +263,7 @@ describe('schedules', () => {
   });
 
   it('the sweeper runs every six hours at minute 17 in Hà Nội, which the local runtime can run too', () => {
-    const [sweeperId, sweeper] = functionByEntry('functions/tasks/sweep.ts');
+    const [sweeperId, sweeper] = functionByEntry('functions/handlers/tasks/sweep.ts');
     expect(sweeperId).toMatch(/^Sweeper/);
     const found = schedules.filter(([, s]) => getAtt((propsOf(s).Target as Target | undefined)?.Arn) === sweeperId);
     expect(found).toHaveLength(1);
@@ -278,7 +278,7 @@ describe('schedules', () => {
   });
 
   it('the sweeper may start assignment executions and describe them, nothing broader', () => {
-    const [sweeperId] = functionByEntry('functions/tasks/sweep.ts');
+    const [sweeperId] = functionByEntry('functions/handlers/tasks/sweep.ts');
     const states = roleStatements(sweeperId).filter((s) => String(s.Action).startsWith('states:'));
     expect(states.map((s) => s.Action).sort()).toEqual(['states:DescribeExecution', 'states:StartExecution']);
     const { functions } = readTemplate(template as Template, { publicBaseUrl: 'http://localhost' });
@@ -293,11 +293,11 @@ describe('the assignment machine’s ARN', () => {
     const holders = functions.filter((f) => f.environment.ASSIGNMENT_MACHINE_ARN !== undefined);
     expect(holders.map((f) => f.entry).sort()).toEqual(
       [
-        'functions/http/official-pages.tsx',
-        'functions/http/officials-api.ts',
-        'functions/tasks/fanout-start.ts',
-        'functions/tasks/renew.ts',
-        'functions/tasks/sweep.ts',
+        'functions/handlers/http/official-pages.tsx',
+        'functions/handlers/http/officials-api.ts',
+        'functions/handlers/tasks/fanout-start.ts',
+        'functions/handlers/tasks/renew.ts',
+        'functions/handlers/tasks/sweep.ts',
       ].sort(),
     );
     const values = new Set(holders.map((f) => f.environment.ASSIGNMENT_MACHINE_ARN));
@@ -307,7 +307,7 @@ describe('the assignment machine’s ARN', () => {
   });
 
   it('Renew may start the next execution of its own machine', () => {
-    const [renewId] = functionByEntry('functions/tasks/renew.ts');
+    const [renewId] = functionByEntry('functions/handlers/tasks/renew.ts');
     expect(roleStatements(renewId).some((s) => s.Action === 'states:StartExecution')).toBe(true);
   });
 });

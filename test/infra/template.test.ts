@@ -8,7 +8,7 @@ import {
   REPORT_API_ROUTES,
   REPORT_PAGE_ROUTES,
   SIGN_IN_ROUTES,
-} from '../../functions/http/routes.ts';
+} from '#contracts/routes.ts';
 import { THROTTLING_ERRORS } from '../../workflows/retries.ts';
 
 /**
@@ -234,7 +234,7 @@ describe('functions', () => {
       })
       .map(([, fn]) => fn.Metadata?.['chidao:entry']);
     expect(entries).toEqual(
-      expect.arrayContaining(['functions/tasks/deliver.ts', 'functions/http/recipient-links.ts']),
+      expect.arrayContaining(['functions/handlers/tasks/deliver.ts', 'functions/handlers/http/recipient-links.ts']),
     );
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -378,7 +378,9 @@ describe('leadership digest', () => {
     const target = (schedule.Target as { Arn: { 'Fn::GetAtt': [string, string] } }).Arn['Fn::GetAtt'][0];
     const fn = resources[target];
     expect(fn?.Type).toBe('AWS::Lambda::Function');
-    expect((fn as { Metadata?: Record<string, string> }).Metadata?.['chidao:entry']).toBe('functions/tasks/digest.ts');
+    expect((fn as { Metadata?: Record<string, string> }).Metadata?.['chidao:entry']).toBe(
+      'functions/handlers/tasks/digest.ts',
+    );
   });
 
   it('reads the sparse, sharded `due` index: keyed by shard and due time, projecting what the digest lists', () => {

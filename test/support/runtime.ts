@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import type { EventType, HistoryEvent } from '../../functions/shared/domain/assignment.ts';
-import type { assignmentView, directiveSummary } from '../../functions/shared/views.ts';
+import type { assignmentView, directiveSummary } from '#app/views.ts';
+import type { EventType, HistoryEvent } from '#core/assignment/model.ts';
 import { freePort, launchRuntime } from '../../local/launch.ts';
 
 /**
@@ -14,7 +14,7 @@ export const API_TOKEN = 'e2e-official-token';
 const READY_WITHIN_MS = 110_000;
 
 // ---------------------------------------------------------------------------------------------------------------
-// The JSON shapes of the HTTP interface (functions/shared/views.ts), as they come over the wire
+// The JSON shapes of the HTTP interface (functions/app/views.ts), as they come over the wire
 
 export type AssignmentView = ReturnType<typeof assignmentView>;
 export type ReportView = AssignmentView['reports'][number];

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { executionName } from '../../functions/shared/workflow.ts';
-import { handler as planHandler } from '../../functions/tasks/fanout-plan.ts';
-import { handler as startHandler } from '../../functions/tasks/fanout-start.ts';
+import { executionName } from '#adapters/workflow.ts';
+import { handler as planHandler } from '#handlers/tasks/fanout-plan.ts';
+import { handler as startHandler } from '#handlers/tasks/fanout-start.ts';
 import { directiveBody, executionStarts, parseJson, postDirective, resetMocks, sfnMock } from './support/harness.ts';
 
 /** The fan-out: batches of 50 by key range, one assignment execution per recipient, none started twice. */

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Assignment, HistoryEvent, ReportSlot } from '../../functions/shared/domain/assignment.ts';
-import { MAX_REPORT_SLOTS } from '../../functions/shared/domain/directive.ts';
+import { decodeSlot, encodeSlot } from '#adapters/store/assignment-codec.ts';
+import { HISTORY_MAX, newAssignmentItem } from '#adapters/store/assignments.ts';
+import type { Assignment, HistoryEvent, ReportSlot } from '#core/assignment/model.ts';
 import {
   excerpt,
   MAX_EVENTS_PER_TRANSITION,
   MAX_EXCERPT,
   MAX_PENDING_EXTENSIONS,
   requestExtension,
-} from '../../functions/shared/domain/transitions.ts';
-import { decodeSlot, encodeSlot } from '../../functions/shared/storage/assignment-codec.ts';
-import { HISTORY_MAX, newAssignmentItem } from '../../functions/shared/storage/assignments.ts';
+} from '#core/assignment/transitions.ts';
+import { MAX_REPORT_SLOTS } from '#core/directive.ts';
 import { itemSize } from '../support/dynamo.ts';
 
 /**

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * AWS) for a Step Functions task and an HTTP request, and that nothing of one invocation leaks into the next.
  */
 
-type Observability = typeof import('../../functions/shared/observability.ts');
+type Observability = typeof import('#adapters/observability.ts');
 type Line = Record<string, unknown>;
 
 const POWERTOOLS_VARIABLES = ['POWERTOOLS_DEV', 'POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_LOG_LEVEL', 'LOG_LEVEL'];
@@ -18,7 +18,7 @@ const load = async (env: Record<string, string> = {}): Promise<Observability> =>
   // Lambda sets it in every on-demand container; Powertools reports a cold start only then.
   Object.assign(process.env, { AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand' }, env);
   vi.resetModules();
-  return import('../../functions/shared/observability.ts');
+  return import('#adapters/observability.ts');
 };
 
 let written: string[] = [];

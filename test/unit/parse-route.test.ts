@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { draftToForm } from '../../functions/web/draft-to-form.ts';
+import { draftToForm } from '#web/officials/draft-to-form.ts';
 import { callOfficials, OFFICIAL, parseJson, resetMocks, scanAll } from './support/harness.ts';
 
 const seed = readFileSync(join(import.meta.dirname, 'parsing', 'fixtures', 'gia-lai-126.txt'), 'utf8');

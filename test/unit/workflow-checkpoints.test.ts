@@ -1,7 +1,7 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addWorkingDays } from '../../functions/shared/calendar/index.ts';
-import { checkpointsOf } from '../../functions/shared/domain/checkpoints.ts';
+import { checkpointsOf } from '#core/assignment/checkpoints.ts';
+import { addWorkingDays } from '#core/calendar/index.ts';
 import {
   CONTACT_TASK,
   DAY,

@@ -1,7 +1,7 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { grantExtension, refuseExtension, resendLink } from '../../functions/shared/domain/transitions.ts';
-import { applyTransition } from '../../functions/shared/storage/assignments.ts';
+import { applyTransition } from '#adapters/store/assignments.ts';
+import { grantExtension, refuseExtension, resendLink } from '#core/assignment/transitions.ts';
 import {
   callRecipient,
   DAY,

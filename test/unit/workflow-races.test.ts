@@ -1,7 +1,7 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../functions/shared/observability.ts';
+import { logger } from '#adapters/observability.ts';
 import {
   deliverAndWait,
   deliverTo,

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { MessageRejected, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cancel } from '../../functions/shared/domain/transitions.ts';
-import { applyTransition } from '../../functions/shared/storage/assignments.ts';
+import { applyTransition } from '#adapters/store/assignments.ts';
+import { cancel } from '#core/assignment/transitions.ts';
 import {
   DAY,
   deliverAndWait,

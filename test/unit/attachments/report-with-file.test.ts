@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handler as recipientHandler } from '../../../functions/http/recipient-links.ts';
-import { cancel } from '../../../functions/shared/domain/transitions.ts';
-import { applyTransition } from '../../../functions/shared/storage/assignments.ts';
-import { getAttachment } from '../../../functions/shared/storage/attachments.ts';
+import { getAttachment } from '#adapters/attachments.ts';
+import { applyTransition } from '#adapters/store/assignments.ts';
+import { cancel } from '#core/assignment/transitions.ts';
+import { handler as recipientHandler } from '#handlers/http/recipient-links.ts';
 import {
   attachmentOf,
   deliverAndWait,

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CalendarConfig,
-  holidaysOf,
-  isWorkingDay,
-  lunarNewYear,
-  solarToLunar,
-} from '../../../functions/shared/calendar/index.ts';
+import { type CalendarConfig, holidaysOf, isWorkingDay, lunarNewYear, solarToLunar } from '#core/calendar/index.ts';
 
 const NO_DECISIONS: CalendarConfig = { extraDaysOff: {}, extraWorkingDays: {} };
 

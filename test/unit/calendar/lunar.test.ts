@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLunar, lunarNewYear, lunarToSolar, solarToLunar } from '../../../functions/shared/calendar/index.ts';
+import { formatLunar, lunarNewYear, lunarToSolar, solarToLunar } from '#core/calendar/index.ts';
 
 /** The Vietnamese lunar calendar (UTC+7), not the Chinese one (UTC+8). */
 

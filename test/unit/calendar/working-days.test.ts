@@ -5,7 +5,7 @@ import {
   endOfWorkingDay,
   nextWorkingDay,
   nextWorkingMorning,
-} from '../../../functions/shared/calendar/index.ts';
+} from '#core/calendar/index.ts';
 
 /** Instants are UTC; Hà Nội is UTC+7 all year (17:00 local = 10:00Z, 08:00 local = 01:00Z). */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlinesCalendar } from '../../../functions/shared/email/calendar.ts';
+import { deadlinesCalendar } from '#documents/email/calendar.ts';
 import { ACK_DEADLINE, DEADLINE, LINK, unfold } from './fixtures.ts';
 
 const calendar = () =>

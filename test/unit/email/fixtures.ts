@@ -1,6 +1,6 @@
-import type { Assignment } from '../../../functions/shared/domain/assignment.ts';
-import type { Checkpoint } from '../../../functions/shared/domain/checkpoints.ts';
-import { type Directive, directiveInputSchema } from '../../../functions/shared/domain/directive.ts';
+import type { Checkpoint } from '#core/assignment/checkpoints.ts';
+import type { Assignment } from '#core/assignment/model.ts';
+import { type Directive, directiveInputSchema } from '#core/directive.ts';
 
 /** Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications (../shared/seeds). */
 

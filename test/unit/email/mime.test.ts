@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeRawEmail } from '../../../functions/shared/email/mime.ts';
+import { composeRawEmail } from '#adapters/mail/mime.ts';
 import { FROM } from './fixtures.ts';
 
 const SUBJECT = '[126/STTTT-BCVT] V/v đảm bảo thông tin liên lạc và chất lượng dịch vụ bưu chính, viễn thông';

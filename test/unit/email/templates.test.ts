@@ -1,14 +1,14 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import type { Assignment } from '../../../functions/shared/domain/assignment.ts';
-import { composeRawEmail } from '../../../functions/shared/email/mime.ts';
+import { composeRawEmail } from '#adapters/mail/mime.ts';
+import type { Assignment } from '#core/assignment/model.ts';
 import {
   deadlineVi,
   type EmailContent,
   escalationEmail,
   invitationEmail,
   reminderEmail,
-} from '../../../functions/shared/email/templates.tsx';
+} from '#documents/email/templates.tsx';
 import {
   assignment,
   DEADLINE,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { handler as officialPages } from '../../../functions/http/official-pages.tsx';
-import { handler as officialsApi } from '../../../functions/http/officials-api.ts';
-import { handler as recipientLinks } from '../../../functions/http/recipient-links.ts';
-import { handler as reports } from '../../../functions/http/reports.tsx';
-import { handler as signIn } from '../../../functions/http/sign-in.tsx';
-import { decodedSize, MAX_BODY_BYTES } from '../../../functions/shared/http/body-limit.ts';
+import { handler as officialPages } from '#handlers/http/official-pages.tsx';
+import { handler as officialsApi } from '#handlers/http/officials-api.ts';
+import { handler as recipientLinks } from '#handlers/http/recipient-links.ts';
+import { handler as reports } from '#handlers/http/reports.tsx';
+import { handler as signIn } from '#handlers/http/sign-in.tsx';
+import { decodedSize, MAX_BODY_BYTES } from '#handlers/middleware/body-limit.ts';
 import { call, type EventInput } from './support.ts';
 
 /**

@@ -5,10 +5,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler as officialPages } from '../../../functions/http/official-pages.tsx';
-import { handler as reports } from '../../../functions/http/reports.tsx';
-import { handler as signIn } from '../../../functions/http/sign-in.tsx';
-import { listAgencies } from '../../../functions/shared/storage/directory.ts';
+import { listAgencies } from '#adapters/store/directory.ts';
+import { handler as officialPages } from '#handlers/http/official-pages.tsx';
+import { handler as reports } from '#handlers/http/reports.tsx';
+import { handler as signIn } from '#handlers/http/sign-in.tsx';
 import {
   CSRF_COOKIE,
   call,

@@ -2,10 +2,10 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { errorsToResponses } from '../../../functions/shared/http/errors-to-responses.ts';
-import { DirectiveFormPage } from '../../../functions/web/directive-form.tsx';
-import { blankForm, readForm, toDirectiveInput } from '../../../functions/web/directive-form-input.ts';
-import { CsrfToken, PostForm } from '../../../functions/web/post-form.tsx';
+import { errorsToResponses } from '#handlers/middleware/errors-to-responses.ts';
+import { DirectiveFormPage } from '#web/officials/directive-form.tsx';
+import { blankForm, readForm, toDirectiveInput } from '#web/officials/directive-form-input.ts';
+import { CsrfToken, PostForm } from '#web/post-form.tsx';
 import { answer, context, event, TOKEN } from './support.ts';
 
 const OFFICIAL = { id: 'o1', name: 'Cán bộ' };

@@ -5,8 +5,8 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ForbiddenError, GoneError } from '../../../functions/shared/errors.ts';
-import { createLinkToken, type LinkClaims, verifyLinkToken } from '../../../functions/shared/links.ts';
+import { createLinkToken, type LinkClaims, verifyLinkToken } from '#adapters/links.ts';
+import { ForbiddenError, GoneError } from '#core/errors.ts';
 import { secretsApi } from '../../../local/secrets.ts';
 
 /**

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { handler as officialPages } from '../../../functions/http/official-pages.tsx';
-import { handler as recipientLinks } from '../../../functions/http/recipient-links.ts';
-import { ValidationError } from '../../../functions/shared/errors.ts';
-import { parseMultipart } from '../../../functions/shared/http/multipart.ts';
+import { ValidationError } from '#core/errors.ts';
+import { handler as officialPages } from '#handlers/http/official-pages.tsx';
+import { handler as recipientLinks } from '#handlers/http/recipient-links.ts';
+import { parseMultipart } from '#handlers/middleware/multipart.ts';
 import { call } from './support.ts';
 
 /**

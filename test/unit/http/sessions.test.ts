@@ -6,10 +6,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler as officialPages } from '../../../functions/http/official-pages.tsx';
-import { handler as officialsApi } from '../../../functions/http/officials-api.ts';
-import { handler as reports } from '../../../functions/http/reports.tsx';
-import { handler as signIn } from '../../../functions/http/sign-in.tsx';
+import { handler as officialPages } from '#handlers/http/official-pages.tsx';
+import { handler as officialsApi } from '#handlers/http/officials-api.ts';
+import { handler as reports } from '#handlers/http/reports.tsx';
+import { handler as signIn } from '#handlers/http/sign-in.tsx';
 import { getRaw } from '../support/harness.ts';
 import { call, sameOriginPost, setCookieOf, startLocalPool, TOKEN } from './support.ts';
 

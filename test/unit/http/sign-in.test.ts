@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handler as signIn } from '../../../functions/http/sign-in.tsx';
-import { DEFAULT_NEXT, safeNext } from '../../../functions/shared/http/same-origin.ts';
+import { handler as signIn } from '#handlers/http/sign-in.tsx';
+import { DEFAULT_NEXT, safeNext } from '#handlers/middleware/same-origin.ts';
 import { CSRF_COOKIE, call, cookieValueOf, csrfFieldOf, sameOriginPost, setCookieOf, TOKEN } from './support.ts';
 
 /**

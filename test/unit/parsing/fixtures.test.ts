@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { directiveInputSchema } from '../../../functions/shared/domain/directive.ts';
-import { type ParseResult, parseDirective } from '../../../functions/shared/parsing/index.ts';
+import { directiveInputSchema } from '#core/directive.ts';
+import { type ParseResult, parseDirective } from '#parsing/index.ts';
 
 /**
  * Every `fixtures/*.txt` parses to its `*.expected.json`, field by field. The two seeds (Gia Lai 126/STTTT-BCVT,
  * the Thanh Hóa article on 2915/STTTT-BCVT) are copied here from ../shared/seeds; the others are letters written
- * for these tests, each showing layouts and messes of real copies (see README.md in functions/shared/parsing).
+ * for these tests, each showing layouts and messes of real copies (see README.md in functions/parsing).
  */
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RECIPIENT_ID } from '../../../functions/shared/domain/directive.ts';
-import { ValidationError } from '../../../functions/shared/errors.ts';
+import { RECIPIENT_ID } from '#core/directive.ts';
+import { ValidationError } from '#core/errors.ts';
 import {
   EMPTY_TEXT_MESSAGE,
   type ParseResult,
   parseDirective,
   parseDirectiveOrThrow,
   tryParseDirective,
-} from '../../../functions/shared/parsing/index.ts';
+} from '#parsing/index.ts';
 
 /**
  * The mess of real copies: line breaks, Unicode forms, bold markers, page furniture, broken diacritics, and input

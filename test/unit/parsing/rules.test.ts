@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agencyName, officialTitle, personName } from '../../../functions/shared/parsing/casing.ts';
-import { contactIn, phonesIn } from '../../../functions/shared/parsing/contacts.ts';
-import { deadlinesIn, firstPeriodOf, recurrenceIn, workingDaysIn } from '../../../functions/shared/parsing/dates.ts';
-import { copyOf, signerFrom, signerPieces } from '../../../functions/shared/parsing/footer.ts';
-import { parseDirective } from '../../../functions/shared/parsing/index.ts';
-import { RecipientIndex, slugify, uniqueIds } from '../../../functions/shared/parsing/recipients.ts';
-import { fold, prepare, tol } from '../../../functions/shared/parsing/text.ts';
+import { agencyName, officialTitle, personName } from '#parsing/casing.ts';
+import { contactIn, phonesIn } from '#parsing/contacts.ts';
+import { deadlinesIn, firstPeriodOf, recurrenceIn, workingDaysIn } from '#parsing/dates.ts';
+import { copyOf, signerFrom, signerPieces } from '#parsing/footer.ts';
+import { parseDirective } from '#parsing/index.ts';
+import { RecipientIndex, slugify, uniqueIds } from '#parsing/recipients.ts';
+import { fold, prepare, tol } from '#parsing/text.ts';
 
-/** The rules the parser is made of, one by one (the README of functions/shared/parsing explains them). */
+/** The rules the parser is made of, one by one (the README of functions/parsing explains them). */
 
 describe('casing of ALL-CAPS header lines, titles and names', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { statisticsTables } from '#core/statistics.ts';
 import {
   AGENCY_HEADERS,
   DETAIL_HEADERS,
@@ -9,8 +10,7 @@ import {
   excelDateTime,
   statisticsCsv,
   statisticsWorkbook,
-} from '../../../functions/shared/reports/export.ts';
-import { statisticsTables } from '../../../functions/shared/reports/statistics.ts';
+} from '#documents/export.ts';
 import { items, JANUARY, NOW } from './fixtures.ts';
 
 const tables = statisticsTables(items(), JANUARY, NOW);

@@ -1,6 +1,6 @@
-import type { Assignment } from '../../../functions/shared/domain/assignment.ts';
-import { type Directive, directiveInputSchema } from '../../../functions/shared/domain/directive.ts';
-import type { StatisticsItem } from '../../../functions/shared/reports/statistics.ts';
+import type { Assignment } from '#core/assignment/model.ts';
+import { type Directive, directiveInputSchema } from '#core/directive.ts';
+import type { StatisticsItem } from '#core/statistics.ts';
 
 /**
  * Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications, 30/01/2021

@@ -6,7 +6,7 @@ import {
   statisticsByDirective,
   statisticsTables,
   statisticsTotal,
-} from '../../../functions/shared/reports/statistics.ts';
+} from '#core/statistics.ts';
 import { AGENCIES, assignment, DEADLINE_126, directive125, directive126, items, JANUARY, NOW } from './fixtures.ts';
 
 const counts = (row: Record<string, unknown>) => ({

@@ -7,7 +7,7 @@ import {
   draftNumber,
   overdueAgencies,
   urgingLetter,
-} from '../../../functions/shared/reports/urging-letter.ts';
+} from '#documents/urging-letter.ts';
 import { AGENCIES, assignment, completed, directive126, NOW } from './fixtures.ts';
 
 /** At 10:00 on 05/02/2021, Công an tỉnh has not reported on 1.3 nor Công ty Điện lực Gia Lai on 2.2. */

@@ -16,17 +16,17 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { expect, vi } from 'vitest';
-import { handler as officialsHandler } from '../../../functions/http/officials-api.ts';
-import { handler as recipientHandler } from '../../../functions/http/recipient-links.ts';
-import type { Assignment, EventType } from '../../../functions/shared/domain/assignment.ts';
-import type { Plan } from '../../../functions/shared/domain/checkpoints.ts';
-import type { HttpResult } from '../../../functions/shared/http/responses.ts';
-import { toAssignment } from '../../../functions/shared/storage/assignment-codec.ts';
-import { submissionKey } from '../../../functions/shared/storage/keys.ts';
-import type { Submission } from '../../../functions/shared/storage/submissions.ts';
-import { handler as awaitHumanHandler } from '../../../functions/tasks/await-human.ts';
-import { handler as checkpointHandler } from '../../../functions/tasks/checkpoint.ts';
-import { handler as deliverHandler } from '../../../functions/tasks/deliver.ts';
+import { toAssignment } from '#adapters/store/assignment-codec.ts';
+import type { Submission } from '#adapters/store/submissions.ts';
+import { submissionKey } from '#contracts/table.ts';
+import type { Plan } from '#core/assignment/checkpoints.ts';
+import type { Assignment, EventType } from '#core/assignment/model.ts';
+import { handler as officialsHandler } from '#handlers/http/officials-api.ts';
+import { handler as recipientHandler } from '#handlers/http/recipient-links.ts';
+import type { HttpResult } from '#handlers/http/responses.ts';
+import { handler as awaitHumanHandler } from '#handlers/tasks/await-recipient.ts';
+import { handler as checkpointHandler } from '#handlers/tasks/checkpoint.ts';
+import { handler as deliverHandler } from '#handlers/tasks/deliver.ts';
 
 /**
  * Drives the real handlers against the run's dynalite (see test/setup.ts). SES, Step Functions and Secrets

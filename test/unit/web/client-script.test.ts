@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_SCRIPT } from '../../../functions/http/official-pages.tsx';
+import { CLIENT_SCRIPT } from '#handlers/http/official-pages.tsx';
 
 /**
  * The officials' script is the source of a function, served as is. It must run in a page that has nothing

@@ -1,0 +1,134 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
+import { config } from '#contracts/environment.ts';
+import type { Assignment } from '#core/assignment/model.ts';
+import { ForbiddenError, GoneError } from '#core/errors.ts';
+
+/**
+ * A recipient's link is a capability: `/r/{payload}.{signature}`, where the payload names one assignment, the
+ * link version (bumped by "re-send link", which retires older links) and an expiry, signed with HMAC-SHA256.
+ * It never carries a Step Functions task token.
+ */
+
+const secrets = new SecretsManagerClient({});
+
+/**
+ * The signing keys: the secret's current version signs, the current and the previous versions verify, so that
+ * rotating the secret (a new AWSCURRENT, the old one becoming AWSPREVIOUS) breaks no link already emailed. Links
+ * signed two rotations ago stop working: rotate no more often than links must live.
+ */
+type Keys = { current: Buffer; previous: Buffer | undefined };
+
+/** Kept a few minutes per container, so that a rotation reaches every container soon without a call per link. */
+const KEYS_TTL_MS = 5 * 60_000;
+/** A link no key verifies may have been signed after a rotation this container has not seen: ask again, rarely. */
+const RELOAD_ON_MISS_MS = 30_000;
+
+let cached: { keys: Promise<Keys>; at: number } | undefined;
+
+const secretVersion = async (stage: 'AWSCURRENT' | 'AWSPREVIOUS'): Promise<Buffer | undefined> => {
+  try {
+    const r = await secrets.send(
+      new GetSecretValueCommand({ SecretId: config().LINK_SECRET_ARN, VersionStage: stage }),
+    );
+    if (!r.SecretString) throw new Error(`The link-signing secret (${stage}) is empty`);
+    return Buffer.from(r.SecretString, 'utf8');
+  } catch (error) {
+    // A secret never rotated has no previous version.
+    if (stage === 'AWSPREVIOUS' && (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+};
+
+const linkKeys = (maxAgeMs = KEYS_TTL_MS): Promise<Keys> => {
+  const now = Date.now();
+  if (!cached || now - cached.at > maxAgeMs || now < cached.at) {
+    const keys = Promise.all([secretVersion('AWSCURRENT'), secretVersion('AWSPREVIOUS')]).then(
+      ([current, previous]) => {
+        if (!current) throw new Error('The link-signing secret has no current version');
+        return { current, previous: previous?.equals(current) ? undefined : previous };
+      },
+    );
+    const entry = { keys, at: now };
+    cached = entry;
+    keys.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+  }
+  return cached.keys;
+};
+
+// Years beyond 9999 have no ISO form; no link lives that long.
+const MAX_EXPIRY_S = 253_402_300_799;
+const payloadSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int().min(0).max(MAX_EXPIRY_S)]);
+
+export type LinkClaims = { directiveId: string; recipientId: string; linkVersion: number; expiresAt: string };
+
+/** The MAC as it is written in links: unpadded base64url, the one spelling compared. */
+const sign = (key: Buffer, payload: string) =>
+  createHmac('sha256', key).update(`chidao-link-v1.${payload}`).digest().toString('base64url');
+
+/**
+ * Compared as text in its one canonical spelling, never decoded first: base64url decoders accept padding,
+ * non-zero trailing bits and stray characters, so that many spellings would decode to the same bytes.
+ */
+const sameText = (given: string, expected: string) => {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const signedBy = (keys: Keys, payload: string, signature: string) =>
+  [keys.current, keys.previous].some((key) => key !== undefined && sameText(signature, sign(key, payload)));
+
+export const createLinkToken = async (claims: LinkClaims) => {
+  const payload = Buffer.from(
+    JSON.stringify([
+      claims.directiveId,
+      claims.recipientId,
+      claims.linkVersion,
+      Math.floor(Date.parse(claims.expiresAt) / 1000),
+    ]),
+  ).toString('base64url');
+  return `${payload}.${sign((await linkKeys()).current, payload)}`;
+};
+
+const INVALID = 'Liên kết không hợp lệ.';
+
+export const verifyLinkToken = async (token: string, now: string): Promise<LinkClaims> => {
+  const [payload, signature, ...rest] = token.split('.');
+  if (!payload || !signature || rest.length > 0) throw new ForbiddenError(INVALID);
+  if (
+    !signedBy(await linkKeys(), payload, signature) &&
+    !signedBy(await linkKeys(RELOAD_ON_MISS_MS), payload, signature)
+  )
+    throw new ForbiddenError(INVALID);
+  let parsed: z.infer<typeof payloadSchema>;
+  try {
+    parsed = payloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+  } catch {
+    throw new ForbiddenError(INVALID);
+  }
+  const [directiveId, recipientId, linkVersion, exp] = parsed;
+  if (exp * 1000 <= Date.parse(now))
+    throw new GoneError('Liên kết đã hết hạn. Vui lòng liên hệ cơ quan ban hành để được gửi lại.');
+  return { directiveId, recipientId, linkVersion, expiresAt: new Date(exp * 1000).toISOString() };
+};
+
+/** Links outlive the last deadline by LINK_TTL_DAYS, so a late report can still be filed. */
+export const linkExpiry = (a: Assignment, now: string) => {
+  const last = [a.ackDeadline, ...Object.values(a.reports).map((r) => r.deadline)]
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
+  return new Date(Date.parse(last ?? now) + config().LINK_TTL_DAYS * 86_400_000).toISOString();
+};
+
+export const linkFor = async (a: Assignment, now: string) =>
+  `${config().PUBLIC_BASE_URL}/r/${await createLinkToken({
+    directiveId: a.directiveId,
+    recipientId: a.recipientId,
+    linkVersion: a.linkVersion,
+    expiresAt: linkExpiry(a, now),
+  })}`;

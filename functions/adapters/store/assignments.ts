@@ -1,0 +1,373 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '#contracts/environment.ts';
+import {
+  ASSIGNMENT_PREFIX,
+  assignmentKey,
+  directiveKey,
+  dueShardOf,
+  historyChunkKey,
+  watchShardOf,
+} from '#contracts/table.ts';
+import { type Assignment, bucketOf, type HistoryEvent, isOpen, nextDeadline } from '#core/assignment/model.ts';
+import type { Transition } from '#core/assignment/transitions.ts';
+import { ConflictError, NotFoundError } from '#core/errors.ts';
+import { dynamo } from '../clients/index.ts';
+import { count } from '../observability.ts';
+import { encodeReports, type StoredAssignment, toAssignment } from './assignment-codec.ts';
+
+export { type StoredAssignment, toAssignment } from './assignment-codec.ts';
+
+/** The attributes a transition may change. Everything else on the item is fixed at creation. */
+const MUTABLE = [
+  'status',
+  'deliveredAt',
+  'ackDeadline',
+  'acknowledgedAt',
+  'completedAt',
+  'cancelledAt',
+  'reports',
+  'escalationLevel',
+  'ackRemindedUntil',
+  'outcome',
+  'extensionRequests',
+  'linkVersion',
+  'generation',
+  'generationVersion',
+] as const satisfies readonly (keyof Assignment)[];
+
+/**
+ * The item keeps its latest events; when a transition would take it past HISTORY_MAX, the oldest committed
+ * events go to a chunk item of their own first. A chunk's content is fixed by the version it was cut from, so
+ * two writers racing on that version write the same chunk, and the loser's retry starts from the winner's.
+ */
+export const HISTORY_MAX = 16;
+export const HISTORY_KEEP = 6;
+
+/** How long after its planned wake-up an assignment's execution may stay silent before the sweeper looks. */
+export const WATCH_GRACE_MS = 60 * 60_000;
+
+const watchOf = (directiveId: string, recipientId: string, at: number) => ({
+  watchPk: watchShardOf(directiveId, recipientId),
+  watchAt: new Date(at).toISOString(),
+});
+
+export const getAssignment = async (directiveId: string, recipientId: string): Promise<StoredAssignment> => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: config().TABLE_NAME,
+      Key: assignmentKey(directiveId, recipientId),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) throw new NotFoundError(`Không tìm thấy đơn vị ${recipientId} trong công văn ${directiveId}`);
+  return toAssignment(Item);
+};
+
+/** The item a new assignment starts as: stored once by the create handler, watched from the start. */
+export const newAssignmentItem = (a: Assignment, now: string) => ({
+  ...assignmentKey(a.directiveId, a.recipientId),
+  ...a,
+  reports: encodeReports(a.reports),
+  bucket: bucketOf(a, now),
+  ...watchOf(a.directiveId, a.recipientId, Date.parse(now) + WATCH_GRACE_MS),
+});
+
+export type Applied =
+  | { applied: true; assignment: StoredAssignment; events: HistoryEvent[] }
+  | { applied: false; assignment: StoredAssignment; refusal: Extract<Transition, { ok: false }> };
+
+const MAX_ATTEMPTS = 12;
+
+/** Writers that lost a race wait a little, at random and longer each time, so that they stop colliding. */
+const backOff = (attempt: number) =>
+  attempt === 0 ? undefined : new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+
+/**
+ * Applies a domain transition with one conditional UpdateItem: expected version and status, the changed
+ * attributes, and the events appended to the history in the same write. A lost race re-reads the winner and
+ * asks the transition again, which then answers "already done" or applies on top of it.
+ */
+export const applyTransition = async (
+  directiveId: string,
+  recipientId: string,
+  now: string,
+  transition: (a: Assignment) => Transition,
+  /** The item as the caller just read it, to save a read; a lost race reads again anyway. */
+  read?: StoredAssignment,
+): Promise<Applied> => {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    await backOff(attempt);
+    const current = attempt === 0 && read ? read : await getAssignment(directiveId, recipientId);
+    const result = transition(current);
+    if (!result.ok) return { applied: false, assignment: current, refusal: result };
+    const stored = await write(current, result.next, result.events, now);
+    if (stored) {
+      await moveTally(directiveId, current, stored);
+      return { applied: true, assignment: stored, events: result.events };
+    }
+    count('LostRaces');
+  }
+  throw new ConflictError('Hồ sơ đang được cập nhật đồng thời, vui lòng thử lại.');
+};
+
+/** Moves the oldest committed events to a chunk when the history would grow past HISTORY_MAX. */
+const archiveIfLong = async (current: StoredAssignment, events: HistoryEvent[]) => {
+  const cut = current.history.length - HISTORY_KEEP;
+  if (current.history.length + events.length <= HISTORY_MAX || cut <= 0) return undefined;
+  const seq = current.archivedChunks ?? 0;
+  await dynamo.send(
+    new PutCommand({
+      TableName: config().TABLE_NAME,
+      Item: {
+        ...historyChunkKey(current.directiveId, current.recipientId, seq),
+        events: current.history.slice(0, cut),
+      },
+    }),
+  );
+  return { history: [...current.history.slice(cut), ...events], archivedChunks: seq + 1 };
+};
+
+const write = async (
+  current: StoredAssignment,
+  next: Assignment,
+  events: HistoryEvent[],
+  now: string,
+): Promise<StoredAssignment | undefined> => {
+  const names: Record<string, string> = { '#version': 'version', '#status': 'status', '#history': 'history' };
+  const values: Record<string, unknown> = {
+    ':expected': current.version,
+    ':expectedStatus': current.status,
+    ':next': current.version + 1,
+  };
+  const set = ['#version = :next'];
+  const remove: string[] = [];
+  const archived = await archiveIfLong(current, events);
+  if (archived) {
+    set.push('#history = :history', '#archived = :archived');
+    names['#archived'] = 'archivedChunks';
+    values[':history'] = archived.history;
+    values[':archived'] = archived.archivedChunks;
+  } else {
+    set.push('#history = list_append(#history, :events)');
+    values[':events'] = events;
+  }
+  MUTABLE.forEach((attr, i) => {
+    const before = current[attr];
+    const after = next[attr];
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    names[`#m${i}`] = attr;
+    if (after === undefined) remove.push(`#m${i}`);
+    else {
+      set.push(`#m${i} = :m${i}`);
+      values[`:m${i}`] = attr === 'reports' ? encodeReports(next.reports) : after;
+    }
+  });
+  const bucket = bucketOf(next, now);
+  const due = isOpen(next.status) ? nextDeadline(next) : undefined;
+  names['#bucket'] = 'bucket';
+  values[':bucket'] = bucket;
+  set.push('#bucket = :bucket');
+  names['#duePk'] = 'duePk';
+  names['#dueAt'] = 'dueAt';
+  if (due) {
+    set.push('#duePk = :duePk', '#dueAt = :dueAt');
+    values[':duePk'] = dueShardOf(current.directiveId, current.recipientId);
+    values[':dueAt'] = due;
+  } else remove.push('#duePk', '#dueAt');
+  // A closed assignment needs no execution: it leaves the sweeper's index.
+  if (!isOpen(next.status)) {
+    names['#watchPk'] = 'watchPk';
+    names['#watchAt'] = 'watchAt';
+    remove.push('#watchPk', '#watchAt');
+  }
+  try {
+    const { Attributes } = await dynamo.send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: assignmentKey(current.directiveId, current.recipientId),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        ConditionExpression: '#version = :expected AND #status = :expectedStatus',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toAssignment(Attributes ?? {});
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Keeps the directive's counts per bucket. It is a second write, so a crash between the two can leave a count
+ * off by one: reading a directive recounts from the assignments and repairs it (see `reconcileTally`).
+ */
+const moveTally = async (directiveId: string, before: StoredAssignment, after: StoredAssignment) => {
+  const delta = tallyDelta(before, after);
+  if (Object.keys(delta).length === 0) return;
+  await addToTally(directiveId, delta);
+};
+
+export const tallyDelta = (before: Pick<StoredAssignment, 'bucket' | 'acknowledgedAt'>, after: typeof before) => {
+  const delta: Record<string, number> = {};
+  const add = (key: string, n: number) => {
+    delta[key] = (delta[key] ?? 0) + n;
+    if (delta[key] === 0) delete delta[key];
+  };
+  add(before.bucket, -1);
+  add(after.bucket, 1);
+  add('acknowledged', (after.acknowledgedAt ? 1 : 0) - (before.acknowledgedAt ? 1 : 0));
+  return delta;
+};
+
+export const addToTally = async (directiveId: string, delta: Record<string, number>) => {
+  const entries = Object.entries(delta);
+  if (entries.length === 0) return;
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: config().TABLE_NAME,
+      Key: directiveKey(directiveId),
+      UpdateExpression: `ADD ${entries.map((_, i) => `#tally.#k${i} :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: {
+        '#tally': 'tally',
+        ...Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
+      },
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+      ConditionExpression: 'attribute_exists(pk)',
+    }),
+  );
+};
+
+/**
+ * Stores the token of the wait that has just begun, unless the item moved on since the plan was made, and
+ * tells the sweeper when the execution must next be heard of: the end of this wait, and a grace period.
+ */
+export const storeTaskToken = async (
+  directiveId: string,
+  recipientId: string,
+  token: string,
+  planVersion: number,
+  wakeAt: number,
+): Promise<boolean> => {
+  const watch = watchOf(directiveId, recipientId, wakeAt + WATCH_GRACE_MS);
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: assignmentKey(directiveId, recipientId),
+        UpdateExpression: 'SET taskToken = :token, tokenVersion = :v, watchPk = :wpk, watchAt = :wat',
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':token': token, ':v': planVersion, ':wpk': watch.watchPk, ':wat': watch.watchAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+/** No wait is open any more. An item that is gone stays gone: UpdateItem would otherwise create one. */
+export const clearTaskToken = async (directiveId: string, recipientId: string) => {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: assignmentKey(directiveId, recipientId),
+        UpdateExpression: 'REMOVE taskToken, tokenVersion',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+const SUMMARY_FIELDS = [
+  'directiveId',
+  'recipientId',
+  'recipientName',
+  'taskCodes',
+  'recipientEmail',
+  'status',
+  'version',
+  'createdAt',
+  'policy',
+  'deliveredAt',
+  'ackDeadline',
+  'acknowledgedAt',
+  'completedAt',
+  'cancelledAt',
+  'reports',
+  'escalationLevel',
+  'ackRemindedUntil',
+  'outcome',
+  'extensionRequests',
+  'linkVersion',
+  'bucket',
+  'dueAt',
+];
+
+/**
+ * One query of a directive's assignments. The history is left out unless asked for: it is the bulk of an item.
+ * DynamoDB stops a query at 1 MB of items read, whatever the projection, so callers follow `LastEvaluatedKey`.
+ */
+const queryAssignments = async (
+  directiveId: string,
+  options: { withHistory?: boolean | undefined; limit?: number | undefined },
+  ExclusiveStartKey: Record<string, unknown> | undefined,
+) => {
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: config().TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': directiveKey(directiveId).pk, ':prefix': ASSIGNMENT_PREFIX },
+      ...(options.withHistory
+        ? {}
+        : {
+            // Every name goes through a placeholder: several (status, bucket…) are reserved words.
+            ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#p${i}`).join(', '),
+            ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#p${i}`, f])),
+          }),
+      ...(options.limit ? { Limit: options.limit } : {}),
+      ExclusiveStartKey,
+    }),
+  );
+  return { items: (page.Items ?? []).map(toAssignment), last: page.LastEvaluatedKey };
+};
+
+/** One page of a directive's assignments, in key order, after the recipient `after`. */
+export const assignmentPage = async (
+  directiveId: string,
+  options: { limit: number; after?: string | undefined; withHistory?: boolean },
+): Promise<{ items: StoredAssignment[]; next?: string }> => {
+  const items: StoredAssignment[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined = options.after
+    ? assignmentKey(directiveId, options.after)
+    : undefined;
+  do {
+    const page = await queryAssignments(
+      directiveId,
+      { withHistory: options.withHistory, limit: options.limit - items.length },
+      ExclusiveStartKey,
+    );
+    items.push(...page.items);
+    ExclusiveStartKey = page.last;
+  } while (ExclusiveStartKey && items.length < options.limit);
+  const last = items.at(-1);
+  return { items, ...(ExclusiveStartKey && last ? { next: last.recipientId } : {}) };
+};
+
+export const allAssignmentsOf = async (directiveId: string, options: { withHistory?: boolean } = {}) => {
+  const all: StoredAssignment[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await queryAssignments(directiveId, options, ExclusiveStartKey);
+    all.push(...page.items);
+    ExclusiveStartKey = page.last;
+  } while (ExclusiveStartKey);
+  return all;
+};

@@ -1,0 +1,311 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DateTime } from 'luxon';
+import pMap from 'p-map';
+import { monotonicFactory } from 'ulid';
+import { config } from '#contracts/environment.ts';
+import { byIssuer, directiveKey, idempotencyKey, issuerKey, numberKey, TABLE } from '#contracts/table.ts';
+import type { Assignment, ReportSlot } from '#core/assignment/model.ts';
+import { addWorkingDays } from '#core/calendar/index.ts';
+import { ZONE } from '#core/calendar/time.ts';
+import { type Directive, type DirectiveInput, periodsOf, tasksOf } from '#core/directive.ts';
+import { ConflictError, NotFoundError } from '#core/errors.ts';
+import { dynamo } from '../clients/index.ts';
+import { newAssignmentItem } from './assignments.ts';
+
+const ulid = monotonicFactory();
+
+export type StoredDirective = Directive & { tally: Record<string, number> };
+
+const toDirective = (item: Record<string, unknown>): StoredDirective => {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
+  return { tally: {}, ...rest } as StoredDirective;
+};
+
+export const getDirective = async (id: string): Promise<StoredDirective> => {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id) }));
+  if (!Item) throw new NotFoundError(`Không tìm thấy công văn ${id}`);
+  return toDirective(Item);
+};
+
+/**
+ * What a task needs of a directive (its text, tasks, leaders) does not change once issued, so a warm
+ * container keeps it a few minutes: a fan-out of thousands reads it once per container, not once per
+ * recipient. Counts and cancellation are never read from here.
+ */
+const recent = new Map<string, { directive: StoredDirective; until: number }>();
+const RECENT_MS = 5 * 60_000;
+
+export const getDirectiveText = async (id: string): Promise<StoredDirective> => {
+  const hit = recent.get(id);
+  if (hit && hit.until > performance.now()) return hit.directive;
+  const directive = await getDirective(id);
+  if (recent.size > 100) recent.clear();
+  recent.set(id, { directive, until: performance.now() + RECENT_MS });
+  return directive;
+};
+
+/** The flag that allows a duplicate number is not part of what is issued: ticking it keeps the same directive. */
+export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) =>
+  createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+/** The assignment a recipient starts with: its report slots and the follow-up rules of the directive. */
+export const initialAssignment = (
+  directive: Directive,
+  recipient: DirectiveInput['recipients'][number],
+): Assignment => {
+  const reports: Record<string, ReportSlot> = {};
+  const tasks = tasksOf(directive.tasks, { recipientId: recipient.id });
+  for (const task of tasks) {
+    if (!task.reportRequired) continue;
+    if (task.recurrence && task.deadline) {
+      for (const deadline of periodsOf(task.deadline, task.recurrence)) {
+        const period = DateTime.fromISO(deadline).setZone(ZONE).toISODate() ?? deadline;
+        reports[`${task.code}#${period}`] = { taskCode: task.code, period, deadline };
+      }
+    } else reports[task.code] = { taskCode: task.code, ...(task.deadline ? { deadline: task.deadline } : {}) };
+  }
+  return {
+    directiveId: directive.id,
+    recipientId: recipient.id,
+    recipientName: recipient.name,
+    recipientEmail: recipient.email,
+    taskCodes: tasks.map((t) => t.code),
+    ...(recipient.phone ? { recipientPhone: recipient.phone } : {}),
+    ...(recipient.head ? { recipientHead: recipient.head } : {}),
+    number: directive.number,
+    issuer: directive.issuer,
+    status: 'ISSUED',
+    version: 1,
+    createdAt: directive.createdAt,
+    policy: {
+      acknowledgeWithin: directive.acknowledgeWithin,
+      remindBefore: directive.remindBefore,
+      remindOnTheDay: directive.remindOnTheDay,
+      escalateAfterWorkingDays: directive.escalateAfterWorkingDays,
+    },
+    reports,
+    escalationLevel: 0,
+    linkVersion: 1,
+    history: [{ at: directive.createdAt, type: 'ISSUED', by: directive.issuer }],
+  };
+};
+
+/**
+ * Stores a directive and its assignments, idempotently. The idempotency item claims an id for the key; the
+ * assignments are written next, each only if absent (a retry never resets one that has moved on); the
+ * directive item is written last and is what makes the directive visible. A retry after a crash at any point
+ * finishes the same directive.
+ */
+export const storeDirective = async (
+  input: DirectiveInput,
+  key: string,
+  now: string,
+): Promise<{ directive: StoredDirective; created: boolean }> => {
+  const hash = bodyHash(input);
+  const claimed = { id: ulid(Date.parse(now)), createdAt: now };
+  // A duplicate number is refused before anything is written, unless this key already made this directive.
+  if (!input.allowDuplicateNumber) {
+    const { Item: prior } = await dynamo.send(
+      new GetCommand({ TableName: config().TABLE_NAME, Key: idempotencyKey(key), ConsistentRead: true }),
+    );
+    const holder = await holderOfNumber(input, prior?.directiveId as string | undefined);
+    if (holder) throw duplicateNumber(input, holder);
+  }
+  let id = claimed.id;
+  let createdAt = claimed.createdAt;
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: { ...idempotencyKey(key), directiveId: id, bodyHash: hash, createdAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const { Item } = await dynamo.send(
+      new GetCommand({ TableName: config().TABLE_NAME, Key: idempotencyKey(key), ConsistentRead: true }),
+    );
+    if (!Item) throw error;
+    if (Item.bodyHash !== hash)
+      throw new ConflictError(
+        'Công văn cùng số, ký hiệu và cơ quan ban hành (hoặc cùng Idempotency-Key) đã được ban hành với nội dung khác.',
+      );
+    id = String(Item.directiveId);
+    createdAt = String(Item.createdAt);
+    const existing = await dynamo.send(
+      new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id), ConsistentRead: true }),
+    );
+    if (existing.Item) return { directive: toDirective(existing.Item), created: false };
+  }
+
+  await claimNumber(input, id);
+  const { recipients, allowDuplicateNumber: _, ...rest } = input;
+  const directive: StoredDirective = {
+    ...rest,
+    // "Within n working days" becomes a date once, when the directive is issued.
+    tasks: rest.tasks.map((t) =>
+      t.deadlineWorkingDays && !t.deadline ? { ...t, deadline: addWorkingDays(createdAt, t.deadlineWorkingDays) } : t,
+    ),
+    id,
+    createdAt,
+    recipientCount: recipients.length,
+    tally: { inProgressOnTime: recipients.length, acknowledged: 0 },
+  };
+  await pMap(
+    recipients,
+    async (recipient) => {
+      try {
+        await dynamo.send(
+          new PutCommand({
+            TableName: config().TABLE_NAME,
+            Item: newAssignmentItem(initialAssignment(directive, recipient), now),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+    { concurrency: 16 },
+  );
+  await dynamo.send(
+    new PutCommand({
+      TableName: config().TABLE_NAME,
+      Item: { ...issuerKey(directive.issuer), issuer: directive.issuer },
+    }),
+  );
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: {
+          ...directiveKey(id),
+          ...byIssuer(directive.issuer, directive.issuedOn, id),
+          ...directive,
+          // Who carries out each task is on the assignments (`taskCodes`).
+          tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return { directive: await getDirective(id), created: false };
+  }
+  return { directive, created: true };
+};
+
+/** The directive that already carries this number from this issuer in this year, if it is not `id`. */
+export const holderOfNumber = async (input: Pick<DirectiveInput, 'issuer' | 'issuedOn' | 'number'>, id?: string) => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: config().TABLE_NAME,
+      Key: numberKey(input.issuer, input.issuedOn.slice(0, 4), input.number),
+      ConsistentRead: true,
+    }),
+  );
+  return Item && Item.directiveId !== id
+    ? { id: String(Item.directiveId), subject: String(Item.subject ?? ''), issuedOn: String(Item.issuedOn ?? '') }
+    : undefined;
+};
+
+const duplicateNumber = (input: DirectiveInput, holder: { id: string; subject: string; issuedOn: string }) =>
+  new ConflictError(
+    `Số ${input.number} của ${input.issuer} năm ${input.issuedOn.slice(0, 4)} đã dùng cho công văn "${holder.subject}" ` +
+      `(ngày ${holder.issuedOn.split('-').reverse().join('/')}, mã ${holder.id}). Nếu cố ý dùng lại số này, hãy đánh dấu "Cố ý dùng lại số".`,
+  );
+
+/**
+ * Claims the number for this directive. Refused (409, naming the directive that has it) unless the official
+ * said the duplicate is deliberate; the first directive keeps the claim either way.
+ */
+const claimNumber = async (input: DirectiveInput, id: string) => {
+  try {
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: {
+          ...numberKey(input.issuer, input.issuedOn.slice(0, 4), input.number),
+          directiveId: id,
+          subject: input.subject,
+          issuedOn: input.issuedOn,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR directiveId = :id',
+        ExpressionAttributeValues: { ':id': id },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (input.allowDuplicateNumber) return;
+    const holder = await holderOfNumber(input, id);
+    if (holder) throw duplicateNumber(input, holder);
+  }
+};
+
+export const markDirectiveCancelled = async (id: string, now: string, by: string) => {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: config().TABLE_NAME,
+        Key: directiveKey(id),
+        UpdateExpression:
+          'SET cancelledAt = if_not_exists(cancelledAt, :now), cancelledBy = if_not_exists(cancelledBy, :by)',
+        ExpressionAttributeValues: { ':now': now, ':by': by },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(`Không tìm thấy công văn ${id}`);
+    throw error;
+  }
+};
+
+/** Rewrites the counts when a recount from the assignments disagrees with them (see `moveTally`). */
+export const reconcileTally = async (id: string, stored: Record<string, number>, counted: Record<string, number>) => {
+  const keys = new Set([...Object.keys(stored), ...Object.keys(counted)]);
+  if ([...keys].every((k) => (stored[k] ?? 0) === (counted[k] ?? 0))) return;
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: config().TABLE_NAME,
+      Key: directiveKey(id),
+      UpdateExpression: 'SET tally = :t',
+      ExpressionAttributeValues: { ':t': counted },
+    }),
+  );
+};
+
+export const listIssuers = async (): Promise<string[]> => {
+  const issuers: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: config().TABLE_NAME,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ISSUERS' },
+        ExclusiveStartKey,
+      }),
+    );
+    issuers.push(...(page.Items ?? []).map((i) => String(i.sk)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return issuers;
+};
+
+/** The directives of one issuer, newest first by issue date. */
+export const directivesOf = async (issuer: string, limit = 100): Promise<StoredDirective[]> => {
+  const { Items } = await dynamo.send(
+    new QueryCommand({
+      TableName: config().TABLE_NAME,
+      IndexName: TABLE.byIssuer.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': byIssuer(issuer, '', '').gsi1pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map(toDirective);
+};

@@ -1,0 +1,44 @@
+import { linkFor } from '#adapters/links.ts';
+import { isPermanentRejection, sendEmail } from '#adapters/mail/mailer.ts';
+import { count } from '#adapters/observability.ts';
+import { applyTransition, getAssignment, type StoredAssignment } from '#adapters/store/assignments.ts';
+import { getDirectiveText } from '#adapters/store/directives.ts';
+import { deliver, failDelivery } from '#core/assignment/transitions.ts';
+import { DeliveryFailed, NotFoundError } from '#core/errors.ts';
+import { invitationEmail } from '#documents/email/templates.tsx';
+
+/** The assignment, or undefined when it is gone: a step has nothing left to track then. */
+export const findAssignment = async (directiveId: string, recipientId: string) => {
+  try {
+    return await getAssignment(directiveId, recipientId);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Emails the invitation of an assignment still ISSUED, then records DELIVERED. Sending first means a crash in
+ * between sends it again rather than never; a retry after the write sends nothing. A permanent refusal by SES
+ * closes the assignment as DELIVERY_FAILED and raises DeliveryFailed for the state machine.
+ */
+export const deliverIfIssued = async (assignment: StoredAssignment, now: string): Promise<StoredAssignment> => {
+  const delivering = deliver(assignment, now);
+  if (!delivering.ok) return assignment;
+  const { directiveId, recipientId } = assignment;
+  const directive = await getDirectiveText(directiveId);
+  const link = await linkFor(delivering.next, now);
+  try {
+    await sendEmail({
+      to: [assignment.recipientEmail],
+      ...invitationEmail({ directive, assignment: delivering.next, link }),
+    });
+  } catch (error) {
+    if (!isPermanentRejection(error)) throw error;
+    count('DeliveryFailures');
+    await applyTransition(directiveId, recipientId, now, (a) => failDelivery(a, now, (error as Error).message));
+    throw new DeliveryFailed(`${recipientId}: ${(error as Error).message}`);
+  }
+  count('EmailsSent', 1, { kind: 'invitation' });
+  return (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now), assignment)).assignment;
+};

@@ -1,0 +1,77 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DateTime } from 'luxon';
+import { dynamo } from '#adapters/clients/index.ts';
+import { allAssignmentsOf } from '#adapters/store/assignments.ts';
+import { getDirective, listIssuers, type StoredDirective } from '#adapters/store/directives.ts';
+import { config } from '#contracts/environment.ts';
+import { byIssuer, TABLE } from '#contracts/table.ts';
+import { ZONE } from '#core/calendar/time.ts';
+import { ValidationError } from '#core/errors.ts';
+import { type Period, type StatisticsItem, statisticsTables } from '#core/statistics.ts';
+import { defaultNewDeadline, overdueAgencies, urgingLetter } from '#documents/urging-letter.ts';
+
+/** Directives of every office issued in the period: a range query per issuer on the by-issuer index. */
+const directivesIssuedIn = async (period: Period) => {
+  const found: StoredDirective[] = [];
+  for (const issuer of await listIssuers()) {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo.send(
+        new QueryCommand({
+          TableName: config().TABLE_NAME,
+          IndexName: TABLE.byIssuer.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
+          ExpressionAttributeValues: {
+            ':pk': byIssuer(issuer, '', '').gsi1pk,
+            ':from': period.from,
+            ':to': `${period.to}~`,
+          },
+          ExclusiveStartKey,
+        }),
+      );
+      found.push(...((page.Items ?? []) as StoredDirective[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+  return found;
+};
+
+/** `from`/`to` as given, or this month so far (in Hà Nội). */
+export const periodOf = (query: Record<string, string | undefined> | undefined, now: string): Period => {
+  const today = DateTime.fromISO(now).setZone(ZONE);
+  const period = {
+    from: query?.from || (today.startOf('month').toISODate() ?? ''),
+    to: query?.to || (today.toISODate() ?? ''),
+  };
+  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid;
+  const issues = [
+    ...(valid(period.from) ? [] : [{ path: 'from', message: 'Từ ngày: cần ngày dạng YYYY-MM-DD' }]),
+    ...(valid(period.to) ? [] : [{ path: 'to', message: 'Đến ngày: cần ngày dạng YYYY-MM-DD' }]),
+  ];
+  if (issues.length === 0 && period.from > period.to) issues.push({ path: 'to', message: 'Đến ngày phải sau Từ ngày' });
+  if (issues.length) throw new ValidationError(issues);
+  return period;
+};
+
+export const loadStatistics = async (period: Period, now: string) => {
+  const directives = await directivesIssuedIn(period);
+  const items: StatisticsItem[] = await Promise.all(
+    directives.map(async (directive) => ({ directive, assignments: await allAssignmentsOf(directive.id) })),
+  );
+  return statisticsTables(items, period, now);
+};
+
+/** The draft urging letter for a directive's overdue agencies, with a new deadline three working days on. */
+export const urgingLetterFor = async (directiveId: string, now: string) => {
+  const directive = await getDirective(directiveId);
+  const overdue = overdueAgencies(directive, await allAssignmentsOf(directiveId), now);
+  if (overdue.length === 0)
+    throw new ValidationError([{ path: 'directive', message: 'Không có đơn vị nào quá hạn báo cáo.' }]);
+  const today = DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
+  const file = await urgingLetter({ directive, overdue, newDeadline: defaultNewDeadline(today), issuedOn: today });
+  return { file, name: `don-doc-${directive.number.replace(/[^A-Za-z0-9]+/g, '-')}.docx` };
+};
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,0 +1,80 @@
+import type { StoredDirective } from '#adapters/store/directives.ts';
+import type { Submission } from '#adapters/store/submissions.ts';
+import {
+  type Assignment,
+  BUCKETS,
+  type Bucket,
+  bucketOf,
+  isOverdue,
+  pendingExtensions,
+} from '#core/assignment/model.ts';
+
+/** The JSON shapes of DESIGN.md's HTTP interface. */
+
+/**
+ * `submissions` (what the agency wrote, by id) are joined where the caller read them: one assignment's page,
+ * or the one-off reports of a dashboard page. Without them a report shows when and whether, not what.
+ */
+export const assignmentView = (a: Assignment, now: string, submissions?: ReadonlyMap<string, Submission>) => ({
+  recipientId: a.recipientId,
+  recipientName: a.recipientName,
+  recipientEmail: a.recipientEmail,
+  taskCodes: a.taskCodes ?? [],
+  status: a.status,
+  overdue: isOverdue(a, now),
+  bucket: bucketOf(a, now),
+  deliveredAt: a.deliveredAt ?? null,
+  ackDeadline: a.ackDeadline ?? null,
+  acknowledgedAt: a.acknowledgedAt ?? null,
+  reports: Object.entries(a.reports).map(([key, r]) => {
+    const submitted = r.reportId ? submissions?.get(r.reportId) : undefined;
+    return {
+      key,
+      taskCode: r.taskCode,
+      period: r.period ?? null,
+      deadline: r.deadline ?? null,
+      submittedAt: r.submittedAt ?? null,
+      late: r.submittedAt ? (r.late ?? false) : null,
+      summary: submitted?.text ?? null,
+      attachment: submitted?.attachment ? { name: submitted.attachment.name, size: submitted.attachment.size } : null,
+    };
+  }),
+  outcome: a.outcome ?? null,
+  escalationLevel: a.escalationLevel,
+  /** The oldest pending request (kept for scripts written before one request per slot), then all of them. */
+  extensionRequest: pendingExtensions(a)[0] ?? null,
+  extensionRequests: pendingExtensions(a).map((r) => ({
+    ...r,
+    reason: (r.reasonId ? submissions?.get(r.reasonId)?.text : undefined) ?? r.reason,
+  })),
+  completedAt: a.completedAt ?? null,
+  cancelledAt: a.cancelledAt ?? null,
+});
+
+/** The four counts of the Government Office, plus acknowledged, cancelled and undeliverable. */
+export const countsOf = (tally: Record<string, number>) =>
+  Object.fromEntries([...BUCKETS, 'acknowledged'].map((k) => [k, Math.max(0, tally[k] ?? 0)])) as Record<
+    Bucket | 'acknowledged',
+    number
+  >;
+
+export const directiveState = (d: StoredDirective) => {
+  const c = countsOf(d.tally);
+  if (d.cancelledAt) return 'CANCELLED';
+  if (c.inProgressOverdue > 0) return 'OVERDUE';
+  if (c.inProgressOnTime > 0) return 'OPEN';
+  return 'COMPLETED';
+};
+
+export const directiveSummary = (d: StoredDirective) => ({
+  id: d.id,
+  number: d.number,
+  issuer: d.issuer,
+  issuedOn: d.issuedOn,
+  subject: d.subject,
+  createdAt: d.createdAt,
+  recipientCount: d.recipientCount,
+  state: directiveState(d),
+  counts: countsOf(d.tally),
+  cancelledAt: d.cancelledAt ?? null,
+});

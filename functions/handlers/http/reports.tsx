@@ -1,0 +1,84 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { observe } from '#adapters/observability.ts';
+import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '#app/statistics.ts';
+import type { ReportRoute } from '#contracts/routes.ts';
+import { NotFoundError } from '#core/errors.ts';
+import { exportFileName, statisticsCsv, statisticsWorkbook } from '#documents/export.ts';
+import { langCookie, langOf } from '#web/i18n.ts';
+import { StatisticsPage } from '#web/officials/statistics-page.tsx';
+import { officialPage } from '#web/post-form.tsx';
+import { messagePage } from '#web/render.tsx';
+import { bodyLimit } from '../middleware/body-limit.ts';
+import { csrfProtection } from '../middleware/csrf.ts';
+import { errorsToResponses, renderJson } from '../middleware/errors-to-responses.ts';
+import type { OfficialEvent } from '../middleware/events.ts';
+import { liveBearer, type Official, officialOf } from '../middleware/official.ts';
+import { requireSession } from '../middleware/session.ts';
+import { download } from './download.ts';
+import { type HttpResult, json, redirect } from './responses.ts';
+
+/** The workbook is Vietnamese whatever the page's language: its headers are the Government Office's. */
+const WORKBOOK_TITLE = 'Thống kê thực hiện công văn chỉ đạo';
+
+/** Per agency and per directive over a period: as JSON or a page, or `?format=xlsx|csv` to download. */
+const statistics = async (event: OfficialEvent, official: Official, asPage: boolean): Promise<HttpResult> => {
+  const now = new Date().toISOString();
+  const lang = langOf(event);
+  const period = periodOf(event.queryStringParameters, now);
+  const tables = await loadStatistics(period, now);
+  const format = event.queryStringParameters?.format;
+  if (format === 'xlsx')
+    return download(
+      await statisticsWorkbook(tables, { title: WORKBOOK_TITLE, period, generatedAt: now }),
+      XLSX_TYPE,
+      exportFileName(period, 'xlsx'),
+    );
+  if (format === 'csv')
+    return download(statisticsCsv(tables.byAgency), 'text/csv; charset=utf-8', exportFileName(period, 'csv'));
+  if (!asPage) return json(200, { period, byAgency: tables.byAgency, byDirective: tables.byDirective });
+  return officialPage(
+    event,
+    200,
+    <StatisticsPage lang={lang} official={official} period={period} tables={tables} />,
+    langCookie(event),
+  );
+};
+
+const urgingLetter = async (event: OfficialEvent) => {
+  const { file, name } = await urgingLetterFor(event.pathParameters?.id ?? '', new Date().toISOString());
+  return download(file, DOCX_TYPE, name);
+};
+
+const routes: Record<ReportRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
+  'GET /api/statistics': async (event) => statistics(event, officialOf(event), false),
+  'GET /api/directives/{id}/urging-letter': async (event) => {
+    officialOf(event);
+    return urgingLetter(event);
+  },
+  'GET /statistics': async (event) => statistics(event, await requireSession(event), true),
+  'GET /directives/{id}/urging-letter': async (event) => {
+    await requireSession(event);
+    return urgingLetter(event);
+  },
+};
+
+/** Only GETs here; the CSRF middleware gives the page's sign-out form its token. */
+export const handler = middy<OfficialEvent, HttpResult>()
+  .use(observe())
+  .use(bodyLimit())
+  .use(httpHeaderNormalizer())
+  .use(liveBearer())
+  .use(csrfProtection())
+  .use(
+    errorsToResponses((status, code, message, event) => {
+      if (event.rawPath.startsWith('/api/')) return renderJson(status, code, message, event);
+      if (status === 401) return redirect(`/sign-in?next=${encodeURIComponent(event.rawPath)}`);
+      return messagePage(status, status >= 500 ? '500' : String(status), message, status >= 500 ? 'error' : 'warn');
+    }),
+  )
+  .handler(async (event) => {
+    const route = routes[event.routeKey as ReportRoute];
+    if (!route) throw new NotFoundError('');
+    return route(event);
+  });

@@ -1,8 +1,0 @@
-import { assignmentRef, stepHandler } from '../shared/step-handler.ts';
-import { clearTaskToken } from '../shared/storage/assignments.ts';
-
-/** The workflow of one assignment has ended: no wait is open, so no token may stay on the item. */
-export const handler = stepHandler(assignmentRef, async ({ directiveId, recipientId }) => {
-  await clearTaskToken(directiveId, recipientId);
-  return { directiveId, recipientId, closed: true };
-});

@@ -1,0 +1,81 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { type HttpResult, html } from '#handlers/http/responses.ts';
+import { OFFICIAL_STYLES, STYLES } from './styles.ts';
+
+export const Layout = ({
+  title,
+  children,
+  lang = 'vi',
+  header,
+  script,
+}: {
+  title: string;
+  children: ComponentChildren;
+  lang?: string;
+  /** A banner above the main content (the officials' navigation). */
+  header?: ComponentChildren;
+  /** A script served by this app, e.g. `/assets/officials.js`. */
+  script?: string;
+}) => (
+  <html lang={lang}>
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      <title>{title}</title>
+      {/* Our own constant stylesheet: inserted as is, since escaping would break its quotes. */}
+      <style dangerouslySetInnerHTML={{ __html: header ? STYLES + OFFICIAL_STYLES : STYLES }} />
+      {script && <script src={script} defer />}
+    </head>
+    <body>
+      {header}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </body>
+  </html>
+);
+
+export const page = (
+  status: number,
+  node: preact.VNode,
+  headers: Record<string, string> = {},
+  cookies: string[] = [],
+): HttpResult => ({
+  ...html(status, `<!doctype html>${renderToString(node)}`, headers),
+  ...(cookies.length ? { cookies } : {}),
+});
+
+export const Message = ({
+  title,
+  children,
+  tone = 'info',
+  level = 2,
+}: {
+  title: string;
+  children?: ComponentChildren;
+  tone?: 'info' | 'ok' | 'warn' | 'error';
+  /** 1 when the message is the page; 2 under a page's own title. */
+  level?: 1 | 2;
+}) => (
+  <section class={`message ${tone}`} role={tone === 'error' || tone === 'warn' ? 'alert' : 'status'}>
+    {level === 1 ? <h1>{title}</h1> : <h2>{title}</h2>}
+    {children}
+  </section>
+);
+
+export const messagePage = (
+  status: number,
+  title: string,
+  text: string,
+  tone: 'info' | 'ok' | 'warn' | 'error' = 'info',
+) =>
+  page(
+    status,
+    <Layout title={title}>
+      <Message title={title} tone={tone} level={1}>
+        <p>{text}</p>
+      </Message>
+    </Layout>,
+  );
