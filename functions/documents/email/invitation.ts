@@ -1,0 +1,110 @@
+import { ACK, type Assignment } from '#core/assignment/model.ts';
+import { type Directive, tasksOf } from '#core/directive.ts';
+import {
+  AUTOMATED,
+  addressedTo,
+  type Block,
+  masthead,
+  OPENING_CHANGES_NOTHING,
+  PERSONAL_LINK,
+  signature,
+  when,
+} from './blocks.ts';
+import { deadlinesCalendar } from './calendar.ts';
+import type { EmailAttachment, EmailContent } from './content.ts';
+import { build } from './render.tsx';
+import { deadlineEn, deadlineVi, directiveRef, issuedOn, slugOf, taskLine } from './wording.ts';
+
+/**
+ * The invitation: the directive, the agency's tasks and deadlines, its personal link, and the deadlines as an
+ * iCalendar attachment.
+ */
+export function invitationEmail({
+  directive,
+  assignment,
+  link,
+}: {
+  directive: Directive;
+  assignment: Assignment;
+  link: string;
+}): EmailContent {
+  const tasks = tasksOf(directive.tasks, assignment);
+  const deadlines = [
+    ...(assignment.ackDeadline
+      ? [{ key: ACK, label: 'Hạn xác nhận đã nhận công văn', at: assignment.ackDeadline }]
+      : []),
+    ...Object.entries(assignment.reports)
+      .filter(([, slot]) => slot.deadline !== undefined)
+      .map(([key, slot]) => ({ key, label: `Hạn báo cáo nhiệm vụ ${slot.taskCode}`, at: slot.deadline as string }))
+      .sort((x, y) => x.at.localeCompare(y.at) || x.key.localeCompare(y.key)),
+  ];
+  const filename = `han-xu-ly-${slugOf(directive.number)}.ics`;
+  const attachments: EmailAttachment[] =
+    deadlines.length > 0
+      ? [
+          {
+            filename,
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: deadlinesCalendar({
+              uid: `${assignment.directiveId}-${assignment.recipientId}`,
+              title: directive.number,
+              description: [
+                `${directive.issuer}: Công văn số ${directive.number} ngày ${issuedOn(directive)} ${directive.subject}`,
+                `Mở công văn, xác nhận đã nhận và gửi báo cáo: ${link}`,
+              ].join('\n'),
+              url: link,
+              deadlines,
+            }),
+          },
+        ]
+      : [];
+
+  const ackRule =
+    'Theo Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư, cơ quan nhận văn bản thông báo cho cơ quan gửi về việc đã nhận văn bản ngay trong ngày.';
+  const blocks: Block[] = [
+    masthead(directive.issuer),
+    addressedTo({ strong: assignment.recipientName }),
+    { kind: 'p', content: [`${directive.issuer} gửi đơn vị `, ...directiveRef(directive, false, true), '.'] },
+    tasks.length > 0
+      ? { kind: 'p', content: ['Nhiệm vụ giao cho đơn vị:'] }
+      : { kind: 'p', content: ['Công văn không giao nhiệm vụ cần báo cáo riêng cho đơn vị.'] },
+    ...when(tasks.length > 0, { kind: 'list', items: tasks.map((t) => taskLine(t, assignment)) }),
+    {
+      kind: 'p',
+      content: assignment.ackDeadline
+        ? [
+            'Đề nghị đơn vị xác nhận đã nhận công văn trước ',
+            { strong: deadlineVi(assignment.ackDeadline) },
+            `. ${ackRule}`,
+          ]
+        : [`Đề nghị đơn vị xác nhận đã nhận công văn ngay trong ngày. ${ackRule}`],
+    },
+    {
+      kind: 'action',
+      label: 'Mở công văn, xác nhận đã nhận và gửi báo cáo',
+      href: link,
+      hints: [
+        'Trang này hiển thị toàn văn công văn và có các nút để xác nhận đã nhận, gửi báo cáo và xin gia hạn.',
+        OPENING_CHANGES_NOTHING,
+      ],
+    },
+    ...when(attachments.length > 0, {
+      kind: 'note',
+      content: [`Tệp lịch đính kèm (${filename}) ghi các hạn trên; mở tệp để thêm vào lịch.`],
+    }),
+    signature(directive),
+    PERSONAL_LINK(assignment),
+    AUTOMATED,
+  ];
+  const ackEn = assignment.ackDeadline ? ` by ${deadlineEn(assignment.ackDeadline)}` : ' today';
+  return build({
+    subject: `[${directive.number}] ${directive.subject}`,
+    blocks,
+    english:
+      `English: ${directive.issuer} has sent you directive ${directive.number} of ${issuedOn(directive)}. ` +
+      `Please acknowledge receipt${ackEn}, as Decree 30/2020/ND-CP expects a same-day receipt notice, and file the ` +
+      'reports it asks for, using the link above; opening the page changes nothing. The link is yours alone: do not ' +
+      'forward it.',
+    attachments,
+  });
+}

@@ -1,0 +1,213 @@
+import { render } from 'preact-render-to-string';
+import type { Block, Email, Inline } from './blocks.ts';
+import type { EmailContent } from './content.ts';
+
+/** Rendering: the text and the HTML part from the same blocks. */
+
+export function build(email: Email): EmailContent {
+  return {
+    subject: email.subject,
+    text: toText(email),
+    html: `<!DOCTYPE html>${render(<Layout email={email} />)}`,
+    ...(email.attachments && email.attachments.length > 0 ? { attachments: email.attachments } : {}),
+  };
+}
+
+const inlineText = (content: Inline[]) =>
+  content
+    .map((c) => {
+      if (typeof c === 'string') return c;
+      if ('strong' in c) return c.strong;
+      return c.href === c.label || c.href === `mailto:${c.label}` ? c.label : `${c.label} (${c.href})`;
+    })
+    .join('');
+
+const blockText = (b: Block): string => {
+  switch (b.kind) {
+    case 'masthead':
+    case 'heading':
+      return b.text;
+    case 'p':
+    case 'note':
+      return inlineText(b.content);
+    case 'list':
+      return b.items.map((item) => `- ${inlineText(item).replace(/\n/g, '\n  ')}`).join('\n');
+    case 'facts':
+      return b.rows.map((r) => `${r.label}: ${inlineText(r.value)}`).join('\n');
+    case 'action':
+      // The link on a line of its own, so that every client makes it clickable.
+      return [`${b.label}:`, b.href, '', ...b.hints].join('\n');
+    case 'signature':
+      return b.lines.join('\n');
+  }
+};
+
+const toText = (email: Email) => `${[...email.blocks.map(blockText), '--', email.english].join('\n\n')}\n`;
+
+const FONT = 'Arial, Helvetica, sans-serif';
+const TEXT = '#1a1a1a';
+const MUTED = '#555555';
+const ACCENT = '#0b57d0';
+const P = { margin: '0 0 16px', whiteSpace: 'pre-line' } as const;
+const SMALL = { ...P, fontSize: '14px', color: MUTED } as const;
+
+const Inlines = ({ content }: { content: Inline[] }) => (
+  <>
+    {content.map((c) => {
+      if (typeof c === 'string') return c;
+      if ('strong' in c) return <strong>{c.strong}</strong>;
+      return (
+        <a href={c.href} style={{ color: ACCENT }}>
+          {c.label}
+        </a>
+      );
+    })}
+  </>
+);
+
+const Action = ({ label, href, hints }: Extract<Block, { kind: 'action' }>) => (
+  <>
+    <p style={{ margin: '24px 0' }}>
+      <a
+        href={href}
+        style={{
+          display: 'inline-block',
+          backgroundColor: ACCENT,
+          color: '#ffffff',
+          padding: '14px 22px',
+          borderRadius: '6px',
+          fontSize: '17px',
+          fontWeight: 'bold',
+          textDecoration: 'none',
+        }}
+      >
+        {label}
+      </a>
+    </p>
+    {hints.map((h) => (
+      <p style={SMALL}>{h}</p>
+    ))}
+    <p style={{ ...SMALL, wordBreak: 'break-all' }}>Nếu nút trên không bấm được, hãy mở địa chỉ: {href}</p>
+  </>
+);
+
+const Facts = ({ rows }: Extract<Block, { kind: 'facts' }>) => (
+  <table role="presentation" style={{ borderCollapse: 'collapse', width: '100%', margin: '0 0 16px' }}>
+    <tbody>
+      {rows.map((r) => (
+        <tr>
+          <th
+            scope="row"
+            style={{
+              textAlign: 'left',
+              verticalAlign: 'top',
+              padding: '6px 12px 6px 0',
+              width: '35%',
+              color: MUTED,
+              fontWeight: 'normal',
+              borderTop: '1px solid #e0e0e0',
+            }}
+          >
+            {r.label}
+          </th>
+          <td
+            style={{ verticalAlign: 'top', padding: '6px 0', whiteSpace: 'pre-line', borderTop: '1px solid #e0e0e0' }}
+          >
+            <Inlines content={r.value} />
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+const BlockView = ({ block }: { block: Block }) => {
+  switch (block.kind) {
+    case 'masthead':
+      return (
+        <p
+          style={{
+            margin: '0 0 20px',
+            fontSize: '13px',
+            fontWeight: 'bold',
+            letterSpacing: '0.03em',
+            color: MUTED,
+            textTransform: 'uppercase',
+          }}
+        >
+          {block.text}
+        </p>
+      );
+    case 'heading':
+      return <h1 style={{ margin: '0 0 16px', fontSize: '22px', color: '#b3261e' }}>{block.text}</h1>;
+    case 'p':
+      return (
+        <p style={P}>
+          <Inlines content={block.content} />
+        </p>
+      );
+    case 'note':
+      return (
+        <p style={SMALL}>
+          <Inlines content={block.content} />
+        </p>
+      );
+    case 'list':
+      return (
+        <ul style={{ margin: '0 0 16px', paddingLeft: '20px' }}>
+          {block.items.map((item) => (
+            <li style={{ margin: '0 0 8px', whiteSpace: 'pre-line' }}>
+              <Inlines content={item} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'facts':
+      return <Facts {...block} />;
+    case 'action':
+      return <Action {...block} />;
+    case 'signature':
+      return (
+        <p style={{ ...P, margin: '24px 0' }}>
+          {block.lines.map((line, i) => (
+            <>
+              {i > 0 && <br />}
+              <strong>{line}</strong>
+            </>
+          ))}
+        </p>
+      );
+  }
+};
+
+const Layout = ({ email }: { email: Email }) => (
+  <html lang="vi">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{email.subject}</title>
+    </head>
+    <body style={{ margin: 0, padding: 0, backgroundColor: '#f3f4f6' }}>
+      <div
+        style={{
+          maxWidth: '600px',
+          margin: '0 auto',
+          padding: '24px 20px',
+          backgroundColor: '#ffffff',
+          fontFamily: FONT,
+          fontSize: '16px',
+          lineHeight: 1.5,
+          color: TEXT,
+        }}
+      >
+        {email.blocks.map((block) => (
+          <BlockView block={block} />
+        ))}
+        <hr style={{ border: 0, borderTop: '1px solid #e0e0e0', margin: '24px 0 16px' }} />
+        <p lang="en" style={SMALL}>
+          {email.english}
+        </p>
+      </div>
+    </body>
+  </html>
+);

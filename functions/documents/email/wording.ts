@@ -1,0 +1,91 @@
+import { DateTime, Duration } from 'luxon';
+import type { Checkpoint } from '#core/assignment/checkpoints.ts';
+import { ACK, type Assignment } from '#core/assignment/model.ts';
+import { formatCalendarDate, ZONE } from '#core/calendar/time.ts';
+import type { Directive, Leader, Task } from '#core/directive.ts';
+import type { Inline } from './blocks.ts';
+
+/** The phrases the emails share: dates and durations in words, the directive reference, a task as owed. */
+
+const local = (iso: string) => DateTime.fromISO(iso).setZone(ZONE);
+
+/** "17:00 ngày 03/02/2021", in Asia/Ho_Chi_Minh. */
+export const deadlineVi = (iso: string) => local(iso).toFormat("HH:mm 'ngày' dd/MM/yyyy");
+
+/** "17:00 on 03/02/2021 (UTC+7)". */
+export const deadlineEn = (iso: string) => `${local(iso).toFormat("HH:mm 'on' dd/MM/yyyy")} (UTC+7)`;
+
+const UNITS_VI = [
+  ['years', 'năm'],
+  ['months', 'tháng'],
+  ['weeks', 'tuần'],
+  ['days', 'ngày'],
+  ['hours', 'giờ'],
+  ['minutes', 'phút'],
+] as const;
+
+/** P1D → "1 ngày", PT8H → "8 giờ"; empty when the duration cannot be read. */
+export const durationVi = (iso: string) => {
+  const d = Duration.fromISO(iso);
+  if (!d.isValid) return '';
+  const o = d.toObject();
+  return UNITS_VI.filter(([unit]) => (o[unit] ?? 0) > 0)
+    .map(([unit, word]) => `${o[unit]} ${word}`)
+    .join(' ');
+};
+
+/** `126/STTTT-BCVT` → `126-stttt-bcvt`: safe in a file name. */
+export const slugOf = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'cong-van';
+
+export const issuedOn = (d: Directive) => formatCalendarDate(d.issuedOn);
+
+/** "Công văn số 126/STTTT-BCVT ngày 30/01/2021 của … V/v …" as inline content. */
+export const directiveRef = (d: Directive, withIssuer = true, midSentence = false): Inline[] => [
+  midSentence ? 'công văn số ' : 'Công văn số ',
+  { strong: d.number },
+  ` ngày ${issuedOn(d)}${withIssuer ? ` của ${d.issuer}` : ''} ${d.subject}`,
+];
+
+/** A task as the recipient owes it: the deadline in force is its report slot's (an extension moves it). */
+export const taskLine = (t: Task, a: Assignment): Inline[] => {
+  const deadline = a.reports[t.code]?.deadline ?? t.deadline;
+  const line: Inline[] = [{ strong: `${t.code}.` }, ` ${t.text}`];
+  if (t.recurrence && t.deadline) {
+    const periods = Object.values(a.reports).filter((s) => s.taskCode === t.code).length;
+    const every = t.recurrence.every === 'P1D' ? 'Báo cáo hằng ngày' : 'Báo cáo hằng tuần';
+    line.push(
+      `\n${every}, kỳ đầu hạn `,
+      { strong: deadlineVi(t.deadline) },
+      `, đến hết ngày ${formatCalendarDate(t.recurrence.until)} (${periods} kỳ).`,
+    );
+    return line;
+  }
+  if (t.reportRequired && deadline) line.push('\nYêu cầu báo cáo, hạn ', { strong: deadlineVi(deadline) }, '.');
+  else if (t.reportRequired) line.push('\nYêu cầu báo cáo.');
+  else if (deadline) line.push('\nHạn: ', { strong: deadlineVi(deadline) }, '.');
+  return line;
+};
+
+/** "Đồng chí Nguyễn Ngọc Hùng – Giám đốc Sở": a leader as the emails address them. */
+export const comrade = (l: Leader) => `Đồng chí ${l.name} – ${l.title}`;
+
+/** What an obligation is about: the acknowledgement, or the task whose report is owed. */
+export const obligationOf = (directive: Directive, assignment: Assignment, obligation: Checkpoint['obligation']) => {
+  if (obligation.key === ACK) return { ack: true as const, deadline: obligation.deadline ?? assignment.ackDeadline };
+  const slot = assignment.reports[obligation.key];
+  const code = obligation.taskCode ?? slot?.taskCode ?? obligation.key;
+  return {
+    ack: false as const,
+    code,
+    task: directive.tasks.find((t) => t.code === code),
+    deadline: obligation.deadline ?? slot?.deadline,
+  };
+};
