@@ -11,7 +11,15 @@ import {
   type Period,
   statisticsTotal,
 } from '#core/statistics.ts';
-import { messages } from '#web/i18n.ts';
+import {
+  BUCKET_LABELS,
+  COUNT_HEADERS,
+  OUTCOME_LABELS,
+  RATE_HEADER,
+  RATE_RULE,
+  SHEETS,
+  STATUS_LABELS,
+} from './export-text.ts';
 
 /**
  * The statistics as files an office files and forwards (issue 5, point 9): an XLSX workbook and a CSV.
@@ -37,23 +45,7 @@ export type WorkbookOptions = {
   generatedAt: string;
 };
 
-export const SHEETS = { byAgency: 'Theo đơn vị', byDirective: 'Theo công văn', details: 'Chi tiết' } as const;
-
-export const COUNT_HEADERS = {
-  inProgressOnTime: 'Đang thực hiện trong hạn',
-  inProgressOverdue: 'Đang thực hiện quá hạn',
-  completedOnTime: 'Hoàn thành đúng hạn',
-  completedLate: 'Hoàn thành quá hạn',
-  cancelled: 'Đã thu hồi',
-  deliveryFailed: 'Không gửi được',
-  total: 'Tổng',
-} as const satisfies Record<keyof Counts, string>;
-
-export const RATE_HEADER = 'Tỷ lệ đúng hạn';
-export const RATE_RULE =
-  'Tỷ lệ đúng hạn = Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Đang thực hiện quá hạn); ' +
-  'đang thực hiện quá hạn được tính là không đúng hạn; đang thực hiện trong hạn, đã thu hồi và không gửi được ' +
-  'không tính vào tỷ lệ.';
+export { COUNT_HEADERS, RATE_HEADER, RATE_RULE, SHEETS };
 
 const COUNT_KEYS = Object.keys(COUNT_HEADERS) as (keyof Counts)[];
 
@@ -199,8 +191,6 @@ const detailColumns: Column[] = [
 ];
 export const DETAIL_HEADERS = detailColumns.map((c) => c.header);
 
-const vi = messages('vi');
-
 /** "1.3: 17:00 03/02/2021; 2.2: …" when the deadlines differ between tasks; empty when there is one. */
 const perTaskDeadlines = (d: AssignmentDetail) => {
   if (new Set(d.deadlines.map((x) => x.deadline)).size < 2) return null;
@@ -274,9 +264,9 @@ export const statisticsWorkbook = async (rows: StatisticsRows, options: Workbook
         perTaskDeadlines(d),
         asDateTime(d.acknowledgedAt),
         asDateTime(d.submittedAt),
-        vi.status[d.status],
-        vi.buckets[d.bucket],
-        d.outcome ? vi.outcome[d.outcome] : null,
+        STATUS_LABELS[d.status],
+        BUCKET_LABELS[d.bucket],
+        d.outcome ? OUTCOME_LABELS[d.outcome] : null,
         d.escalationLevel,
       ]),
       { ...options, notes: ['Ngày giờ theo giờ Việt Nam (GMT+7).'], freezeColumns: 4 },
