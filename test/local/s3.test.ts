@@ -1,14 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandInput,
   HeadObjectCommand,
+  type HeadObjectCommandInput,
+  ListObjectsV2Command,
   NoSuchBucket,
   NoSuchKey,
   NotFound,
@@ -19,7 +23,11 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { startS3 } from '../../local/s3.ts';
 
-/** The local S3 through the real SDK, path-style, as the app's attachments module talks to it. */
+/**
+ * The local S3 through the real SDK, path-style, as the app's attachments module talks to it. The round trip
+ * below sends a Buffer exactly as `putAttachment` does: if a new SDK sent it otherwise (aws-chunked, another
+ * checksum), the local S3 would answer 501 and this test would say so.
+ */
 
 type Server = Awaited<ReturnType<typeof startS3>>;
 const open: Server[] = [];
@@ -121,7 +129,10 @@ describe('local S3', () => {
 
   it('maps missing keys and buckets to the SDK exceptions: NoSuchKey, NoSuchBucket, NotFound (HEAD)', async () => {
     const { client } = await start();
-    await client.send(new CreateBucketCommand({ Bucket: 'chidao-attachments' }));
+    // A bucket is made by the first PutObject into it (CreateBucket is not implemented: the app never calls it).
+    await client.send(
+      new PutObjectCommand({ Bucket: 'chidao-attachments', Key: 'reports/a.pdf', Body: Buffer.from('x') }),
+    );
 
     const missingKey = await client
       .send(new GetObjectCommand({ Bucket: 'chidao-attachments', Key: 'reports/none.pdf' }))
@@ -140,10 +151,6 @@ describe('local S3', () => {
     await expect(
       client.send(new HeadObjectCommand({ Bucket: 'chidao-attachments', Key: 'reports/none.pdf' })),
     ).rejects.toBeInstanceOf(NotFound);
-
-    await expect(client.send(new CreateBucketCommand({ Bucket: 'chidao-attachments' }))).rejects.toMatchObject({
-      name: 'BucketAlreadyOwnedByYou',
-    });
   });
 
   it('keeps objects on disk: they are there after the server is closed and started again on the same folder', async () => {
@@ -188,31 +195,8 @@ describe('local S3', () => {
     expect(files(dir)).toEqual([]);
   });
 
-  it('decodes an aws-chunked body (a stream) with its trailing CRC32; refuses a wrong Content-MD5 or CRC32', async () => {
+  it('refuses a body whose CRC32 does not match, and stores nothing', async () => {
     const { client, server } = await start();
-    const body = randomBytes(200_000);
-    await client.send(
-      new PutObjectCommand({
-        Bucket: BUCKET,
-        Key: 'streamed.bin',
-        Body: Readable.from([body.subarray(0, 70_000), body.subarray(70_000)]),
-        ContentLength: body.length,
-      }),
-    );
-    const got = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'streamed.bin' }));
-    expect(Buffer.from((await got.Body?.transformToByteArray()) ?? [])).toEqual(body);
-
-    const bad = await client
-      .send(
-        new PutObjectCommand({
-          Bucket: BUCKET,
-          Key: 'bad.bin',
-          Body: Buffer.from('hello'),
-          ContentMD5: Buffer.alloc(16).toString('base64'),
-        }),
-      )
-      .catch((e: unknown) => e);
-    expect(bad).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
     const badCrc = await client
       .send(
         new PutObjectCommand({ Bucket: BUCKET, Key: 'bad.bin', Body: Buffer.from('hello'), ChecksumCRC32: 'AAAAAA==' }),
@@ -220,5 +204,113 @@ describe('local S3', () => {
       .catch((e: unknown) => e);
     expect(badCrc).toMatchObject({ name: 'BadDigest', $metadata: { httpStatusCode: 400 } });
     expect((await raw(server.endpoint, 'GET', `/${BUCKET}/bad.bin`)).status).toBe(404);
+  });
+
+  it('answers the conditional headers of GetObject and HeadObject: 412 PreconditionFailed, 304 NotModified', async () => {
+    const { client } = await start();
+    const { ETag } = await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: Buffer.from('v1') }));
+    const at = (await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: KEY }))).LastModified as Date;
+    const before = new Date(at.getTime() - 60_000);
+    const after = new Date(at.getTime() + 60_000);
+    const get = (conditions: Partial<GetObjectCommandInput>) =>
+      client.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY, ...conditions })).then(
+        async (r) => ({ status: 200, body: await r.Body?.transformToString() }),
+        (e: S3ServiceException) => ({ status: e.$metadata.httpStatusCode, name: e.name }),
+      );
+
+    expect(await get({ IfMatch: ETag })).toEqual({ status: 200, body: 'v1' });
+    expect(await get({ IfMatch: '"0123456789abcdef0123456789abcdef"' })).toMatchObject({
+      status: 412,
+      name: 'PreconditionFailed',
+    });
+    expect(await get({ IfNoneMatch: ETag })).toMatchObject({ status: 304 });
+    expect(await get({ IfNoneMatch: '"0123456789abcdef0123456789abcdef"' })).toEqual({ status: 200, body: 'v1' });
+    expect(await get({ IfModifiedSince: after })).toMatchObject({ status: 304 });
+    expect(await get({ IfModifiedSince: before })).toEqual({ status: 200, body: 'v1' });
+    expect(await get({ IfUnmodifiedSince: before })).toMatchObject({ status: 412, name: 'PreconditionFailed' });
+    expect(await get({ IfUnmodifiedSince: after })).toEqual({ status: 200, body: 'v1' });
+    // S3's precedence: a matching If-Match wins over a failing If-Unmodified-Since; If-None-Match over
+    // If-Modified-Since.
+    expect(await get({ IfMatch: ETag, IfUnmodifiedSince: before })).toEqual({ status: 200, body: 'v1' });
+    expect(await get({ IfNoneMatch: '"other"', IfModifiedSince: after })).toEqual({ status: 200, body: 'v1' });
+
+    const head = (conditions: Partial<HeadObjectCommandInput>) =>
+      client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: KEY, ...conditions })).then(
+        (r) => r.$metadata.httpStatusCode,
+        (e: S3ServiceException) => e.$metadata.httpStatusCode,
+      );
+    expect(await head({ IfNoneMatch: ETag })).toBe(304);
+    expect(await head({ IfMatch: '"other"' })).toBe(412);
+    expect(await head({ IfMatch: ETag })).toBe(200);
+  });
+
+  it('answers 501 NotImplemented, S3-shaped, to every operation and input the app never sends; nothing is stored', async () => {
+    const { client, server, dir } = await start();
+    const body = Buffer.from('hello');
+    const refusals: [string, () => Promise<unknown>][] = [
+      ['CreateBucket', () => client.send(new CreateBucketCommand({ Bucket: 'chidao-attachments' }))],
+      ['ListObjectsV2', () => client.send(new ListObjectsV2Command({ Bucket: BUCKET }))],
+      [
+        'CopyObject',
+        () => client.send(new CopyObjectCommand({ Bucket: BUCKET, Key: 'copy.bin', CopySource: `${BUCKET}/a.bin` })),
+      ],
+      // A stream of unknown length: the SDK sends it aws-chunked, with a trailing checksum.
+      [
+        'an aws-chunked body',
+        () =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: BUCKET,
+              Key: 'streamed.bin',
+              Body: Readable.from([body.subarray(0, 2), body.subarray(2)]),
+              ContentLength: body.length,
+            }),
+          ),
+      ],
+      [
+        'a SHA256 checksum',
+        () =>
+          client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a.bin', Body: body, ChecksumAlgorithm: 'SHA256' })),
+      ],
+      [
+        'Content-MD5',
+        () =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: BUCKET,
+              Key: 'a.bin',
+              Body: body,
+              ContentMD5: createHash('md5').update(body).digest('base64'),
+            }),
+          ),
+      ],
+      [
+        'a conditional write',
+        () => client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a.bin', Body: body, IfNoneMatch: '*' })),
+      ],
+      ['a ranged read', () => client.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'a.bin', Range: 'bytes=0-1' }))],
+      [
+        'an x-amz header it does not know',
+        () => client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'a.bin', Body: body, StorageClass: 'GLACIER' })),
+      ],
+    ];
+    for (const [what, send] of refusals) {
+      const error = await send().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, what).toBeInstanceOf(S3ServiceException);
+      expect(error, what).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
+      expect((error as Error).message, what).toMatch(/not implemented by this local S3/);
+    }
+
+    // Over raw HTTP: the XML error S3 sends, naming what was refused.
+    const post = await raw(server.endpoint, 'POST', `/${BUCKET}/a.bin?uploads`);
+    expect(post.status).toBe(501);
+    expect(post.body).toMatch(
+      /^<\?xml[^>]*>\n<Error><Code>NotImplemented<\/Code><Message>[^<]*\?uploads[^<]*<\/Message>/,
+    );
+    expect((await raw(server.endpoint, 'GET', '/')).body).toMatch(/<Code>NotImplemented<\/Code><Message>ListBuckets/);
+    expect(files(dir)).toEqual([]);
   });
 });
