@@ -15,6 +15,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3'
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
+import { ENV } from '#contracts/environment.ts';
 import {
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
@@ -89,9 +90,9 @@ export class ChidaoStack extends Stack {
       const f = new HandlerFunction(this, id, {
         entry,
         environment: {
-          TABLE_NAME: table.tableName,
-          SENDER_ADDRESS: settings.senderAddress,
-          LINK_SECRET_ARN: linkSecret.secretArn,
+          [ENV.TABLE_NAME]: table.tableName,
+          [ENV.SENDER_ADDRESS]: settings.senderAddress,
+          [ENV.LINK_SECRET_ARN]: linkSecret.secretArn,
           ...environment,
         },
         ...options,
@@ -118,12 +119,12 @@ export class ChidaoStack extends Stack {
 
     // One value for every function that starts or names assignment executions: the local runtime runs them in
     // one process and needs them to agree, and Renew, a task of that machine, cannot reference it without a cycle.
-    const assignmentMachine = { ASSIGNMENT_MACHINE_ARN: assignments.stateMachineArnFromName };
+    const assignmentMachine = { [ENV.ASSIGNMENT_MACHINE_ARN]: assignments.stateMachineArnFromName };
     const startAssignments = (grantee: IGrantable) =>
       grantee.grantPrincipal.addToPrincipalPolicy(
         new PolicyStatement({ actions: ['states:StartExecution'], resources: [assignments.stateMachineArnFromName] }),
       );
-    renew.addEnvironment('ASSIGNMENT_MACHINE_ARN', assignments.stateMachineArnFromName);
+    renew.addEnvironment(ENV.ASSIGNMENT_MACHINE_ARN, assignments.stateMachineArnFromName);
     startAssignments(renew);
 
     const fanoutPlan = fn('FanoutPlan', 'functions/handlers/tasks/fanout-plan.ts');
@@ -155,7 +156,7 @@ export class ChidaoStack extends Stack {
 
     const officialsApi = fn('OfficialsApi', 'functions/handlers/http/officials-api.ts', {
       ...assignmentMachine,
-      FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
+      [ENV.FANOUT_MACHINE_ARN]: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialsApi);
     const recipientLinks = fn('RecipientLinks', 'functions/handlers/http/recipient-links.ts');
@@ -166,14 +167,14 @@ export class ChidaoStack extends Stack {
     const authorizer = new HttpUserPoolAuthorizer('Officials', officials, { userPoolClients: [webClient] });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${officials.userPoolId}`;
     const pool = {
-      OFFICIALS_ISSUER: issuer,
-      OFFICIALS_CLIENT_ID: webClient.userPoolClientId,
-      OFFICIALS_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      [ENV.OFFICIALS_ISSUER]: issuer,
+      [ENV.OFFICIALS_CLIENT_ID]: webClient.userPoolClientId,
+      [ENV.OFFICIALS_JWKS_URL]: `${issuer}/.well-known/jwks.json`,
     };
     const officialPages = fn('OfficialPages', 'functions/handlers/http/official-pages.tsx', {
       ...pool,
       ...assignmentMachine,
-      FANOUT_MACHINE_ARN: fanout.stateMachine.stateMachineArn,
+      [ENV.FANOUT_MACHINE_ARN]: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialPages);
     const signIn = fn('SignIn', 'functions/handlers/http/sign-in.tsx', pool);
@@ -186,14 +187,14 @@ export class ChidaoStack extends Stack {
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    recipientLinks.addEnvironment('ATTACHMENTS_BUCKET', attachments.bucketName);
+    recipientLinks.addEnvironment(ENV.ATTACHMENTS_BUCKET, attachments.bucketName);
     recipientLinks.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:PutObject', 's3:DeleteObject'],
         resources: [attachments.arnForObjects('reports/*')],
       }),
     );
-    officialPages.addEnvironment('ATTACHMENTS_BUCKET', attachments.bucketName);
+    officialPages.addEnvironment(ENV.ATTACHMENTS_BUCKET, attachments.bucketName);
     officialPages.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:GetObject'], resources: [attachments.arnForObjects('reports/*')] }),
     );
@@ -277,7 +278,7 @@ export class ChidaoStack extends Stack {
       { routes: REPORT_PAGE_ROUTES, handler: reports },
     ]);
     const publicBaseUrl = settings.publicBaseUrl ?? api.apiEndpoint;
-    for (const f of functions) f.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    for (const f of functions) f.addEnvironment(ENV.PUBLIC_BASE_URL, publicBaseUrl);
 
     new Alarms(this, 'Alarms', {
       ...(settings.alarmEmail ? { email: settings.alarmEmail } : {}),

@@ -1,3 +1,4 @@
+import { ENTRY_METADATA } from '#contracts/metadata.ts';
 import { type Refs, resolveIntrinsics } from './intrinsics.ts';
 
 /**
@@ -8,7 +9,6 @@ import { type Refs, resolveIntrinsics } from './intrinsics.ts';
 
 export const LOCAL_REGION = 'ap-southeast-1';
 export const LOCAL_ACCOUNT = '000000000000';
-const ENTRY_METADATA = 'chidao:entry';
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> };
 export type Template = { Resources: Record<string, Resource> };

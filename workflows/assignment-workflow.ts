@@ -19,7 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { DELIVERY_FAILED, WAKE_ERRORS } from '#contracts/workflow.ts';
+import { DELIVERY_FAILED, STATE, WAKE_ERRORS } from '#contracts/workflow.ts';
 import { retryTransient } from './retries.ts';
 
 export type AssignmentTasks = {
@@ -33,7 +33,7 @@ export type AssignmentTasks = {
   renew: IFunction;
 };
 
-const ref = { directiveId: JsonPath.stringAt('$.directiveId'), recipientId: JsonPath.stringAt('$.recipientId') };
+const ref = { directiveId: JsonPath.stringAt(STATE.directiveId), recipientId: JsonPath.stringAt(STATE.recipientId) };
 
 /**
  * One execution per assignment: deliver → await the recipient → … → complete. Every wait sits at the top level
@@ -80,8 +80,8 @@ export class AssignmentWorkflow extends Construct {
     const awaitRecipient = invoke('AwaitRecipient', tasks.awaitHuman, {
       comment: 'Stores the task token on the assignment; a recipient action or a checkpoint timeout ends the wait.',
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({ ...ref, plan: JsonPath.objectAt('$.plan'), taskToken: JsonPath.taskToken }),
-      taskTimeout: Timeout.at('$.plan.timeoutSeconds'),
+      payload: TaskInput.fromObject({ ...ref, plan: JsonPath.objectAt(STATE.plan), taskToken: JsonPath.taskToken }),
+      taskTimeout: Timeout.at(STATE.planTimeoutSeconds),
       outputPath: undefined,
     });
     const checkpoint = invoke('Checkpoint', tasks.checkpoint, {
@@ -98,9 +98,9 @@ export class AssignmentWorkflow extends Construct {
       payload: TaskInput.fromJsonPathAt('$'),
       outputPath: undefined,
       resultSelector: { 'waitSeconds.$': '$.Payload.waitSeconds', 'attempt.$': '$.Payload.attempt' },
-      resultPath: '$.recovery',
+      resultPath: STATE.recovery,
     });
-    const recoverWait = new Wait(this, 'RecoverWait', { time: WaitTime.secondsPath('$.recovery.waitSeconds') });
+    const recoverWait = new Wait(this, 'RecoverWait', { time: WaitTime.secondsPath(STATE.recoveryWaitSeconds) });
     // Even when the failure cannot be recorded (the table is down), the execution waits and tries again.
     const recoverLater = new Wait(this, 'RecoverLater', { time: WaitTime.duration(Duration.minutes(15)) });
 
@@ -113,24 +113,24 @@ export class AssignmentWorkflow extends Construct {
     const renewed = new Succeed(this, 'Renewed', { comment: 'A new execution tracks the assignment from here.' });
 
     const route = new Choice(this, 'Route')
-      .when(Condition.booleanEquals('$.plan.done', true), complete)
-      .when(Condition.and(Condition.isPresent('$.plan.renew'), Condition.booleanEquals('$.plan.renew', true)), renew)
+      .when(Condition.booleanEquals(STATE.planDone, true), complete)
+      .when(Condition.and(Condition.isPresent(STATE.planRenew), Condition.booleanEquals(STATE.planRenew, true)), renew)
       .otherwise(awaitRecipient);
 
-    const catchAll = { errors: ['States.ALL'], resultPath: '$.error' };
-    deliver.addCatch(undeliverable, { errors: [DELIVERY_FAILED], resultPath: '$.error' });
+    const catchAll = { errors: ['States.ALL'], resultPath: STATE.error };
+    deliver.addCatch(undeliverable, { errors: [DELIVERY_FAILED], resultPath: STATE.error });
     deliver.addCatch(recover, catchAll);
-    awaitRecipient.addCatch(withdrawn, { errors: [WAKE_ERRORS.cancelled], resultPath: '$.error' });
+    awaitRecipient.addCatch(withdrawn, { errors: [WAKE_ERRORS.cancelled], resultPath: STATE.error });
     awaitRecipient.addCatch(checkpoint, {
       errors: ['States.Timeout', WAKE_ERRORS.rescheduled],
-      resultPath: '$.error',
+      resultPath: STATE.error,
     });
     awaitRecipient.addCatch(recover, catchAll);
-    checkpoint.addCatch(undeliverable, { errors: [DELIVERY_FAILED], resultPath: '$.error' });
+    checkpoint.addCatch(undeliverable, { errors: [DELIVERY_FAILED], resultPath: STATE.error });
     checkpoint.addCatch(recover, catchAll);
     complete.addCatch(recover, catchAll);
     renew.addCatch(recover, catchAll);
-    recover.addCatch(recoverLater, { errors: ['States.ALL'], resultPath: '$.recoverError' });
+    recover.addCatch(recoverLater, { errors: ['States.ALL'], resultPath: STATE.recoverError });
 
     deliver.next(awaitRecipient);
     awaitRecipient.next(route);

@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { STATE } from '#contracts/workflow.ts';
 import { retryTransient } from './retries.ts';
 
 export type FanoutTasks = { plan: IFunction; start: IFunction };
@@ -31,7 +32,7 @@ export class DirectiveFanout extends Construct {
     const plan = retryTransient(
       new LambdaInvoke(this, 'PlanBatches', {
         lambdaFunction: tasks.plan,
-        payload: TaskInput.fromObject({ directiveId: JsonPath.stringAt('$.directiveId') }),
+        payload: TaskInput.fromObject({ directiveId: JsonPath.stringAt(STATE.directiveId) }),
         outputPath: '$.Payload',
         retryOnServiceExceptions: false,
       }),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { config, ENV } from '#contracts/environment.ts';
 import type { Attachment } from '#core/assignment/model.ts';
 
 /**
@@ -13,8 +14,8 @@ const s3 = new S3Client({ forcePathStyle: true });
 
 /** Read lazily so that importing this module never fails; a missing variable fails the first call that needs it. */
 const bucket = () => {
-  const name = process.env.ATTACHMENTS_BUCKET;
-  if (!name) throw new Error('ATTACHMENTS_BUCKET is not set: the bucket for report attachments is not configured');
+  const name = config().ATTACHMENTS_BUCKET;
+  if (!name) throw new Error(`${ENV.ATTACHMENTS_BUCKET} is not set: the bucket for attachments is not configured`);
   return name;
 };
 

@@ -10,7 +10,7 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { machineArn } from '#contracts/environment.ts';
+import { ENV, machineArn } from '#contracts/environment.ts';
 import type { WAKE_ERRORS } from '#contracts/workflow.ts';
 import { planNext } from '#core/assignment/checkpoints.ts';
 import type { Assignment } from '#core/assignment/model.ts';
@@ -44,17 +44,17 @@ const startOnce = async (stateMachineArn: string, name: string, input: unknown) 
 };
 
 export const startFanout = (directiveId: string) =>
-  startOnce(machineArn('FANOUT_MACHINE_ARN'), directiveId, { directiveId });
+  startOnce(machineArn(ENV.FANOUT_MACHINE_ARN), directiveId, { directiveId });
 
 export const startAssignment = (directiveId: string, recipientId: string, generation = 0) =>
-  startOnce(machineArn('ASSIGNMENT_MACHINE_ARN'), executionName(directiveId, recipientId, generation), {
+  startOnce(machineArn(ENV.ASSIGNMENT_MACHINE_ARN), executionName(directiveId, recipientId, generation), {
     directiveId,
     recipientId,
   });
 
 /** The status of an assignment's execution of that generation, or undefined when there is none. */
 export const assignmentExecutionStatus = async (directiveId: string, recipientId: string, generation: number) => {
-  const machine = machineArn('ASSIGNMENT_MACHINE_ARN');
+  const machine = machineArn(ENV.ASSIGNMENT_MACHINE_ARN);
   const executionArn = `${machine.replace(':stateMachine:', ':execution:')}:${executionName(directiveId, recipientId, generation)}`;
   try {
     return (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status;

@@ -9,8 +9,8 @@ import { type Assignment, isOpen, slotOf } from '#core/assignment/model.ts';
 import * as transitions from '#core/assignment/transitions.ts';
 import { type DirectiveInput, issueProblems } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
-import { extensionDecisionEmail, invitationEmail } from '#documents/email/templates.tsx';
-import type { Official } from '#handlers/middleware/official.ts';
+import type { Official } from '#core/official.ts';
+import { extensionDecisionEmail, invitationEmail } from '#documents/email/index.ts';
 
 /**
  * What an official can do, whether through the API or the web app. Each action is one transition of the

@@ -5,7 +5,7 @@ import { applyTransition, getAssignment, type StoredAssignment } from '#adapters
 import { getDirectiveText } from '#adapters/store/directives.ts';
 import { deliver, failDelivery } from '#core/assignment/transitions.ts';
 import { DeliveryFailed, NotFoundError } from '#core/errors.ts';
-import { invitationEmail } from '#documents/email/templates.tsx';
+import { invitationEmail } from '#documents/email/index.ts';
 
 /** The assignment, or undefined when it is gone: a step has nothing left to track then. */
 export const findAssignment = async (directiveId: string, recipientId: string) => {

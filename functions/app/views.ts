@@ -1,5 +1,3 @@
-import type { StoredDirective } from '#adapters/store/directives.ts';
-import type { Submission } from '#adapters/store/submissions.ts';
 import {
   type Assignment,
   BUCKETS,
@@ -8,6 +6,9 @@ import {
   isOverdue,
   pendingExtensions,
 } from '#core/assignment/model.ts';
+import type { StoredDirective } from '#core/directive.ts';
+import type { Submission } from '#core/submission.ts';
+import { countsOf, directiveState } from '#core/tally.ts';
 
 /** The JSON shapes of DESIGN.md's HTTP interface. */
 
@@ -50,21 +51,6 @@ export const assignmentView = (a: Assignment, now: string, submissions?: Readonl
   completedAt: a.completedAt ?? null,
   cancelledAt: a.cancelledAt ?? null,
 });
-
-/** The four counts of the Government Office, plus acknowledged, cancelled and undeliverable. */
-export const countsOf = (tally: Record<string, number>) =>
-  Object.fromEntries([...BUCKETS, 'acknowledged'].map((k) => [k, Math.max(0, tally[k] ?? 0)])) as Record<
-    Bucket | 'acknowledged',
-    number
-  >;
-
-export const directiveState = (d: StoredDirective) => {
-  const c = countsOf(d.tally);
-  if (d.cancelledAt) return 'CANCELLED';
-  if (c.inProgressOverdue > 0) return 'OVERDUE';
-  if (c.inProgressOnTime > 0) return 'OPEN';
-  return 'COMPLETED';
-};
 
 export const directiveSummary = (d: StoredDirective) => ({
   id: d.id,

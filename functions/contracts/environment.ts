@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/**
+ * The environment every function reads, its names and their schema: the stack sets them by these names, the
+ * local runtime likewise, and `config()` parses them once per container.
+ */
 const schema = z.object({
   TABLE_NAME: z.string().min(1),
   PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
@@ -8,6 +12,8 @@ const schema = z.object({
   /** Only the functions that start executions get these: a state machine's own tasks cannot name it. */
   ASSIGNMENT_MACHINE_ARN: z.string().min(1).optional(),
   FANOUT_MACHINE_ARN: z.string().min(1).optional(),
+  /** The bucket of report attachments and directive files: only the functions that read or write them get it. */
+  ATTACHMENTS_BUCKET: z.string().min(1).optional(),
   /** The Cognito user pool officials sign in to: the issuer and audience of their ID tokens, and its keys. */
   OFFICIALS_ISSUER: z.string().min(1).optional(),
   OFFICIALS_CLIENT_ID: z.string().min(1).optional(),
@@ -19,6 +25,11 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The names, to set a variable by: `{ [ENV.TABLE_NAME]: table.tableName }`. */
+export const ENV = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, name])) as {
+  readonly [K in keyof typeof schema.shape]: K;
+};
 
 let cached: Config | undefined;
 
@@ -35,7 +46,7 @@ export const officialsPool = () => {
   return { issuer, clientId, jwksUrl };
 };
 
-export const machineArn = (name: 'ASSIGNMENT_MACHINE_ARN' | 'FANOUT_MACHINE_ARN') => {
+export const machineArn = (name: typeof ENV.ASSIGNMENT_MACHINE_ARN | typeof ENV.FANOUT_MACHINE_ARN) => {
   const arn = config()[name];
   if (!arn) throw new Error(`${name} is not configured for this function`);
   return arn;

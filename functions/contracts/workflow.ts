@@ -3,6 +3,23 @@
  * them without pulling in any client.
  */
 
+/**
+ * The state an assignment's execution carries between steps, `{directiveId, recipientId, plan}` (plus what the
+ * recovery path adds), and where the machine reads it: the tasks return this shape, the ASL names these paths.
+ */
+export const STATE = {
+  directiveId: '$.directiveId',
+  recipientId: '$.recipientId',
+  plan: '$.plan',
+  planTimeoutSeconds: '$.plan.timeoutSeconds',
+  planDone: '$.plan.done',
+  planRenew: '$.plan.renew',
+  error: '$.error',
+  recovery: '$.recovery',
+  recoveryWaitSeconds: '$.recovery.waitSeconds',
+  recoverError: '$.recoverError',
+} as const;
+
 /** The named errors the assignment state machine catches when a wait is woken out of band. */
 export const WAKE_ERRORS = { rescheduled: 'Rescheduled', cancelled: 'Cancelled' } as const;
 

@@ -42,3 +42,10 @@ export const splitGroups = (value: unknown) =>
     .split(';')
     .map((g) => g.trim())
     .filter(Boolean);
+
+/** The directory's groups ("UBND cấp huyện"…), each with its agencies. */
+export const groupsOf = (agencies: Agency[]) => {
+  const groups = new Map<string, Agency[]>();
+  for (const a of agencies) for (const g of a.groups) groups.set(g, [...(groups.get(g) ?? []), a]);
+  return groups;
+};

@@ -329,6 +329,9 @@ export type Directive = Omit<DirectiveInput, 'recipients' | 'allowDuplicateNumbe
   cancelledAt?: string;
 };
 
+/** A directive as stored: with the counts per bucket that every transition keeps (see core/tally.ts). */
+export type StoredDirective = Directive & { tally: Record<string, number> };
+
 /**
  * The tasks one recipient must carry out. A stored assignment lists their codes; the stored directive does not
  * keep the assignee lists (5,000 recipients on three tasks would pass DynamoDB's 400 KB item limit).

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Official } from '#handlers/middleware/official.ts';
+import type { Official } from '#core/official.ts';
 import { type Lang, messages } from './i18n.ts';
 import { PostForm } from './post-form.tsx';
 import { Layout } from './render.tsx';

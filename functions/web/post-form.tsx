@@ -1,9 +1,10 @@
-import { type ComponentChildren, createContext, type FormHTMLAttributes, type VNode } from 'preact';
+import { type ComponentChildren, createContext, type FormHTMLAttributes } from 'preact';
 import { useContext } from 'preact/hooks';
-import { CSRF_FIELD, csrfTokenOf } from '#handlers/middleware/csrf.ts';
-import { page } from './render.tsx';
 
-/** The CSRF token of the request being answered (shared/http/csrf.ts), for every form of its page. */
+/** The form field that carries the CSRF token; the handlers' CSRF middleware checks and removes it. */
+export const CSRF_FIELD = '_csrf';
+
+/** The CSRF token of the request being answered, for every form of its page. */
 export const CsrfToken = createContext<string | undefined>(undefined);
 
 /**
@@ -22,16 +23,3 @@ export const PostForm = ({
     </form>
   );
 };
-
-/**
- * An officials' page (one with forms), with the token of its request. Its referrer policy is `same-origin`, not
- * the `no-referrer` of other pages: under `no-referrer` browsers send `Origin: null` on the page's own POSTs,
- * which the CSRF check refuses. Other sites still get no referrer.
- */
-export const officialPage = (event: object, status: number, node: VNode, cookies: string[] = []) =>
-  page(
-    status,
-    <CsrfToken.Provider value={csrfTokenOf(event)}>{node}</CsrfToken.Provider>,
-    { 'referrer-policy': 'same-origin' },
-    cookies,
-  );

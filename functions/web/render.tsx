@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { type HttpResult, html } from '#handlers/http/responses.ts';
 import { OFFICIAL_STYLES, STYLES } from './styles.ts';
 
 export const Layout = ({
@@ -37,15 +36,8 @@ export const Layout = ({
   </html>
 );
 
-export const page = (
-  status: number,
-  node: preact.VNode,
-  headers: Record<string, string> = {},
-  cookies: string[] = [],
-): HttpResult => ({
-  ...html(status, `<!doctype html>${renderToString(node)}`, headers),
-  ...(cookies.length ? { cookies } : {}),
-});
+/** A page as the HTML document a browser gets. */
+export const renderDocument = (node: preact.VNode) => `<!doctype html>${renderToString(node)}`;
 
 export const Message = ({
   title,
@@ -65,17 +57,19 @@ export const Message = ({
   </section>
 );
 
-export const messagePage = (
-  status: number,
-  title: string,
-  text: string,
-  tone: 'info' | 'ok' | 'warn' | 'error' = 'info',
-) =>
-  page(
-    status,
-    <Layout title={title}>
-      <Message title={title} tone={tone} level={1}>
-        <p>{text}</p>
-      </Message>
-    </Layout>,
-  );
+/** A page that is only a message (an error, a refusal), as a document. */
+export const MessageDocument = ({
+  title,
+  text,
+  tone = 'info',
+}: {
+  title: string;
+  text: string;
+  tone?: 'info' | 'ok' | 'warn' | 'error';
+}) => (
+  <Layout title={title}>
+    <Message title={title} tone={tone} level={1}>
+      <p>{text}</p>
+    </Message>
+  </Layout>
+);

@@ -6,11 +6,11 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ENTRY_METADATA } from '#contracts/metadata.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Metadata key naming the source module of a function; the local runtime maps functions to modules by it. */
-export const ENTRY_METADATA = 'chidao:entry';
+export { ENTRY_METADATA };
 
 export type HandlerFunctionProps = {
   /** Path of the handler module from the project root, e.g. `functions/handlers/tasks/deliver.ts`. */

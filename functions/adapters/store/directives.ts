@@ -16,7 +16,9 @@ import { newAssignmentItem } from './assignments.ts';
 
 const ulid = monotonicFactory();
 
-export type StoredDirective = Directive & { tally: Record<string, number> };
+export type { StoredDirective } from '#core/directive.ts';
+
+import type { StoredDirective } from '#core/directive.ts';
 
 const toDirective = (item: Record<string, unknown>): StoredDirective => {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;

@@ -38,8 +38,3 @@ export const deleteAgency = async (id: string) => {
 };
 
 /** Groups in the order agencies first mention them, each with its members. */
-export const groupsOf = (agencies: Agency[]) => {
-  const groups = new Map<string, Agency[]>();
-  for (const a of agencies) for (const g of a.groups) groups.set(g, [...(groups.get(g) ?? []), a]);
-  return groups;
-};

@@ -8,23 +8,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import { directiveKey, submissionKey, submissionPrefix } from '#contracts/table.ts';
-import type { Assignment, Attachment } from '#core/assignment/model.ts';
+import type { Assignment } from '#core/assignment/model.ts';
+import type { Submission } from '#core/submission.ts';
 import { dynamo } from '../clients/index.ts';
 
-/**
- * What an agency writes (a report's text and file, the reason of an extension request) is an item of its own,
- * written before the transition that refers to it by id. A crash in between leaves an item nothing refers to,
- * never a half-applied transition; a refused transition deletes it again.
- */
-export type Submission = {
-  id: string;
-  kind: 'REPORT' | 'EXTENSION';
-  /** The slot it is about: a task code, or `code#period`. */
-  slotKey: string;
-  text: string;
-  attachment?: Attachment;
-  at: string;
-};
+export type { Submission } from '#core/submission.ts';
 
 /** Ten characters of base64url (60 random bits): unique among one agency's submissions, short on the slot. */
 const newId = () => randomBytes(8).toString('base64url').slice(0, 10);

@@ -34,16 +34,16 @@ import {
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { DirectoryPage } from '#web/officials/directory-page.tsx';
 import { draftToForm } from '#web/officials/draft-to-form.ts';
-import { officialPage } from '#web/post-form.tsx';
-import { officialErrorPage } from '#web/refusal-page.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { OfficialEvent } from '../middleware/events.ts';
 import { multipartBody } from '../middleware/multipart.ts';
 import type { Official } from '../middleware/official.ts';
+import { officialErrorPage } from '../middleware/official-error-page.tsx';
 import { requireSession } from '../middleware/session.ts';
 import { download } from './download.ts';
+import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
 
 type Context = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };

@@ -7,8 +7,6 @@ import { NotFoundError } from '#core/errors.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '#documents/export.ts';
 import { langCookie, langOf } from '#web/i18n.ts';
 import { StatisticsPage } from '#web/officials/statistics-page.tsx';
-import { officialPage } from '#web/post-form.tsx';
-import { messagePage } from '#web/render.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection } from '../middleware/csrf.ts';
 import { errorsToResponses, renderJson } from '../middleware/errors-to-responses.ts';
@@ -16,6 +14,7 @@ import type { OfficialEvent } from '../middleware/events.ts';
 import { liveBearer, type Official, officialOf } from '../middleware/official.ts';
 import { requireSession } from '../middleware/session.ts';
 import { download } from './download.ts';
+import { messagePage, officialPage } from './pages.tsx';
 import { type HttpResult, json, redirect } from './responses.ts';
 
 /** The workbook is Vietnamese whatever the page's language: its headers are the Government Office's. */

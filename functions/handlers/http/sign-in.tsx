@@ -18,12 +18,11 @@ import { officialsPool } from '#contracts/environment.ts';
 import type { SignInRoute } from '#contracts/routes.ts';
 import { langCookie, langOf, messages } from '#web/i18n.ts';
 import { type SignInChallenge, SignInPage } from '#web/officials/sign-in-page.tsx';
-import { officialPage } from '#web/post-form.tsx';
-import { officialErrorPage } from '#web/refusal-page.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection, rotateCsrfToken } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { PublicEvent } from '../middleware/events.ts';
+import { officialErrorPage } from '../middleware/official-error-page.tsx';
 import { safeNext } from '../middleware/same-origin.ts';
 import {
   clearedSessionCookies,
@@ -32,6 +31,7 @@ import {
   sessionToken,
   verifySession,
 } from '../middleware/session.ts';
+import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
 
 const cognito = new CognitoIdentityProviderClient({});

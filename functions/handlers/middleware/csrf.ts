@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError } from '#core/errors.ts';
+import { CSRF_FIELD } from '#web/post-form.tsx';
 import { cookieOf, secureSite, setCookie } from './cookies.ts';
 import { originOf, siteOrigins } from './same-origin.ts';
 
@@ -24,7 +25,8 @@ import { originOf, siteOrigins } from './same-origin.ts';
  * forged POST needs it. Neither is `/api/*`, which takes a bearer token and no cookie.
  */
 
-export const CSRF_FIELD = '_csrf';
+export { CSRF_FIELD };
+
 const cookieName = () => (secureSite() ? '__Host-chidao_csrf' : 'chidao_csrf');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** A cookie outlives a browser session so that a page left open still posts; a missing one is set again. */

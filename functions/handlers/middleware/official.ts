@@ -4,7 +4,9 @@ import { UnauthorizedError } from '#core/errors.ts';
 import type { OfficialEvent } from './events.ts';
 import { sessionIdOf } from './session.ts';
 
-export type Official = { id: string; name: string; email?: string };
+export type { Official } from '#core/official.ts';
+
+import type { Official } from '#core/official.ts';
 
 /**
  * The signed-in official, from the claims API Gateway's JWT authorizer verified (the local gateway fills the

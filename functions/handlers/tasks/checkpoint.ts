@@ -9,7 +9,7 @@ import { config } from '#contracts/environment.ts';
 import { type Checkpoint, dueCheckpoints, PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
 import { escalationRecipients } from '#core/assignment/escalation.ts';
 import { recordCheckpoint } from '#core/assignment/transitions.ts';
-import { escalationEmail, reminderEmail } from '#documents/email/templates.tsx';
+import { escalationEmail, reminderEmail } from '#documents/email/index.ts';
 import { assignmentRef, stepHandler } from '../middleware/step-handler.ts';
 
 /**

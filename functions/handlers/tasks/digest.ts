@@ -13,7 +13,7 @@ import { type Assignment, openObligations } from '#core/assignment/model.ts';
 import { isWorkingDay } from '#core/calendar/index.ts';
 import { daysBetween, ZONE } from '#core/calendar/time.ts';
 import type { Leader } from '#core/directive.ts';
-import { type DigestLine, digestEmail } from '#documents/email/templates.tsx';
+import { type DigestLine, digestEmail } from '#documents/email/index.ts';
 import { stepHandler } from '../middleware/step-handler.ts';
 
 /** What is late on an assignment at `now`: each open obligation past its deadline. */

@@ -1,6 +1,5 @@
-import { groupsOf } from '#adapters/store/directory.ts';
-import type { Agency } from '#core/agency.ts';
-import type { Official } from '#handlers/middleware/official.ts';
+import { type Agency, groupsOf } from '#core/agency.ts';
+import type { Official } from '#core/official.ts';
 import type { ParseWarning } from '#parsing/index.ts';
 import { type Lang, messages } from '../i18n.ts';
 import { OfficialLayout } from '../layout.tsx';

@@ -1,10 +1,10 @@
-import type { StoredDirective } from '#adapters/store/directives.ts';
-import type { Submission } from '#adapters/store/submissions.ts';
-import { countsOf, directiveState } from '#app/views.ts';
 import type { Assignment, Bucket, HistoryEvent } from '#core/assignment/model.ts';
 import { bucketOf, isOpen, pendingExtensions, slotOf } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
-import type { Official } from '#handlers/middleware/official.ts';
+import type { StoredDirective } from '#core/directive.ts';
+import type { Official } from '#core/official.ts';
+import type { Submission } from '#core/submission.ts';
+import { countsOf, directiveState } from '#core/tally.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
 import { type Lang, messages } from '../i18n.ts';
 import { OfficialLayout } from '../layout.tsx';

@@ -1,5 +1,5 @@
 import type { Agency } from '#core/agency.ts';
-import type { Official } from '#handlers/middleware/official.ts';
+import type { Official } from '#core/official.ts';
 import { type Lang, messages } from '../i18n.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';

@@ -1,6 +1,6 @@
 import { formatCalendarDate } from '#core/calendar/time.ts';
+import type { Official } from '#core/official.ts';
 import type { CountsWithRate, Period, StatisticsTables } from '#core/statistics.ts';
-import type { Official } from '#handlers/middleware/official.ts';
 import { type Lang, messages } from '../i18n.ts';
 import { OfficialLayout } from '../layout.tsx';
 

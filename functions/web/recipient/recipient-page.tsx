@@ -1,7 +1,7 @@
-import type { Submission } from '#adapters/store/submissions.ts';
 import { type Assignment, pendingExtensions, type ReportSlot } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
+import type { Submission } from '#core/submission.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
 import { type Lang, type Messages, messages } from '../i18n.ts';
 import { Layout, Message } from '../render.tsx';

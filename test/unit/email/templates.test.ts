@@ -8,7 +8,7 @@ import {
   escalationEmail,
   invitationEmail,
   reminderEmail,
-} from '#documents/email/templates.tsx';
+} from '#documents/email/index.ts';
 import {
   assignment,
   DEADLINE,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { expect } from 'vitest';
 import { type LocalOfficial, startCognito } from '../../../local/cognito.ts';
+import { type HttpEventInput, httpEvent, lambdaContext } from '../../support/events.ts';
 
 /**
  * HTTP events as API Gateway (payload 2.0) hands them to the handlers, with cookies, and what the tests read of
@@ -15,51 +15,11 @@ import { type LocalOfficial, startCognito } from '../../../local/cognito.ts';
 
 export const SITE = 'https://chidao.example.gov.vn';
 export const CSRF_COOKIE = '__Host-chidao_csrf';
-export const context = {} as Context;
+export const context = lambdaContext;
 
-export type EventInput = {
-  routeKey: string;
-  path?: string;
-  pathParameters?: Record<string, string>;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  cookies?: string[];
-  body?: string;
-  isBase64Encoded?: boolean;
-  claims?: Record<string, string>;
-};
-
-export const event = (input: EventInput) => {
-  const [method = 'GET', route = '/'] = input.routeKey.split(' ');
-  const path = input.path ?? route;
-  return {
-    version: '2.0',
-    routeKey: input.routeKey,
-    rawPath: path,
-    rawQueryString: input.query ? new URLSearchParams(input.query).toString() : '',
-    headers: { host: 'chidao.example.gov.vn', 'user-agent': 'vitest', 'x-forwarded-proto': 'https', ...input.headers },
-    ...(input.cookies ? { cookies: input.cookies } : {}),
-    ...(input.query ? { queryStringParameters: input.query } : {}),
-    ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),
-    ...(input.body !== undefined ? { body: input.body } : {}),
-    isBase64Encoded: input.isBase64Encoded ?? false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'test',
-      domainName: 'chidao.example.gov.vn',
-      domainPrefix: 'chidao',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: randomUUID(),
-      routeKey: input.routeKey,
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-      ...(input.claims
-        ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: [] } } }
-        : {}),
-    },
-  };
-};
+/** The events come from the one factory of the tests (test/support/events.ts). */
+export type EventInput = HttpEventInput;
+export const event = httpEvent;
 
 export type Answer = {
   status: number;

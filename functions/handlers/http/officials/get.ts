@@ -1,10 +1,11 @@
 import { assignmentPage, type StoredAssignment } from '#adapters/store/assignments.ts';
 import { getDirective, reconcileTally } from '#adapters/store/directives.ts';
 import { submissionsShownWith } from '#adapters/store/submissions.ts';
-import { assignmentView, countsOf, directiveSummary } from '#app/views.ts';
+import { assignmentView, directiveSummary } from '#app/views.ts';
 import { type Bucket, bucketOf } from '#core/assignment/model.ts';
 import { tasksOf } from '#core/directive.ts';
 import { NotFoundError } from '#core/errors.ts';
+import { countsOf } from '#core/tally.ts';
 import type { OfficialEvent } from '../../middleware/events.ts';
 import { officialOf } from '../../middleware/official.ts';
 import { type HttpResult, json } from '../responses.ts';

@@ -1,8 +1,8 @@
 import { submissionsByIds } from '#adapters/store/submissions.ts';
 import { langCookie } from '#web/i18n.ts';
 import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
-import { page } from '#web/render.tsx';
 import type { PublicEvent } from '../../middleware/events.ts';
+import { page } from '../pages.tsx';
 import type { HttpResult } from '../responses.ts';
 import { openLink } from './open-link.ts';
 

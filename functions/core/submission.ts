@@ -1,0 +1,16 @@
+import type { Attachment } from './assignment/model.ts';
+
+/**
+ * What an agency writes (a report's text and file, the reason of an extension request) is an item of its own,
+ * written before the transition that refers to it by id. A crash in between leaves an item nothing refers to,
+ * never a half-applied transition; a refused transition deletes it again.
+ */
+export type Submission = {
+  id: string;
+  kind: 'REPORT' | 'EXTENSION';
+  /** The slot it is about: a task code, or `code#period`. */
+  slotKey: string;
+  text: string;
+  attachment?: Attachment;
+  at: string;
+};
