@@ -101,7 +101,7 @@ describe('invalid bodies: 400 with per-field issues, and nothing stored', () => 
     expect(pathsOf(list)).toEqual(['']);
     const text = await callOfficials({
       routeKey: 'POST /api/directives',
-      rawPath: '/api/directives',
+      path: '/api/directives',
       headers: { 'content-type': 'text/plain' },
       body: 'Số 126/STTTT-BCVT',
       claims: OFFICIAL,
@@ -111,7 +111,7 @@ describe('invalid bodies: 400 with per-field issues, and nothing stored', () => 
     // middy's JSON parser answers these itself (415), before the handler: a 4xx all the same.
     const none = await callOfficials({
       routeKey: 'POST /api/directives',
-      rawPath: '/api/directives',
+      path: '/api/directives',
       headers: { 'content-type': 'application/json' },
       claims: OFFICIAL,
     });
@@ -143,7 +143,7 @@ describe('unauthenticated', () => {
       ['GET /api/directives', '/api/directives', undefined],
       ['GET /api/directives/{id}', '/api/directives/x', { id: 'x' }],
     ] as const) {
-      const read = await callOfficials({ routeKey, rawPath, ...(pathParameters ? { pathParameters } : {}) });
+      const read = await callOfficials({ routeKey, path: rawPath, ...(pathParameters ? { pathParameters } : {}) });
       expect(read.statusCode).toBe(401);
     }
   });
@@ -192,7 +192,7 @@ describe('valid body', () => {
     // The dashboard view reads it back.
     const read = await callOfficials({
       routeKey: 'GET /api/directives/{id}',
-      rawPath: `/api/directives/${created.id}`,
+      path: `/api/directives/${created.id}`,
       pathParameters: { id: created.id },
       claims: OFFICIAL,
     });
@@ -281,9 +281,9 @@ describe('GET /api/directives/{id} in pages', () => {
     const get = (query: Record<string, string>) =>
       callOfficials({
         routeKey: 'GET /api/directives/{id}',
-        rawPath: `/api/directives/${id}`,
+        path: `/api/directives/${id}`,
         pathParameters: { id },
-        queryStringParameters: query,
+        query,
         claims: OFFICIAL,
       });
     const first = parseJson<{

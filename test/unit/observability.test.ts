@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { httpEvent } from '../support/events.ts';
 
 /**
  * Powertools Logger and Metrics as every function uses them: what reaches stdout/stderr (CloudWatch Logs on
@@ -72,11 +73,12 @@ const context = (): Context =>
   }) as Context;
 
 const task = { directiveId: 'dir-1', recipientId: 'cong-an', executionName: 'dir-1-cong-an' };
-const http = (pathParameters: Record<string, string>) => ({
-  routeKey: 'GET /api/directives/{id}/assignments/{recipientId}',
-  pathParameters,
-  requestContext: { requestId: 'api-req-1' },
-});
+const http = (pathParameters: Record<string, string>) =>
+  httpEvent({
+    routeKey: 'GET /api/directives/{id}/assignments/{recipientId}',
+    pathParameters,
+    requestId: 'api-req-1',
+  });
 
 describe('log lines', () => {
   it('a task’s lines are JSON with the service, the Lambda context, its directive, recipient and execution', async () => {

@@ -9,7 +9,7 @@ const seed = readFileSync(join(import.meta.dirname, 'parsing', 'fixtures', 'gia-
 const parse = (text: unknown) =>
   callOfficials({
     routeKey: 'POST /api/directives/parse',
-    rawPath: '/api/directives/parse',
+    path: '/api/directives/parse',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text }),
     claims: OFFICIAL,
@@ -43,7 +43,7 @@ describe('POST /api/directives/parse', () => {
   it('refuses an anonymous caller', async () => {
     const response = await callOfficials({
       routeKey: 'POST /api/directives/parse',
-      rawPath: '/api/directives/parse',
+      path: '/api/directives/parse',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text: seed }),
     });

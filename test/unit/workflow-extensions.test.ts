@@ -38,7 +38,7 @@ afterEach(() => {
 const postExtension = (token: string, form: Record<string, string>) =>
   callRecipient({
     routeKey: 'POST /r/{token}/extension',
-    rawPath: `/r/${token}/extension`,
+    path: `/r/${token}/extension`,
     pathParameters: { token },
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form).toString(),

@@ -99,16 +99,13 @@ const multipart = async (parts: Part[]) => {
 const context = {} as Context;
 
 const postMultipart = async (token: string, payload: { contentType: string; body: Buffer }) => {
-  const event = {
-    ...httpEvent({
-      routeKey: 'POST /r/{token}/report',
-      rawPath: `/r/${token}/report`,
-      pathParameters: { token },
-      headers: { 'content-type': payload.contentType },
-      body: payload.body.toString('base64'),
-    }),
-    isBase64Encoded: true,
-  };
+  // A Buffer body: base64 with isBase64Encoded, as API Gateway passes a binary body.
+  const event = httpEvent({
+    routeKey: 'POST /r/{token}/report',
+    pathParameters: { token },
+    headers: { 'content-type': payload.contentType },
+    body: payload.body,
+  });
   const result = await recipientHandler(event as unknown as Parameters<typeof recipientHandler>[0], context);
   expect(result, 'the handler returned a response').toBeDefined();
   const r = result as Exclude<typeof result, undefined>;

@@ -12,7 +12,6 @@ import {
   type StartExecutionCommandInput,
 } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { expect, vi } from 'vitest';
@@ -27,6 +26,7 @@ import type { HttpResult } from '#handlers/http/responses.ts';
 import { handler as awaitHumanHandler } from '#handlers/tasks/await-recipient.ts';
 import { handler as checkpointHandler } from '#handlers/tasks/checkpoint.ts';
 import { handler as deliverHandler } from '#handlers/tasks/deliver.ts';
+import { lambdaContext as context, type HttpEventInput, httpEvent } from '../../support/events.ts';
 
 /**
  * Drives the real handlers against the run's dynalite (see test/setup.ts). SES, Step Functions and Secrets
@@ -120,61 +120,13 @@ export const scanAll = async () => {
 export const historyTypes = (a: Pick<Assignment, 'history'>): EventType[] => a.history.map((e) => e.type);
 
 // ---------------------------------------------------------------------------------------------------------------
-// API Gateway HTTP API (payload 2.0) events
-
-const context = {} as Context;
+// API Gateway HTTP API (payload 2.0) events, from the one factory (test/support/events.ts)
 
 export type Claims = { sub: string; name?: string; email?: string };
 
 export const OFFICIAL: Claims = { sub: 'official-1', name: 'Trần Văn Bình', email: 'binh@stttt.gialai.example' };
 
-export type HttpEventInput = {
-  routeKey: string;
-  rawPath: string;
-  pathParameters?: Record<string, string>;
-  queryStringParameters?: Record<string, string>;
-  headers?: Record<string, string>;
-  body?: string;
-  /** JWT claims as API Gateway's authorizer leaves them; null for an event without an authorizer. */
-  claims?: Claims | null;
-};
-
-export const httpEvent = ({
-  routeKey,
-  rawPath,
-  pathParameters,
-  queryStringParameters,
-  headers = {},
-  body,
-  claims = null,
-}: HttpEventInput) => {
-  const method = routeKey.split(' ')[0] ?? 'GET';
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: '',
-    headers: { host: 'chidao.example.gov.vn', 'user-agent': 'vitest', ...headers },
-    ...(pathParameters ? { pathParameters } : {}),
-    ...(queryStringParameters ? { queryStringParameters } : {}),
-    ...(body !== undefined ? { body } : {}),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: 'chidao.example.gov.vn',
-      domainPrefix: 'chidao',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'vitest' },
-      requestId: randomUUID(),
-      routeKey,
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
-    },
-  };
-};
+export { type HttpEventInput, httpEvent };
 
 export type Response = { statusCode: number; headers: Record<string, string>; body: string };
 
@@ -197,7 +149,6 @@ export const callRecipient = async (input: HttpEventInput) =>
 export const postDirective = (body: unknown, options: { key?: string; claims?: Claims | null } = {}) =>
   callOfficials({
     routeKey: 'POST /api/directives',
-    rawPath: '/api/directives',
     headers: {
       'content-type': 'application/json',
       ...(options.key ? { 'idempotency-key': options.key } : {}),
@@ -209,12 +160,11 @@ export const postDirective = (body: unknown, options: { key?: string; claims?: C
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 export const viewLink = (token: string, method: 'GET' | 'HEAD' = 'GET') =>
-  callRecipient({ routeKey: `${method} /r/{token}`, rawPath: `/r/${token}`, pathParameters: { token } });
+  callRecipient({ routeKey: `${method} /r/{token}`, pathParameters: { token } });
 
 export const postAcknowledge = (token: string) =>
   callRecipient({
     routeKey: 'POST /r/{token}/acknowledge',
-    rawPath: `/r/${token}/acknowledge`,
     pathParameters: { token },
     headers: FORM,
     body: '',
@@ -227,7 +177,6 @@ export const postReport = (
 ) =>
   callRecipient({
     routeKey: 'POST /r/{token}/report',
-    rawPath: `/r/${token}/report`,
     pathParameters: { token },
     headers: FORM,
     body: new URLSearchParams({ taskCode, summary }).toString(),
