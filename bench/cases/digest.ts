@@ -27,7 +27,7 @@ const openNotDue = Math.round(total * 0.02);
 const local = await startLocalTable(facts);
 
 const { BatchWriteCommand, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-const { dynamo } = await import('#adapters/clients/index.ts');
+const { dynamo } = await import('#adapters/clients/dynamo.ts');
 const { newAssignmentItem } = await import('#adapters/store/assignments.ts');
 const { initialAssignment } = await import('#adapters/store/directives.ts');
 const { directiveInputSchema } = await import('#core/directive.ts');

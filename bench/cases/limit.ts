@@ -32,7 +32,7 @@ const local = await startLocalTable(facts);
 
 // The app's modules, imported once the endpoint variables point at this table.
 const { GetCommand, PutCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
-const { dynamo } = await import('#adapters/clients/index.ts');
+const { dynamo } = await import('#adapters/clients/dynamo.ts');
 const { allAssignmentsOf, newAssignmentItem, toAssignment } = await import('#adapters/store/assignments.ts');
 const { initialAssignment } = await import('#adapters/store/directives.ts');
 const { directiveInputSchema } = await import('#core/directive.ts');

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { config, ENV } from '#contracts/environment.ts';
 import type { Attachment } from '#core/assignment/model.ts';
+import { s3 } from './clients/s3.ts';
 
 /**
  * Files attached to recipients' reports, in S3. The client is created once per container; its endpoint comes
@@ -10,7 +11,6 @@ import type { Attachment } from '#core/assignment/model.ts';
  *
  * Bodies are always Buffers: the SDK then sends a plain body with a CRC32 header, never `aws-chunked`.
  */
-const s3 = new S3Client({ forcePathStyle: true });
 
 /** Read lazily so that importing this module never fails; a missing variable fails the first call that needs it. */
 const bucket = () => {

@@ -1,17 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { config } from '#contracts/environment.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { ForbiddenError, GoneError } from '#core/errors.ts';
+import { secrets } from './clients/secrets.ts';
 
 /**
  * A recipient's link is a capability: `/r/{payload}.{signature}`, where the payload names one assignment, the
  * link version (bumped by "re-send link", which retires older links) and an expiry, signed with HMAC-SHA256.
  * It never carries a Step Functions task token.
  */
-
-const secrets = new SecretsManagerClient({});
 
 /**
  * The signing keys: the secret's current version signs, the current and the previous versions verify, so that

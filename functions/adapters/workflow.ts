@@ -14,7 +14,7 @@ import { ENV, machineArn } from '#contracts/environment.ts';
 import type { WAKE_ERRORS } from '#contracts/workflow.ts';
 import { planNext } from '#core/assignment/checkpoints.ts';
 import type { Assignment } from '#core/assignment/model.ts';
-import { sfn } from './clients/index.ts';
+import { sfn } from './clients/sfn.ts';
 import { count } from './observability.ts';
 
 export { WAKE_ERRORS } from '#contracts/workflow.ts';

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
-import { dynamo } from '#adapters/clients/index.ts';
+import { dynamo } from '#adapters/clients/dynamo.ts';
 import { allAssignmentsOf } from '#adapters/store/assignments.ts';
 import { getDirective, listIssuers, type StoredDirective } from '#adapters/store/directives.ts';
 import { config } from '#contracts/environment.ts';

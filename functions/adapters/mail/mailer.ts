@@ -1,6 +1,6 @@
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { config } from '#contracts/environment.ts';
-import { ses } from '../clients/index.ts';
+import { ses } from '../clients/ses.ts';
 import { composeRawEmail } from './mime.ts';
 
 export type OutgoingMail = {

@@ -12,7 +12,7 @@ import {
 import { type Assignment, bucketOf, type HistoryEvent, isOpen, nextDeadline } from '#core/assignment/model.ts';
 import type { Transition } from '#core/assignment/transitions.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 import { count } from '../observability.ts';
 import { encodeReports, type StoredAssignment, toAssignment } from './assignment-codec.ts';
 

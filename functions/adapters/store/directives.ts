@@ -11,7 +11,7 @@ import { addWorkingDays } from '#core/calendar/index.ts';
 import { ZONE } from '#core/calendar/time.ts';
 import { type Directive, type DirectiveInput, periodsOf, tasksOf } from '#core/directive.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 import { newAssignmentItem } from './assignments.ts';
 
 const ulid = monotonicFactory();

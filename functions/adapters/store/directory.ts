@@ -2,7 +2,7 @@ import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { config } from '#contracts/environment.ts';
 import type { Agency } from '#core/agency.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 
 /** The directory lives in one partition: a province has hundreds of agencies, not millions. */
 const key = (id: string) => ({ pk: 'DIRECTORY', sk: `AGENCY#${id}` });

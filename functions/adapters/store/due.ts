@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import { allDueShards, TABLE } from '#contracts/table.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 import { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 
 /**

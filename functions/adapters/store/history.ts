@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import { directiveKey, historyChunkKey } from '#contracts/table.ts';
 import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 
 /**
  * The whole history of an assignment: its archived chunks in order, then the item's latest events. Only the

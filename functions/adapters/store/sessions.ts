@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import { TABLE } from '#contracts/table.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 
 /**
  * Sessions ended by signing out: a deny-list, one item per sign-in, keyed by the id Cognito gives every token of

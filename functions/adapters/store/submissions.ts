@@ -10,7 +10,7 @@ import { config } from '#contracts/environment.ts';
 import { directiveKey, submissionKey, submissionPrefix } from '#contracts/table.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import type { Submission } from '#core/submission.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 
 export type { Submission } from '#core/submission.ts';
 

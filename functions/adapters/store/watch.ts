@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import { allWatchShards, assignmentKey, TABLE } from '#contracts/table.ts';
-import { dynamo } from '../clients/index.ts';
+import { dynamo } from '../clients/dynamo.ts';
 
 /**
  * The sweeper's view: every open assignment carries `watchAt`, the time by which its execution must have

@@ -2,7 +2,6 @@ import {
   AssociateSoftwareTokenCommand,
   type AuthenticationResultType,
   type ChallengeNameType,
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
@@ -12,6 +11,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { z } from 'zod';
+import { cognito } from '#adapters/clients/cognito.ts';
 import { logger, observe } from '#adapters/observability.ts';
 import { revokeSession } from '#adapters/store/sessions.ts';
 import { officialsPool } from '#contracts/environment.ts';
@@ -33,8 +33,6 @@ import {
 } from '../middleware/session.ts';
 import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
-
-const cognito = new CognitoIdentityProviderClient({});
 
 /** The label authenticator apps show beside the code. */
 const TOTP_ISSUER = 'chidao';

@@ -1,6 +1,6 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { sfn } from '#adapters/clients/index.ts';
+import { sfn } from '#adapters/clients/sfn.ts';
 import { storeTaskToken } from '#adapters/store/assignments.ts';
 import { findAssignment } from '#app/deliver.ts';
 import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { dynamo } from '#adapters/clients/index.ts';
+import { dynamo } from '#adapters/clients/dynamo.ts';
 import { sendEmail } from '#adapters/mail/mailer.ts';
 import { count } from '#adapters/observability.ts';
 import type { StoredDirective } from '#adapters/store/directives.ts';

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { dynamo } from '#adapters/clients/index.ts';
+import { dynamo } from '#adapters/clients/dynamo.ts';
 import { config } from '#contracts/environment.ts';
 import { ASSIGNMENT_PREFIX, directiveKey } from '#contracts/table.ts';
 import { stepHandler } from '../middleware/step-handler.ts';

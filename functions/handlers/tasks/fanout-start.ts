@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { z } from 'zod';
-import { dynamo } from '#adapters/clients/index.ts';
+import { dynamo } from '#adapters/clients/dynamo.ts';
 import { startAssignment } from '#adapters/workflow.ts';
 import { config } from '#contracts/environment.ts';
 import { ASSIGNMENT_PREFIX, directiveKey } from '#contracts/table.ts';
