@@ -1,4 +1,5 @@
 import { officialTitle, personName, startsWithTitle } from './casing.ts';
+import type { Para } from './paragraphs.ts';
 import { fold, stripBullet, tol } from './text.ts';
 import type { Contact, PhoneNumber } from './types.ts';
 
@@ -68,6 +69,23 @@ export const isLeaderTitle = (title: string | undefined): boolean =>
   title !== undefined && LEADER_TITLE.test(fold(title));
 
 /** A heading that announces contact lines ("… qua các số máy:", "Đầu mối liên hệ:"). */
-export const CONTACT_HEADING = tol('(?:so may|so dien thoai|dien thoai|lien he|dau moi)[^.]{0,80}:$');
+const CONTACT_HEADING = tol('(?:so may|so dien thoai|dien thoai|lien he|dau moi)[^.]{0,80}:$');
 /** A sentence that points to a contact ("Mọi chi tiết xin liên hệ …", "Đầu mối: …"). */
-export const CONTACT_SENTENCE = tol('lien he|dau moi|dien thoai|so may|email|\\bdt\\s*:');
+const CONTACT_SENTENCE = tol('lien he|dau moi|dien thoai|so may|email|\\bdt\\s*:');
+
+/** A paragraph that announces contact lines; a numbered one is an item, whatever it says. */
+export const opensContacts = (p: Para): boolean => p.marker.kind !== 'num' && CONTACT_HEADING.test(p.key);
+
+/**
+ * A paragraph as a contact: a contact line that is short, follows a contact heading or points to a contact; or a
+ * sentence that points to one and gives a phone without naming anyone ("Trường hợp khẩn cấp, liên hệ Văn phòng …,
+ * điện thoại: 0236.3822.123.").
+ */
+export const contactParagraph = (p: Para, afterHeading: boolean): Contact | undefined => {
+  if (p.marker.kind === 'num') return undefined;
+  const contact = contactIn(p.raw);
+  if (contact && (afterHeading || CONTACT_SENTENCE.test(p.key) || p.raw.length <= 200)) return contact;
+  if (!CONTACT_SENTENCE.test(p.key) || p.raw.length > 300) return undefined;
+  const phone = phonesIn(p.raw)[0];
+  return phone ? { phone: phone.number, text: stripBullet(p.raw) } : undefined;
+};

@@ -1,5 +1,6 @@
 import { ValidationError } from '#core/errors.ts';
-import { MESSAGES, parseDirective } from './parse-directive.ts';
+import { MESSAGES } from './messages.ts';
+import { parseDirective } from './parse-directive.ts';
 import type { ParseResult } from './types.ts';
 
 export { parseDirective } from './parse-directive.ts';

@@ -1,0 +1,60 @@
+import { type AssignedTask, isRequest } from './assignees.ts';
+import { isGeneralDemand } from './demands.ts';
+import type { Findings } from './findings.ts';
+import type { Para } from './paragraphs.ts';
+import { nameKey } from './recipients.ts';
+import { type Assigning, requestTask } from './tasks.ts';
+import { tol } from './text.ts';
+
+/**
+ * The paragraphs after the items: closing formulas ("… đề nghị các đơn vị … thực hiện./.", "Nhận được Công văn này
+ * …", "Trong quá trình thực hiện, nếu có vướng mắc …") and the issuer's own sentences go to `meta.closing`; a
+ * general demand among them ("Đề nghị các đơn vị báo cáo kết quả … trước ngày …") is a task for every recipient.
+ */
+
+const TAIL = tol(
+  '^(?:(?:[^.,;:]{0,90}?\\s)?(?:cung\\s+)?(?:kinh\\s+)?(?:de nghi|yeu cau|tran trong de nghi|rat mong)\\s+(?:thu truong|lanh dao|giam doc|chu tich)?\\s*(?:cac|toan the|nhung)\\s+(?:co quan,?\\s+)?(?:don vi|dia phuong|co quan|so,|phong,|nganh)|(?:trong|qua) trinh (?:trien khai|thuc hien)|nhan duoc (?:cong van|van ban)|tren day la|moi (?:thong tin|vuong mac|chi tiet|kho khan))',
+);
+const CLOSING_MARK = /\.?\/\.\s*$/;
+
+export const isClosingFormula = (p: Para): boolean => TAIL.test(p.key) || CLOSING_MARK.test(p.raw);
+
+/**
+ * Whether a paragraph closes the items: a closing formula, or a sentence of the issuer's own ("Sở Công Thương sẽ
+ * phối hợp …", "Sở TT&TT cũng yêu cầu …"); never a numbered item or a heading (a line ending with ":").
+ */
+export const tailTest = (issuer: string | undefined): ((p: Para) => boolean) => {
+  const issuerKey = issuer ? nameKey(issuer) : '';
+  const byIssuer = (p: Para) => issuerKey !== '' && `${nameKey(p.raw)} `.startsWith(`${issuerKey} `);
+  return (p) =>
+    p.marker.kind !== 'num' && p.marker.kind !== 'roman' && !/:$/.test(p.raw) && (isClosingFormula(p) || byIssuer(p));
+};
+
+/** What the sorting of the paragraphs left for this step (see content.ts). */
+type AfterItems = { body: Para[]; tails: Para[]; numbered: boolean; announced: boolean };
+
+/**
+ * Settles the tails: general demands become tasks, the rest closing. A letter without items is one request: its
+ * request paragraphs (in the body, else among the tails) are its tasks, and they stay in its body. Returns the
+ * body with the paragraphs it keeps.
+ */
+export const settleTails = (content: AfterItems, tasks: AssignedTask[], who: Assigning, findings: Findings): Para[] => {
+  const body = [...content.body];
+  const singleRequest = !content.numbered && !content.announced;
+  for (const tail of content.tails) {
+    if (isGeneralDemand(tail)) {
+      tasks.push(requestTask(tail, tasks, who));
+      if (singleRequest) body.push(tail);
+    } else findings.meta.closing.push(tail.raw);
+  }
+  if (!singleRequest || tasks.length > 0) return body;
+  for (const p of body) if (isRequest(p.key)) tasks.push(requestTask(p, tasks, who));
+  if (tasks.length > 0) return body;
+  for (const tail of content.tails)
+    if (isRequest(tail.key)) {
+      tasks.push(requestTask(tail, tasks, who));
+      body.push(tail);
+      findings.meta.closing = findings.meta.closing.filter((c) => c !== tail.raw);
+    }
+  return body;
+};
