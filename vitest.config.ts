@@ -1,11 +1,40 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Three projects, which `vitest run` (`npm test`) runs together and `--project` runs apart:
+ * - fast: the unit, template, local-runtime-part and core tests, without `npm start` or a browser, under a
+ *   minute here (`npm run test:fast`);
+ * - e2e: the real local runtime driven over HTTP, and the real `npx cdk synth` CLI, which bundles every function
+ *   with esbuild and alone takes a minute: it proves the deployer's command, not the code (`npm run test:e2e`);
+ * - browser: the same runtime in Chromium (`npm run test:browser`).
+ *
+ * The global setup (one synthesis of the app, one dynalite) is the root's alone: vitest runs the root's global
+ * setup once per run whichever projects run, and every project reads what it provides. Were it repeated in
+ * each project, a full run would synthesize three times.
+ */
+const shared = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  setupFiles: ['test/setup.ts'],
+};
+
+const tests = (...folders: string[]) => folders.map((folder) => `test/${folder}/**/*.test.{ts,tsx}`);
+const CDK_CLI = 'test/infra/cdk-cli.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['test/setup.ts'],
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'fast',
+          include: tests('unit', 'infra', 'local', 'core'),
+          exclude: [...configDefaults.exclude, CDK_CLI],
+        },
+      },
+      { test: { ...shared, name: 'e2e', include: [...tests('e2e'), CDK_CLI] } },
+      { test: { ...shared, name: 'browser', include: tests('browser') } },
+    ],
   },
 });

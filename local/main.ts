@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,7 +6,7 @@ import { setTimerProvider } from 'aws-local-stepfunctions';
 import { adminRoutes, ClockControl } from './admin.ts';
 import { startAwsEndpoint } from './aws-endpoint.ts';
 import { type Clock, RealClock, VirtualClock } from './clock.ts';
-import { LOCAL_REGION, readTemplate, synthesizeTemplate } from './cloud-assembly.ts';
+import { LOCAL_REGION, readTemplate, synthesizeTemplate, type Template } from './cloud-assembly.ts';
 import { startCognito } from './cognito.ts';
 import { createTables, startDynamo } from './dynamodb.ts';
 import { Faults } from './faults.ts';
@@ -33,6 +33,12 @@ const { values: args } = parseArgs({
     'virtual-clock': { type: 'boolean', default: false },
     /** Where a new virtual clock starts (an ISO instant); a data folder that has a clock keeps its own. */
     'start-at': { type: 'string' },
+    /**
+     * A template this app synthesized already (JSON), instead of synthesizing it at start: the tests synthesize
+     * once per run and start every runtime from that file. Whoever passes it answers for it being current.
+     * `CHIDAO_TEMPLATE` says the same for launchers that only set the environment; empty means synthesize.
+     */
+    template: { type: 'string', default: process.env.CHIDAO_TEMPLATE ?? '' },
   },
 });
 const port = Number(args.port);
@@ -45,7 +51,9 @@ const clock: Clock = args['virtual-clock']
   ? VirtualClock.restore(join(dataDir, 'clock.json'), args['start-at'] ? Date.parse(args['start-at']) : undefined)
   : new RealClock();
 
-const template = await synthesizeTemplate();
+const template = args.template
+  ? (JSON.parse(readFileSync(resolve(args.template), 'utf8')) as Template)
+  : await synthesizeTemplate();
 const app = readTemplate(template, { publicBaseUrl });
 
 const dynamo = await startDynamo(join(dataDir, 'dynamodb'));
@@ -123,6 +131,7 @@ console.log(
   [
     `chidao is running at ${publicBaseUrl}  (ready in ${Math.round(performance.now() - started)} ms)`,
     `  data folder   ${dataDir}`,
+    `  template      ${args.template ? resolve(args.template) : 'synthesized from infra/ at start'}`,
     `  clock         ${clock.virtual ? `virtual, now ${new Date(clock.now()).toISOString()} (POST /_local/clock {"advance":"PT1H"})` : 'real'}`,
     `  outbox        ${publicBaseUrl}/_local/outbox/view`,
     `  sign in       ${publicBaseUrl}/sign-in as ${cognito.officials.map((o) => o.email).join(', ')} (passwords in ${join(dataDir, 'officials.json')})`,

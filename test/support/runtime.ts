@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { inject } from 'vitest';
 import type { assignmentView, directiveSummary } from '#app/views.ts';
 import type { EventType, HistoryEvent } from '#core/assignment/model.ts';
 import { freePort, launchRuntime } from '../../local/launch.ts';
@@ -67,9 +68,16 @@ export async function startRuntime(
     readyWhen?: (output: string) => boolean;
     /** More environment for the runtime (and so its functions), e.g. `RENEW_AFTER_DAYS`. */
     env?: Record<string, string>;
+    /**
+     * Synthesize the app at start, as `npm start` does for its users, instead of reading the template the global
+     * setup synthesized once for the run (test/global-setup.ts): for a test about that synthesis itself.
+     */
+    synthesize?: boolean;
   } = {},
 ) {
   const port = options.port ?? (await freePort());
+  // An empty CHIDAO_TEMPLATE (`--template`'s variable) means "synthesize".
+  const template = options.synthesize ? '' : inject('templateFile');
   const runtime = await launchRuntime({
     port,
     ...(options.host ? { host: options.host } : {}),
@@ -77,7 +85,13 @@ export async function startRuntime(
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     tempPrefix: 'chidao-e2e-',
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
-    env: { OFFICIAL_API_TOKEN: API_TOKEN, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, CI: 'true', ...options.env },
+    env: {
+      OFFICIAL_API_TOKEN: API_TOKEN,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      CI: 'true',
+      CHIDAO_TEMPLATE: template,
+      ...options.env,
+    },
     readyWithinMs: READY_WITHIN_MS,
   });
   const { base, dataDir, log } = runtime;
