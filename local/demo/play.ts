@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { formatDateTime } from '#core/calendar/time.ts';
 import { launchRuntime } from '../launch.ts';
-import { GIA_LAI_RECIPIENTS, giaLai126 } from './gia-lai-126.ts';
+import { AGENCIES, giaLai126 } from './gia-lai-126.ts';
 
 /**
  * `npm run demo`: plays công văn 126/STTTT-BCVT from Gia Lai on the virtual clock, from its issue on
@@ -52,7 +52,7 @@ const at = (iso: string) => call('POST', '/_local/clock', { to: iso });
 
 type Mail = { to: string[]; subject: string; html: string; sentAt: string };
 const linkOf = async (recipientId: string) => {
-  const email = GIA_LAI_RECIPIENTS.find((r) => r.id === recipientId)?.email;
+  const email = AGENCIES.find((r) => r.id === recipientId)?.email;
   const mails = (await call('GET', '/_local/outbox')) as Mail[];
   const mail = mails.find((m) => m.to.includes(email ?? ''));
   const url = mail?.html.match(/https?:\/\/[^"'\s<>]+\/r\/[A-Za-z0-9_.-]+/)?.[0];
@@ -92,7 +92,7 @@ const LABEL: Record<string, (e: Event) => string> = {
   ESCALATED: (e) => `báo cáo lãnh đạo: quá hạn${e.taskCode ? ` nhiệm vụ ${e.taskCode}` : ' xác nhận'} (cấp ${e.level})`,
 };
 const rows: { at: string; who: string; what: string }[] = [];
-for (const r of GIA_LAI_RECIPIENTS) {
+for (const r of AGENCIES) {
   const a = (await call('GET', `/api/directives/${id}/assignments/${r.id}`)) as { history: Event[] };
   for (const e of a.history) {
     if (e.type === 'ISSUED' && rows.some((row) => row.what === LABEL.ISSUED?.(e))) continue;

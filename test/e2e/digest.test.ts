@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OFFICE } from '../../local/demo/gia-lai-126.ts';
 import {
   GIAM_DOC,
   giaLaiDirective,
@@ -14,7 +15,7 @@ import {
   startRuntime,
 } from '../support/runtime.ts';
 
-const ISSUER = 'Sở Thông tin và Truyền thông tỉnh Gia Lai';
+const ISSUER = OFFICE.issuer;
 const TRUONG_PHONG = {
   name: 'Trần Quốc Bảo',
   title: 'Trưởng phòng Bưu chính, Viễn thông',

@@ -319,120 +319,15 @@ export const hanoi = (local: string) => new Date(`${local.length === 16 ? `${loc
 export const toSecond = (instant: string) => new Date(instant).toISOString().slice(0, 19);
 
 // ---------------------------------------------------------------------------------------------------------------
-// Data: Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications (../shared/seeds)
+// Data: what these tests issue (./gia-lai-126.ts)
 
-export type Recipient = { id: string; name: string; email: string };
-
-export const GIA_LAI_RECIPIENTS: Recipient[] = [
-  { id: 'cong-an-tinh', name: 'Công an tỉnh', email: 'vanthu.congan@gialai.example' },
-  { id: 'bchqs-tinh', name: 'Bộ Chỉ huy Quân sự tỉnh', email: 'vanthu.bchqs@gialai.example' },
-  { id: 'ubnd-pleiku', name: 'Ủy ban nhân dân thành phố Pleiku', email: 'ubnd.pleiku@gialai.example' },
-  { id: 'ubnd-an-khe', name: 'Ủy ban nhân dân thị xã An Khê', email: 'ubnd.ankhe@gialai.example' },
-  { id: 'ubnd-chu-se', name: 'Ủy ban nhân dân huyện Chư Sê', email: 'ubnd.chuse@gialai.example' },
-  { id: 'dien-luc', name: 'Công ty Điện lực Gia Lai', email: 'dienluc@gialai.example' },
-  { id: 'cap-thoat-nuoc', name: 'Công ty Cổ phần Cấp thoát nước Gia Lai', email: 'capthoatnuoc@gialai.example' },
-  { id: 'vnpt-gia-lai', name: 'VNPT Gia Lai', email: 'vanphong.vnpt@gialai.example' },
-  { id: 'viettel-gia-lai', name: 'Viettel Gia Lai', email: 'vanphong.viettel@gialai.example' },
-  { id: 'buu-dien-tinh', name: 'Bưu điện tỉnh Gia Lai', email: 'buudien@gialai.example' },
-];
-
-export const GIAM_DOC = {
-  name: 'Nguyễn Ngọc Hùng',
-  title: 'Giám đốc Sở',
-  email: 'giamdoc@stttt.gialai.example',
-  phone: '0913421376',
-};
-export const PHO_GIAM_DOC = {
-  name: 'Lê Thị Thu Hương',
-  title: 'Phó Giám đốc Sở',
-  email: 'pgd.huong@stttt.gialai.example',
-  phone: '0932532789',
-};
-
-export const recipients = (...ids: string[]) =>
-  ids.map((id) => {
-    const r = GIA_LAI_RECIPIENTS.find((x) => x.id === id);
-    if (!r) throw new Error(`No Gia Lai recipient ${id}`);
-    return r;
-  });
-
-const TASKS = {
-  '1.3': {
-    text: 'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT.',
-    group: ['cong-an-tinh', 'bchqs-tinh', 'ubnd-pleiku', 'ubnd-an-khe', 'ubnd-chu-se'],
-  },
-  '2.2': {
-    text: 'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT.',
-    group: ['dien-luc', 'cap-thoat-nuoc'],
-  },
-  '3.1': {
-    text: 'Chỉ đạo các chi nhánh hỗ trợ UBND các huyện, thị xã, thành phố thiết lập các điểm cung cấp wifi miễn phí tại các chốt chặn phòng, chống dịch bệnh Covid-19; báo cáo kết quả về Sở TT&TT.',
-    group: [] as string[],
-  },
-} as const;
-
-/** The one task the seed gives a recipient: 1.3 for the police, the army and the districts, 2.2 for the utilities, 3.1 for the rest. */
-export const taskCodeOf = (recipientId: string) =>
-  (Object.entries(TASKS).find(([, t]) => (t.group as readonly string[]).includes(recipientId))?.[0] ?? '3.1') as
-    | '1.3'
-    | '2.2'
-    | '3.1';
-
-/**
- * The create body of Công văn 126/STTTT-BCVT for the given recipients, each with one report due `deadline`
- * (default: three days after `now`, the virtual clock's time).
- */
-export const giaLaiDirective = (options: {
-  now: string;
-  recipients: Recipient[];
-  number?: string;
-  deadline?: string;
-  acknowledgeWithin?: string;
-  remindBefore?: string[];
-  leadership?: (typeof GIAM_DOC)[];
-}) => {
-  const deadline = options.deadline ?? iso(options.now, 3 * DAY);
-  const tasks = (Object.keys(TASKS) as (keyof typeof TASKS)[])
-    .map((code) => ({
-      code,
-      text: TASKS[code].text,
-      assignees: options.recipients.filter((r) => taskCodeOf(r.id) === code).map((r) => r.id),
-      deadline,
-      reportRequired: true,
-    }))
-    .filter((t) => t.assignees.length > 0);
-  return {
-    number: options.number ?? '126/STTTT-BCVT',
-    // The tests issue the same letter many times over: a repeated number is meant here.
-    allowDuplicateNumber: true,
-    issuer: 'Sở Thông tin và Truyền thông tỉnh Gia Lai',
-    issuerParent: 'UBND TỈNH GIA LAI',
-    place: 'Gia Lai',
-    issuedOn: options.now.slice(0, 10),
-    subject:
-      'V/v đảm bảo thông tin liên lạc và chất lượng dịch vụ bưu chính, viễn thông phục vụ phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh Gia Lai',
-    legalBases: [
-      'Căn cứ Công văn số 1110/BTTTT-CVT ngày 31/3/2020 của Bộ Thông tin và Truyền thông về việc tạo điều kiện cho các doanh nghiệp viễn thông đảm bảo thông tin liên lạc trong phòng chống dịch COVID-19;',
-      'Căn cứ Công văn số 137/UBND-KGVX ngày 28/01/2021 của Ủy ban nhân dân tỉnh Gia Lai về việc tăng cường công tác phòng, chống dịch Covid-19;',
-    ],
-    body: 'Để đảm bảo thông tin liên lạc được thông suốt, Sở Thông tin và Truyền thông tỉnh Gia Lai (Sở TT&TT) đề nghị các đơn vị, địa phương và các doanh nghiệp Bưu chính, Viễn thông trên địa bàn tỉnh phối hợp, triển khai một số nội dung sau.',
-    signer: { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc', onBehalfOf: 'KT. GIÁM ĐỐC' },
-    leadership: options.leadership ?? [GIAM_DOC],
-    recipients: options.recipients,
-    copies: [
-      { name: 'Bộ TT&TT', purpose: 'REPORT' },
-      { name: 'Ủy ban nhân dân tỉnh', purpose: 'REPORT' },
-      { name: 'Sở Giao thông vận tải', purpose: 'COORDINATE' },
-      { name: 'Lưu: VT, P.BCVT', purpose: 'ARCHIVE' },
-    ],
-    tasks,
-    acknowledgeWithin: options.acknowledgeWithin ?? 'PT8H',
-    remindBefore: options.remindBefore ?? ['P2D', 'P1D'],
-  };
-};
-
-/** A plausible report for a task, in the seed's words. */
-export const reportFields = (recipient: Recipient) => ({
-  taskCode: taskCodeOf(recipient.id),
-  summary: `${recipient.name} báo cáo: đầu mối liên hệ là Văn phòng đơn vị, điện thoại 0269 3824 000; đã triển khai theo Công văn 126/STTTT-BCVT.`,
-});
+export {
+  GIA_LAI_RECIPIENTS,
+  GIAM_DOC,
+  giaLaiDirective,
+  PHO_GIAM_DOC,
+  type Recipient,
+  recipients,
+  reportFields,
+  taskCodeOf,
+} from './gia-lai-126.ts';

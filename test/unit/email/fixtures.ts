@@ -1,58 +1,24 @@
 import type { Checkpoint } from '#core/assignment/checkpoints.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { type Directive, directiveInputSchema } from '#core/directive.ts';
+import { giaLai126 } from '../../../local/demo/gia-lai-126.ts';
+import { PARTS, RECIPIENTS } from '../support/agencies.ts';
 
-/** Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications (../shared/seeds). */
+/**
+ * Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications, from its one builder
+ * (local/demo/gia-lai-126.ts), as issued on 30/01/2021 to the unit tests' three agencies: 1.2 and 1.3 to the
+ * police and the army command, 2.1 and 2.2 to the power company, 1.3 and 2.2 reported by 17:00 on 03/02/2021.
+ */
 
 export const DEADLINE = '2021-02-03T10:00:00Z'; // 17:00 ngày 03/02/2021 in Hà Nội
 export const ACK_DEADLINE = '2021-01-30T10:00:00Z'; // 17:00 ngày 30/01/2021
 export const LINK = 'https://chidao.example.gov.vn/r/eyJkIjoiMDFIWiJ9.c2lnbmF0dXJl';
 export const FROM = 'Sở TT&TT Gia Lai <no-reply@stttt.gialai.example>';
 
-const CONTACT_TASK =
-  'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT trước ngày 03/02/2021.';
-
 // Parsed by the create schema, so the fixture is valid input and gets every default the schema adds.
-const { recipients, ...input } = directiveInputSchema.parse({
-  number: '126/STTTT-BCVT',
-  issuer: 'Sở Thông tin và Truyền thông tỉnh Gia Lai',
-  issuedOn: '2021-01-30',
-  subject:
-    'V/v đảm bảo thông tin liên lạc và chất lượng dịch vụ bưu chính, viễn thông phục vụ phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh Gia Lai',
-  legalBases: [
-    'Căn cứ Công văn số 137/UBND-KGVX ngày 28/01/2021 của Ủy ban nhân dân tỉnh Gia Lai về việc tăng cường công tác phòng, chống dịch Covid-19;',
-  ],
-  body: '',
-  signer: { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc', onBehalfOf: 'KT. GIÁM ĐỐC' },
-  leadership: [
-    { name: 'Nguyễn Ngọc Hùng', title: 'Giám đốc Sở', email: 'giamdoc@stttt.gialai.example', phone: '0913.421.376' },
-    { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc Sở', email: 'pgd@stttt.gialai.example', phone: '0932.532.789' },
-  ],
-  copies: [{ name: 'Bộ TT&TT', purpose: 'REPORT' }],
-  tasks: [
-    {
-      code: '1.2',
-      text: 'Triển khai việc hướng dẫn cho người dân cài đặt, sử dụng các ứng dụng khai báo thông tin y tế như: tokhaiyte.vn, NCOVI, Bluezone tại các chốt chặn phòng, chống dịch bệnh Covid-19 thuộc địa bàn quản lý.',
-      assignees: ['cong-an', 'bchqs'],
-      reportRequired: false,
-    },
-    { code: '1.3', text: CONTACT_TASK, assignees: ['cong-an', 'bchqs'], deadline: DEADLINE, reportRequired: true },
-    {
-      code: '2.1',
-      text: 'Ưu tiên cung cấp điện, nước tại các địa điểm quản lý, điều hành, vận hành mạng lưới của các doanh nghiệp bưu chính, viễn thông.',
-      assignees: ['dien-luc'],
-      reportRequired: false,
-    },
-    { code: '2.2', text: CONTACT_TASK, assignees: ['dien-luc'], deadline: DEADLINE, reportRequired: true },
-  ],
-  recipients: [
-    { id: 'cong-an', name: 'Công an tỉnh', email: 'cong-an@gialai.example' },
-    { id: 'bchqs', name: 'Bộ Chỉ huy Quân sự tỉnh', email: 'bchqs@gialai.example' },
-    { id: 'dien-luc', name: 'Công ty Điện lực Gia Lai', email: 'dien-luc@gialai.example' },
-  ],
-  acknowledgeWithin: 'PT8H',
-  remindBefore: ['P2D', 'P1D'],
-});
+const { recipients, ...input } = directiveInputSchema.parse(
+  giaLai126({ recipients: RECIPIENTS, parts: PARTS, tasks: ['1.2', '1.3', '2.1', '2.2'], deadline: DEADLINE }),
+);
 
 export const directive: Directive = {
   ...input,

@@ -66,7 +66,7 @@ describe('invitationEmail', () => {
     for (const part of [html(mail), text]) {
       expect(part).toContain('Kính gửi: ');
       expect(part).toContain('Công an tỉnh');
-      expect(part).toContain('Sở Thông tin và Truyền thông tỉnh Gia Lai');
+      expect(part).toContain(directive.issuer);
       expect(part).toContain('ngày 30/01/2021');
       expect(part).toContain('Nghị định số 30/2020/NĐ-CP');
       expect(part).toContain('17:00 ngày 30/01/2021'); // acknowledgement deadline

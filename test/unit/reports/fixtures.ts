@@ -1,10 +1,11 @@
 import type { Assignment } from '#core/assignment/model.ts';
 import { type Directive, directiveInputSchema } from '#core/directive.ts';
 import type { StatisticsItem } from '#core/statistics.ts';
+import { agency, GIAM_DOC, giaLai126, OFFICE, PHO_GIAM_DOC } from '../../../local/demo/gia-lai-126.ts';
 
 /**
- * Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications, 30/01/2021
- * (../shared/seeds/gia-lai-126-STTTT-BCVT.txt): tasks 1.3 (Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh) and 2.2
+ * Công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications, 30/01/2021, from its one
+ * builder (local/demo/gia-lai-126.ts): tasks 1.3 (Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh) and 2.2
  * (Công ty Điện lực Gia Lai), due 17:00 on 03/02/2021. Next to it, Công văn 125/STTTT-BCVT of the same day,
  * which 126 cites (its task and deadline here are made up), and a made-up 201/STTTT-BCVT of 01/03/2021 that
  * falls outside January.
@@ -15,32 +16,15 @@ export const DEADLINE_125 = '2021-02-08T10:00:00.000Z'; // 17:00 ngày 08/02/202
 export const NOW = '2021-02-05T03:00:00.000Z'; // 10:00 ngày 05/02/2021
 export const JANUARY = { from: '2021-01-01', to: '2021-01-31' };
 
-const CONTACT_TASK =
-  'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT trước ngày 03/02/2021.';
-
 export const AGENCIES = {
-  congAn: { id: 'cong-an-tinh', name: 'Công an tỉnh', email: 'vanthu@congan.gialai.example' },
-  bchqs: { id: 'bchqs-tinh', name: 'Bộ Chỉ huy Quân sự tỉnh', email: 'vanthu@bchqs.gialai.example' },
-  dienLuc: { id: 'dien-luc', name: 'Công ty Điện lực Gia Lai', email: 'vanthu@pcgialai.example' },
+  congAn: agency('cong-an-tinh'),
+  bchqs: agency('bchqs-tinh'),
+  dienLuc: agency('dien-luc'),
 };
 const recipients = Object.values(AGENCIES);
 
-const common = {
-  issuer: 'Sở Thông tin và Truyền thông',
-  issuerParent: 'UBND tỉnh Gia Lai',
-  place: 'Gia Lai',
-  signer: { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc', onBehalfOf: 'KT. GIÁM ĐỐC' },
-  leadership: [
-    { name: 'Nguyễn Ngọc Hùng', title: 'Giám đốc Sở', email: 'giamdoc@stttt.gialai.example', phone: '0913421376' },
-    { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc Sở', email: 'pgd@stttt.gialai.example', phone: '0932532789' },
-  ],
-  recipients,
-  copies: [
-    { name: 'Bộ TT&TT', purpose: 'REPORT' },
-    { name: 'Ủy ban nhân dân tỉnh', purpose: 'REPORT' },
-    { name: 'Lưu: VT, P.BCVT', purpose: 'ARCHIVE' },
-  ],
-};
+/** What the office's other letters share with 126: the office, its leaders, the same three agencies. */
+const common = { ...OFFICE, leadership: [GIAM_DOC, PHO_GIAM_DOC], recipients };
 
 const stored = (input: unknown, id: string, createdAt: string): Directive => {
   const { recipients: list, ...rest } = directiveInputSchema.parse(input);
@@ -48,22 +32,7 @@ const stored = (input: unknown, id: string, createdAt: string): Directive => {
 };
 
 export const directive126 = stored(
-  {
-    ...common,
-    number: '126/STTTT-BCVT',
-    issuedOn: '2021-01-30',
-    subject:
-      'V/v đảm bảo thông tin liên lạc và chất lượng dịch vụ bưu chính, viễn thông phục vụ phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh Gia Lai',
-    tasks: [
-      {
-        code: '1.3',
-        text: CONTACT_TASK,
-        assignees: [AGENCIES.congAn.id, AGENCIES.bchqs.id],
-        deadline: '2021-02-03T17:00:00+07:00',
-      },
-      { code: '2.2', text: CONTACT_TASK, assignees: [AGENCIES.dienLuc.id], deadline: '2021-02-03T17:00:00+07:00' },
-    ],
-  },
+  giaLai126({ recipients, tasks: ['1.3', '2.2'] }),
   '01EXF000000000000000000126',
   '2021-01-30T03:00:00.000Z',
 );

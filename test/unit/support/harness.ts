@@ -26,7 +26,9 @@ import type { HttpResult } from '#handlers/http/responses.ts';
 import { handler as awaitHumanHandler } from '#handlers/tasks/await-recipient.ts';
 import { handler as checkpointHandler } from '#handlers/tasks/checkpoint.ts';
 import { handler as deliverHandler } from '#handlers/tasks/deliver.ts';
+import { GIAM_DOC, giaLai126, OFFICE, PHO_GIAM_DOC } from '../../../local/demo/gia-lai-126.ts';
 import { lambdaContext as context, type HttpEventInput, httpEvent } from '../../support/events.ts';
+import { PARTS, RECIPIENTS } from './agencies.ts';
 
 /**
  * Drives the real handlers against the run's dynalite (see test/setup.ts). SES, Step Functions and Secrets
@@ -183,23 +185,16 @@ export const postReport = (
   });
 
 // ---------------------------------------------------------------------------------------------------------------
-// The directive: công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications
+// The directive: công văn 126/STTTT-BCVT of the Gia Lai Department of Information and Communications, from its one
+// builder (local/demo/gia-lai-126.ts), to the unit tests' three agencies (./agencies.ts)
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-export const ISSUER = 'Sở Thông tin và Truyền thông tỉnh Gia Lai';
-export const LEADERS = [
-  { name: 'Nguyễn Ngọc Hùng', title: 'Giám đốc Sở', email: 'giamdoc@stttt.gialai.example', phone: '0913.421.376' },
-  { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc Sở', email: 'pgd@stttt.gialai.example' },
-];
-export const RECIPIENTS = [
-  { id: 'cong-an', name: 'Công an tỉnh', email: 'cong-an@gialai.example' },
-  { id: 'bchqs', name: 'Bộ Chỉ huy Quân sự tỉnh', email: 'bchqs@gialai.example' },
-  { id: 'dien-luc', name: 'Công ty Điện lực Gia Lai', email: 'dien-luc@gialai.example' },
-];
-export const CONTACT_TASK =
-  'Cung cấp đầu mối liên hệ, phối hợp xử lý các vướng mắc, khó khăn có thể xảy ra trong quá trình triển khai về Sở TT&TT.';
+export const ISSUER = OFFICE.issuer;
+export const LEADERS = [GIAM_DOC, PHO_GIAM_DOC];
+export { CONTACT_TASK } from '../../../local/demo/gia-lai-126.ts';
+export { RECIPIENTS };
 
 export type DirectiveBodyOptions = {
   number?: string;
@@ -210,41 +205,20 @@ export type DirectiveBodyOptions = {
   acknowledgeWithin?: string;
 };
 
-export const directiveBody = (options: DirectiveBodyOptions = {}) => {
-  const deadline = options.deadline ?? new Date(Date.now() + 2 * DAY).toISOString();
-  return {
-    number: options.number ?? '126/STTTT-BCVT',
-    // The tests issue the same letter many times over: a repeated number is meant here.
-    allowDuplicateNumber: true,
-    issuer: ISSUER,
-    issuerParent: 'UBND TỈNH GIA LAI',
-    place: 'Gia Lai',
-    issuedOn: new Date().toISOString().slice(0, 10),
-    subject:
-      'V/v đảm bảo thông tin liên lạc và chất lượng dịch vụ bưu chính, viễn thông phục vụ phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh Gia Lai',
-    legalBases: [
-      'Căn cứ Công văn số 137/UBND-KGVX ngày 28/01/2021 của Ủy ban nhân dân tỉnh Gia Lai về việc tăng cường công tác phòng, chống dịch Covid-19;',
-    ],
-    body: 'Sở Thông tin và Truyền thông đề nghị các đơn vị triển khai thực hiện một số nội dung sau:',
-    signer: { name: 'Lê Thị Thu Hương', title: 'Phó Giám đốc', onBehalfOf: 'KT. GIÁM ĐỐC' },
-    leadership: LEADERS,
+/** Issued now (the faked clock): 1.2 to the police and the army, 1.3 to them with a report, 2.2 to the power company. */
+export const directiveBody = (options: DirectiveBodyOptions = {}) =>
+  giaLai126({
+    now: new Date().toISOString(),
+    number: options.number,
     recipients: RECIPIENTS,
-    copies: [{ name: 'Bộ TT&TT', purpose: 'REPORT' }],
-    tasks: [
-      {
-        code: '1.2',
-        text: 'Triển khai việc hướng dẫn cho người dân cài đặt, sử dụng các ứng dụng khai báo thông tin y tế tại các chốt chặn.',
-        assignees: ['cong-an', 'bchqs'],
-        reportRequired: false,
-      },
-      { code: '1.3', text: CONTACT_TASK, assignees: ['cong-an', 'bchqs'], deadline, reportRequired: true },
-      { code: '2.2', text: CONTACT_TASK, assignees: ['dien-luc'], deadline, reportRequired: true },
-    ],
-    acknowledgeWithin: options.acknowledgeWithin ?? 'PT8H',
-    remindBefore: options.remindBefore ?? ['P2D', 'P1D'],
+    parts: PARTS,
+    tasks: ['1.2', '1.3', '2.2'],
+    deadline: options.deadline ?? new Date(Date.now() + 2 * DAY).toISOString(),
+    acknowledgeWithin: options.acknowledgeWithin,
+    remindBefore: options.remindBefore,
     remindOnTheDay: options.remindOnTheDay ?? false,
-  };
-};
+    allowDuplicateNumber: true,
+  });
 
 export const parseJson = <T = Record<string, unknown>>(response: Response) => JSON.parse(response.body) as T;
 
