@@ -1,8 +1,11 @@
+import type { z } from 'zod';
 import { linkFor } from '#adapters/links.ts';
 import { isPermanentRejection, sendEmail } from '#adapters/mail/mailer.ts';
 import { count } from '#adapters/observability.ts';
 import { applyTransition, getAssignment, type StoredAssignment } from '#adapters/store/assignments.ts';
 import { getDirectiveText } from '#adapters/store/directives.ts';
+import type { assignmentRef } from '#contracts/workflow.ts';
+import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
 import { deliver, failDelivery } from '#core/assignment/transitions.ts';
 import { DeliveryFailed, NotFoundError } from '#core/errors.ts';
 import { invitationEmail } from '#documents/email/index.ts';
@@ -41,4 +44,13 @@ export const deliverIfIssued = async (assignment: StoredAssignment, now: string)
   }
   count('EmailsSent', 1, { kind: 'invitation' });
   return (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now), assignment)).assignment;
+};
+
+/** The first step of an assignment's execution: the invitation, then the plan of the first wait. */
+export const deliverStep = async ({ directiveId, recipientId }: z.infer<typeof assignmentRef>) => {
+  const now = new Date().toISOString();
+  const found = await findAssignment(directiveId, recipientId);
+  if (!found) return { directiveId, recipientId, plan: PLAN_GONE };
+  const assignment = await deliverIfIssued(found, now);
+  return { directiveId, recipientId, plan: planNext(assignment, now) };
 };

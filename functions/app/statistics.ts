@@ -1,41 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
-import { dynamo } from '#adapters/clients/dynamo.ts';
 import { allAssignmentsOf } from '#adapters/store/assignments.ts';
-import { getDirective, listIssuers, type StoredDirective } from '#adapters/store/directives.ts';
-import { config } from '#contracts/environment.ts';
-import { byIssuer, TABLE } from '#contracts/table.ts';
+import { directivesIssuedIn, getDirective } from '#adapters/store/directives.ts';
 import { ZONE } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { type Period, type StatisticsItem, statisticsTables } from '#core/statistics.ts';
 import { defaultNewDeadline, overdueAgencies, urgingLetter } from '#documents/urging-letter.ts';
-
-/** Directives of every office issued in the period: a range query per issuer on the by-issuer index. */
-const directivesIssuedIn = async (period: Period) => {
-  const found: StoredDirective[] = [];
-  for (const issuer of await listIssuers()) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: config().TABLE_NAME,
-          IndexName: TABLE.byIssuer.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
-          ExpressionAttributeValues: {
-            ':pk': byIssuer(issuer, '', '').gsi1pk,
-            ':from': period.from,
-            ':to': `${period.to}~`,
-          },
-          ExclusiveStartKey,
-        }),
-      );
-      found.push(...((page.Items ?? []) as StoredDirective[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  }
-  return found;
-};
 
 /** `from`/`to` as given, or this month so far (in Hà Nội). */
 export const periodOf = (query: Record<string, string | undefined> | undefined, now: string): Period => {

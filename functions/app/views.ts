@@ -1,11 +1,4 @@
-import {
-  type Assignment,
-  BUCKETS,
-  type Bucket,
-  bucketOf,
-  isOverdue,
-  pendingExtensions,
-} from '#core/assignment/model.ts';
+import { type Assignment, bucketOf, isOverdue, pendingExtensions } from '#core/assignment/model.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { Submission } from '#core/submission.ts';
 import { countsOf, directiveState } from '#core/tally.ts';

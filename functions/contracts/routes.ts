@@ -1,55 +1,76 @@
 /**
- * The HTTP interface of DESIGN.md, one list per Lambda. The stack creates an API Gateway route for each key
- * and each handler dispatches on `event.routeKey`, so the two cannot drift apart.
+ * The HTTP interface of DESIGN.md, by Lambda. Each route key is written here once: the stack creates an API
+ * Gateway route for each, and each handler dispatches on `event.routeKey` with a table keyed by these names.
  */
-export const OFFICIAL_ROUTES = [
-  'POST /api/directives',
-  'POST /api/directives/parse',
-  'GET /api/directives',
-  'GET /api/directives/{id}',
-  'GET /api/directives/{id}/assignments/{recipientId}',
-  'POST /api/directives/{id}/cancel',
-  'POST /api/directives/{id}/assignments/{recipientId}/cancel',
-  'POST /api/directives/{id}/assignments/{recipientId}/extension',
-  'POST /api/directives/{id}/assignments/{recipientId}/resend',
-] as const;
+
+export const OFFICIALS_API = {
+  issue: 'POST /api/directives',
+  parse: 'POST /api/directives/parse',
+  list: 'GET /api/directives',
+  read: 'GET /api/directives/{id}',
+  readAssignment: 'GET /api/directives/{id}/assignments/{recipientId}',
+  cancel: 'POST /api/directives/{id}/cancel',
+  cancelAssignment: 'POST /api/directives/{id}/assignments/{recipientId}/cancel',
+  extension: 'POST /api/directives/{id}/assignments/{recipientId}/extension',
+  resend: 'POST /api/directives/{id}/assignments/{recipientId}/resend',
+} as const;
 
 /**
  * Statistics, exports and the urging letter: a Lambda of their own, since the spreadsheet and document
  * libraries they need would triple every other function's bundle. The API routes are behind the JWT
  * authorizer; the pages check the session cookie like the rest of the web app.
  */
-export const REPORT_API_ROUTES = ['GET /api/statistics', 'GET /api/directives/{id}/urging-letter'] as const;
-export const REPORT_PAGE_ROUTES = ['GET /statistics', 'GET /directives/{id}/urging-letter'] as const;
+export const REPORTS_API = {
+  statistics: 'GET /api/statistics',
+  urgingLetter: 'GET /api/directives/{id}/urging-letter',
+} as const;
+export const REPORTS_PAGES = {
+  statistics: 'GET /statistics',
+  urgingLetter: 'GET /directives/{id}/urging-letter',
+} as const;
 
-export const RECIPIENT_ROUTES = [
-  'GET /r/{token}',
-  'HEAD /r/{token}',
-  'POST /r/{token}/acknowledge',
-  'POST /r/{token}/report',
-  'POST /r/{token}/extension',
-] as const;
+export const RECIPIENT = {
+  view: 'GET /r/{token}',
+  head: 'HEAD /r/{token}',
+  acknowledge: 'POST /r/{token}/acknowledge',
+  report: 'POST /r/{token}/report',
+  extension: 'POST /r/{token}/extension',
+} as const;
 
 /** Signing in and out: public, like the recipients' links. */
-export const SIGN_IN_ROUTES = ['GET /sign-in', 'POST /sign-in', 'POST /sign-out'] as const;
+export const SIGN_IN = {
+  form: 'GET /sign-in',
+  signIn: 'POST /sign-in',
+  signOut: 'POST /sign-out',
+} as const;
 
-/** The officials' web app: the handler itself checks the session cookie (and sends anonymous users to sign in). */
-export const OFFICIAL_PAGE_ROUTES = [
-  'GET /',
-  'GET /directives',
-  'GET /directives/new',
-  'POST /directives/new',
-  'GET /directives/{id}',
-  'POST /directives/{id}/actions',
-  'GET /directives/{id}/files/{recipientId}/{taskCode}',
-  'GET /directory',
-  'POST /directory',
-  'POST /directory/import',
-  'GET /assets/{name}',
-] as const;
+/** The officials' web app: every page needs a signed-in official but the assets. */
+export const OFFICIAL_PAGES = {
+  home: 'GET /',
+  list: 'GET /directives',
+  newForm: 'GET /directives/new',
+  submitForm: 'POST /directives/new',
+  dashboard: 'GET /directives/{id}',
+  action: 'POST /directives/{id}/actions',
+  file: 'GET /directives/{id}/files/{recipientId}/{taskCode}',
+  directory: 'GET /directory',
+  saveAgency: 'POST /directory',
+  importDirectory: 'POST /directory/import',
+  asset: 'GET /assets/{name}',
+} as const;
 
-export type SignInRoute = (typeof SIGN_IN_ROUTES)[number];
-export type OfficialPageRoute = (typeof OFFICIAL_PAGE_ROUTES)[number];
-export type ReportRoute = (typeof REPORT_API_ROUTES)[number] | (typeof REPORT_PAGE_ROUTES)[number];
-export type OfficialRoute = (typeof OFFICIAL_ROUTES)[number];
-export type RecipientRoute = (typeof RECIPIENT_ROUTES)[number];
+type Keys<T> = T[keyof T];
+const keys = <T extends Record<string, string>>(group: T) => Object.values(group) as Keys<T>[];
+
+export const OFFICIAL_ROUTES = keys(OFFICIALS_API);
+export const REPORT_API_ROUTES = keys(REPORTS_API);
+export const REPORT_PAGE_ROUTES = keys(REPORTS_PAGES);
+export const RECIPIENT_ROUTES = keys(RECIPIENT);
+export const SIGN_IN_ROUTES = keys(SIGN_IN);
+export const OFFICIAL_PAGE_ROUTES = keys(OFFICIAL_PAGES);
+
+export type OfficialRoute = Keys<typeof OFFICIALS_API>;
+export type ReportRoute = Keys<typeof REPORTS_API> | Keys<typeof REPORTS_PAGES>;
+export type RecipientRoute = Keys<typeof RECIPIENT>;
+export type SignInRoute = Keys<typeof SIGN_IN>;
+export type OfficialPageRoute = Keys<typeof OFFICIAL_PAGES>;

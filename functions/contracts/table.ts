@@ -80,3 +80,6 @@ export const numberKey = (issuer: string, year: string, number: string) => ({
   pk: `NUMBER#${canonical(issuer)}#${year}`,
   sk: canonical(number),
 });
+
+/** One digest per office per day: the first run of the day claims it. */
+export const digestClaimKey = (issuer: string, date: string) => ({ pk: `DIGEST#${issuer}`, sk: date });

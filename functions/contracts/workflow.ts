@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The error names the state machines and the tasks agree on. Pure constants: the CDK code in workflows/ imports
  * them without pulling in any client.
@@ -47,3 +49,30 @@ export const LAMBDA_SERVICE_ERRORS = [
   'Lambda.ClientExecutionTimeoutException',
   'Sandbox.Timedout',
 ] as const;
+
+/**
+ * What each task of the two state machines (and the schedules) is given: checked at the handler's edge, typed
+ * for the use case it runs.
+ */
+export const assignmentRef = z.object({ directiveId: z.string().min(1), recipientId: z.string().min(1) });
+export type AssignmentRef = z.infer<typeof assignmentRef>;
+
+export const awaitInput = assignmentRef.extend({
+  taskToken: z.string().min(1),
+  plan: z.object({ version: z.number().int(), timeoutSeconds: z.number().positive(), done: z.boolean().optional() }),
+});
+
+export const checkpointInput = assignmentRef.extend({ startedAt: z.iso.datetime({ offset: true }).optional() });
+
+export const recoverInput = assignmentRef.extend({
+  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+  recovery: z.object({ attempt: z.number().int().nonnegative() }).optional(),
+});
+
+export const renewInput = assignmentRef.extend({ executionName: z.string().min(1) });
+
+export const fanoutInput = z.object({ directiveId: z.string().min(1) });
+export const fanoutBatch = z.object({ directiveId: z.string().min(1), after: z.string().nullable() });
+
+/** A schedule's event: whatever EventBridge Scheduler sends. */
+export const scheduledInput = z.object({}).passthrough();

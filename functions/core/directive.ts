@@ -1,5 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
+import { addWorkingDays } from './calendar/index.ts';
 import { isIsoDuration, ZONE } from './calendar/time.ts';
 import type { FieldIssue } from './errors.ts';
 
@@ -339,4 +340,10 @@ export type StoredDirective = Directive & { tally: Record<string, number> };
 export const tasksOf = (tasks: readonly Task[], assignee: { recipientId: string; taskCodes?: readonly string[] }) =>
   tasks.filter((t) =>
     assignee.taskCodes ? assignee.taskCodes.includes(t.code) : t.assignees.includes(assignee.recipientId),
+  );
+
+/** "Within n working days" becomes a date once, when the directive is issued. */
+export const tasksAsIssued = (tasks: readonly Task[], issuedAt: string): Task[] =>
+  tasks.map((t) =>
+    t.deadlineWorkingDays && !t.deadline ? { ...t, deadline: addWorkingDays(issuedAt, t.deadlineWorkingDays) } : t,
   );

@@ -374,3 +374,23 @@ export const allAssignmentsOf = async (directiveId: string, options: { withHisto
   } while (ExclusiveStartKey);
   return all;
 };
+
+/**
+ * The ids of one page of a directive's assignments after the recipient `after` (a fan-out's batch), and where the
+ * next page starts: only the keys are read.
+ */
+export const assignmentIdsPage = async (directiveId: string, after: string | null, limit: number) => {
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: config().TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': directiveKey(directiveId).pk, ':prefix': ASSIGNMENT_PREFIX },
+      ...(after ? { ExclusiveStartKey: { ...directiveKey(directiveId), sk: after } } : {}),
+      ProjectionExpression: 'recipientId, sk',
+      Limit: limit,
+    }),
+  );
+  const items = page.Items ?? [];
+  const last = items.at(-1)?.sk as string | undefined;
+  return { recipientIds: items.map((i) => String(i.recipientId)), next: page.LastEvaluatedKey && last ? last : null };
+};

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DateTime } from 'luxon';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { monotonicFactory } from 'ulid';
 import { config } from '#contracts/environment.ts';
 import { byIssuer, directiveKey, idempotencyKey, issuerKey, numberKey, TABLE } from '#contracts/table.ts';
-import type { Assignment, ReportSlot } from '#core/assignment/model.ts';
-import { addWorkingDays } from '#core/calendar/index.ts';
-import { ZONE } from '#core/calendar/time.ts';
-import { type Directive, type DirectiveInput, periodsOf, tasksOf } from '#core/directive.ts';
+import { initialAssignment } from '#core/assignment/initial.ts';
+import { type DirectiveInput, tasksAsIssued } from '#core/directive.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { newAssignmentItem } from './assignments.ts';
@@ -51,48 +48,6 @@ export const getDirectiveText = async (id: string): Promise<StoredDirective> => 
 /** The flag that allows a duplicate number is not part of what is issued: ticking it keeps the same directive. */
 export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) =>
   createHash('sha256').update(JSON.stringify(input)).digest('hex');
-
-/** The assignment a recipient starts with: its report slots and the follow-up rules of the directive. */
-export const initialAssignment = (
-  directive: Directive,
-  recipient: DirectiveInput['recipients'][number],
-): Assignment => {
-  const reports: Record<string, ReportSlot> = {};
-  const tasks = tasksOf(directive.tasks, { recipientId: recipient.id });
-  for (const task of tasks) {
-    if (!task.reportRequired) continue;
-    if (task.recurrence && task.deadline) {
-      for (const deadline of periodsOf(task.deadline, task.recurrence)) {
-        const period = DateTime.fromISO(deadline).setZone(ZONE).toISODate() ?? deadline;
-        reports[`${task.code}#${period}`] = { taskCode: task.code, period, deadline };
-      }
-    } else reports[task.code] = { taskCode: task.code, ...(task.deadline ? { deadline: task.deadline } : {}) };
-  }
-  return {
-    directiveId: directive.id,
-    recipientId: recipient.id,
-    recipientName: recipient.name,
-    recipientEmail: recipient.email,
-    taskCodes: tasks.map((t) => t.code),
-    ...(recipient.phone ? { recipientPhone: recipient.phone } : {}),
-    ...(recipient.head ? { recipientHead: recipient.head } : {}),
-    number: directive.number,
-    issuer: directive.issuer,
-    status: 'ISSUED',
-    version: 1,
-    createdAt: directive.createdAt,
-    policy: {
-      acknowledgeWithin: directive.acknowledgeWithin,
-      remindBefore: directive.remindBefore,
-      remindOnTheDay: directive.remindOnTheDay,
-      escalateAfterWorkingDays: directive.escalateAfterWorkingDays,
-    },
-    reports,
-    escalationLevel: 0,
-    linkVersion: 1,
-    history: [{ at: directive.createdAt, type: 'ISSUED', by: directive.issuer }],
-  };
-};
 
 /**
  * Stores a directive and its assignments, idempotently. The idempotency item claims an id for the key; the
@@ -147,10 +102,7 @@ export const storeDirective = async (
   const { recipients, allowDuplicateNumber: _, ...rest } = input;
   const directive: StoredDirective = {
     ...rest,
-    // "Within n working days" becomes a date once, when the directive is issued.
-    tasks: rest.tasks.map((t) =>
-      t.deadlineWorkingDays && !t.deadline ? { ...t, deadline: addWorkingDays(createdAt, t.deadlineWorkingDays) } : t,
-    ),
+    tasks: tasksAsIssued(rest.tasks, createdAt),
     id,
     createdAt,
     recipientCount: recipients.length,
@@ -310,4 +262,45 @@ export const directivesOf = async (issuer: string, limit = 100): Promise<StoredD
     }),
   );
   return (Items ?? []).map(toDirective);
+};
+
+/** Directives by id, 100 to a request (a digest's): those that exist. */
+export const directivesByIds = async (ids: string[]) => {
+  const found = new Map<string, StoredDirective>();
+  for (let i = 0; i < ids.length; i += 100) {
+    const { Responses } = await dynamo.send(
+      new BatchGetCommand({
+        RequestItems: { [config().TABLE_NAME]: { Keys: ids.slice(i, i + 100).map(directiveKey) } },
+      }),
+    );
+    for (const item of Responses?.[config().TABLE_NAME] ?? []) found.set(String(item.id), toDirective(item));
+  }
+  return found;
+};
+
+/** Directives of every office issued in the period: a range query per issuer on the by-issuer index. */
+export const directivesIssuedIn = async (period: { from: string; to: string }) => {
+  const found: StoredDirective[] = [];
+  for (const issuer of await listIssuers()) {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo.send(
+        new QueryCommand({
+          TableName: config().TABLE_NAME,
+          IndexName: TABLE.byIssuer.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
+          ExpressionAttributeValues: {
+            ':pk': byIssuer(issuer, '', '').gsi1pk,
+            ':from': period.from,
+            ':to': `${period.to}~`,
+          },
+          ExclusiveStartKey,
+        }),
+      );
+      found.push(...(page.Items ?? []).map(toDirective));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+  return found;
 };

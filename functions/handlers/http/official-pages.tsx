@@ -1,31 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import middy, { type MiddlewareObj } from '@middy/core';
+import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
-import qs from 'qs';
 import { z } from 'zod';
-import { getAttachment } from '#adapters/attachments.ts';
 import { observe } from '#adapters/observability.ts';
-import { assignmentPage, getAssignment } from '#adapters/store/assignments.ts';
-import { directivesOf, getDirective, listIssuers } from '#adapters/store/directives.ts';
-import { deleteAgency, listAgencies, saveAgencies } from '#adapters/store/directory.ts';
-import { submissionsByIds, submissionsShownWith } from '#adapters/store/submissions.ts';
-import * as actions from '#app/actions.ts';
-import type { OfficialPageRoute } from '#contracts/routes.ts';
-import { type Agency, agencySchema, splitGroups } from '#core/agency.ts';
-import { slotOf } from '#core/assignment/model.ts';
+import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
+import { importAgencies, listAgencies, removeAgency, saveAgency } from '#app/directory.ts';
+import { grantExtension, refuseExtension } from '#app/extensions.ts';
+import { issueDirective } from '#app/issue-directive.ts';
+import { listDirectives, readDirective } from '#app/read-directive.ts';
+import { reportFile } from '#app/report-file.ts';
+import { resendLink } from '#app/resend-link.ts';
+import { OFFICIAL_PAGES, type OfficialPageRoute } from '#contracts/routes.ts';
 import { endOfDayOn, ZONE } from '#core/calendar/time.ts';
 import { directiveInputSchema } from '#core/directive.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import type { Official } from '#core/official.ts';
 import { tryParseDirective } from '#parsing/index.ts';
 import { type Lang, langCookie, langOf, messages } from '#web/i18n.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectiveFormPage, type FieldErrors, type PasteState } from '#web/officials/directive-form.tsx';
 import {
   blankForm,
-  emptyLeader,
-  emptyTask,
   type FormValues,
   fieldOf,
   readForm,
@@ -34,14 +30,16 @@ import {
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { DirectoryPage } from '#web/officials/directory-page.tsx';
 import { draftToForm } from '#web/officials/draft-to-form.ts';
+import { applyRowOp } from '#web/officials/form-ops.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { OfficialEvent } from '../middleware/events.ts';
+import { formBody } from '../middleware/form-body.ts';
 import { multipartBody } from '../middleware/multipart.ts';
-import type { Official } from '../middleware/official.ts';
+import { officialOf, requireOfficial } from '../middleware/official.ts';
 import { officialErrorPage } from '../middleware/official-error-page.tsx';
-import { requireSession } from '../middleware/session.ts';
+import { routeOf } from '../middleware/route.ts';
 import { download } from './download.ts';
 import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
@@ -58,16 +56,6 @@ const show = (c: Context, status: number, node: preact.VNode) =>
  * `__name(…)`, which only exists in Node: the page gets a stand-in.
  */
 export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toString()})();})();`;
-
-/** Urlencoded forms, nested the way the form names them (`tasks[0][assignees][]`). */
-const formBody = (): MiddlewareObj<OfficialEvent> => ({
-  before: async ({ event }) => {
-    if (!/^application\/x-www-form-urlencoded/i.test(event.headers?.['content-type'] ?? '')) return;
-    const raw = typeof event.body === 'string' ? event.body : '';
-    const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-    event.body = qs.parse(text, { arrayLimit: 10_000, parameterLimit: 50_000, depth: 5 });
-  },
-});
 
 /** The directory's CSV: a province's agencies fit in far less. */
 const DIRECTORY_FILE_BYTES = 2 * 1024 * 1024;
@@ -107,33 +95,6 @@ const fillFromText = async (c: Context, values: FormValues) => {
   return renderForm(c, 200, filled, {}, { text, warnings, unparsed, missing });
 };
 
-/** Add, remove or move a row without losing anything typed: the form works without script. */
-const applyRowOp = (values: FormValues, op: string): FormValues | undefined => {
-  const tasks = [...values.tasks];
-  const [, verb, index] = /^(add-task|add-leader|remove-task|move-up|move-down)(?:-(\d+))?$/.exec(op) ?? [];
-  const i = Number(index);
-  switch (verb) {
-    case 'add-task':
-      return { ...values, tasks: [...tasks, emptyTask(String(tasks.length + 1))] };
-    case 'add-leader':
-      return { ...values, leadership: [...values.leadership, emptyLeader()] };
-    case 'remove-task':
-      tasks.splice(i, 1);
-      return { ...values, tasks };
-    case 'move-up':
-    case 'move-down': {
-      const j = verb === 'move-up' ? i - 1 : i + 1;
-      const [a, b] = [tasks[i], tasks[j]];
-      if (!a || !b) return values;
-      tasks[i] = b;
-      tasks[j] = a;
-      return { ...values, tasks };
-    }
-    default:
-      return undefined;
-  }
-};
-
 const submitDirective: Route = async (c) => {
   const values = readForm(c.form);
   const op = typeof c.form.op === 'string' ? c.form.op : 'issue';
@@ -147,7 +108,7 @@ const submitDirective: Route = async (c) => {
     return renderForm(c, 400, values, errors);
   }
   try {
-    const { directive } = await actions.issueDirective(parsed.data, values.idempotencyKey);
+    const { directive } = await issueDirective(parsed.data, values.idempotencyKey);
     return redirect(`/directives/${directive.id}`);
   } catch (error) {
     if (error instanceof ConflictError) return renderForm(c, 409, values, { number: error.message });
@@ -173,95 +134,63 @@ const directiveAction: Route = async (c) => {
   const parsed = actionForm.safeParse(c.form);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const { action, recipientId = '', taskCode = '', until } = parsed.data;
-  if (action === 'cancel-directive') await actions.cancelDirective(id, c.official);
-  else if (action === 'cancel-assignment') await actions.cancelAssignment(id, recipientId, c.official);
-  else if (action === 'resend') await actions.resendLink(id, recipientId, c.official);
-  else if (action === 'refuse')
-    await actions.refuseExtension(id, recipientId, c.official, undefined, taskCode || undefined);
+  if (action === 'cancel-directive') await cancelDirective(id, c.official);
+  else if (action === 'cancel-assignment') await cancelAssignment(id, recipientId, c.official);
+  else if (action === 'resend') await resendLink(id, recipientId, c.official);
+  else if (action === 'refuse') await refuseExtension(id, recipientId, c.official, undefined, taskCode || undefined);
   else {
     if (!until) throw new ValidationError([{ path: 'until', message: 'Đến ngày: bắt buộc chọn' }]);
-    await actions.grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
+    await grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
   }
   return redirect(`/directives/${id}?done=${action}`);
 };
 
-const agencyForm = (body: Record<string, unknown>) => ({ ...body, groups: splitGroups(body.groups) });
-const agencyErrors = (error: z.ZodError) =>
-  Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? 'id'), i.message]));
-
 const saveDirectoryEntry: Route = async (c) => {
-  const agencies = await listAgencies();
   if (c.form.action === 'delete') {
-    await deleteAgency(String(c.form.id ?? ''));
+    await removeAgency(String(c.form.id ?? ''));
     return redirect('/directory?removed=1');
   }
-  const parsed = agencySchema.safeParse(agencyForm(c.form));
-  if (!parsed.success) {
-    const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
-    return show(
-      c,
-      400,
-      <DirectoryPage
-        lang={c.lang}
-        official={c.official}
-        agencies={agencies}
-        errors={agencyErrors(parsed.error)}
-        editing={editing}
-      />,
-    );
-  }
-  await saveAgencies([parsed.data]);
-  return redirect('/directory?saved=1');
+  const result = await saveAgency(c.form);
+  if (result.saved) return redirect('/directory?saved=1');
+  const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
+  return show(
+    c,
+    400,
+    <DirectoryPage
+      lang={c.lang}
+      official={c.official}
+      agencies={await listAgencies()}
+      errors={result.errors}
+      editing={editing}
+    />,
+  );
 };
 
-/** A CSV with a header row; every row is checked before any is saved, so a bad file changes nothing. */
 const importDirectory: Route = async (c) => {
   const file = c.form.file as { content?: Buffer; truncated?: boolean } | undefined;
   if (file?.truncated) throw new ValidationError([{ path: 'file', message: 'Tệp CSV: tối đa 2 MB' }]);
-  const text = Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '';
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
-  } catch (error) {
-    throw new ValidationError([{ path: 'file', message: `Tệp CSV không đọc được: ${(error as Error).message}` }]);
-  }
-  const agencies: Agency[] = [];
-  const problems: { path: string; message: string }[] = [];
-  rows.forEach((row, i) => {
-    const parsed = agencySchema.safeParse(agencyForm(row));
-    if (parsed.success) agencies.push(parsed.data);
-    else
-      for (const issue of parsed.error.issues)
-        problems.push({ path: `file`, message: `Dòng ${i + 2}: ${issue.message}` });
-  });
-  if (rows.length === 0) problems.push({ path: 'file', message: 'Tệp CSV không có dòng dữ liệu nào' });
-  if (problems.length) throw new ValidationError(problems);
-  await saveAgencies(agencies);
-  return redirect(`/directory?imported=${agencies.length}`);
+  const imported = await importAgencies(Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '');
+  return redirect(`/directory?imported=${imported}`);
 };
 
 const routes: Record<OfficialPageRoute, Route> = {
-  'GET /': async () => redirect('/directives'),
-  'GET /directives': async (c) => {
-    const lists = await Promise.all((await listIssuers()).map((i) => directivesOf(i)));
-    const directives = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  [OFFICIAL_PAGES.home]: async () => redirect('/directives'),
+  [OFFICIAL_PAGES.list]: async (c) => {
+    const directives = await listDirectives();
     return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);
   },
-  'GET /directives/new': async (c) => renderForm(c, 200, blankForm(randomUUID(), today())),
-  'POST /directives/new': submitDirective,
-  'GET /directives/{id}': async (c) => {
+  [OFFICIAL_PAGES.newForm]: async (c) => renderForm(c, 200, blankForm(randomUUID(), today())),
+  [OFFICIAL_PAGES.submitForm]: submitDirective,
+  [OFFICIAL_PAGES.dashboard]: async (c) => {
     const id = c.event.pathParameters?.id ?? '';
-    const directive = await getDirective(id);
     const cursor = c.event.queryStringParameters?.cursor;
-    const { items: assignments, next } = await assignmentPage(id, {
-      limit: DASHBOARD_PAGE,
-      after: cursor,
-      withHistory: true,
-    });
-    // One page holds them all: by name. Otherwise pages follow the agencies' ids, so that they do not overlap.
-    if (!cursor && !next) assignments.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
+    const now = new Date().toISOString();
+    const { directive, assignments, next, submissions } = await readDirective(
+      id,
+      { limit: DASHBOARD_PAGE, cursor, withHistory: true },
+      now,
+    );
     const done = c.event.queryStringParameters?.done;
-    const submissions = await submissionsShownWith(id, assignments);
     return show(
       c,
       200,
@@ -272,23 +201,18 @@ const routes: Record<OfficialPageRoute, Route> = {
         assignments={assignments}
         submissions={submissions}
         page={{ ...(cursor ? { cursor } : {}), ...(next ? { next } : {}) }}
-        now={new Date().toISOString()}
+        now={now}
         {...(done ? { notice: messages(c.lang).directive.done } : {})}
       />,
     );
   },
-  'POST /directives/{id}/actions': directiveAction,
-  'GET /directives/{id}/files/{recipientId}/{taskCode}': async (c) => {
+  [OFFICIAL_PAGES.action]: directiveAction,
+  [OFFICIAL_PAGES.file]: async (c) => {
     const { id = '', recipientId = '', taskCode = '' } = c.event.pathParameters ?? {};
-    const reportId = slotOf(await getAssignment(id, recipientId), taskCode)?.reportId;
-    const attachment = reportId
-      ? (await submissionsByIds(id, [{ recipientId, id: reportId }])).get(reportId)?.attachment
-      : undefined;
-    if (!attachment) throw new NotFoundError('Không có tệp đính kèm.');
-    const file = await getAttachment(attachment.key);
+    const file = await reportFile(id, recipientId, taskCode);
     return download(file.body, file.contentType, file.name);
   },
-  'GET /directory': async (c) => {
+  [OFFICIAL_PAGES.directory]: async (c) => {
     const agencies = await listAgencies();
     const q = c.event.queryStringParameters ?? {};
     const m = messages(c.lang).directory;
@@ -305,18 +229,22 @@ const routes: Record<OfficialPageRoute, Route> = {
       <DirectoryPage lang={c.lang} official={c.official} agencies={agencies} notice={notice} editing={editing} />,
     );
   },
-  'POST /directory': saveDirectoryEntry,
-  'POST /directory/import': importDirectory,
-  'GET /assets/{name}': async () => {
-    throw new NotFoundError('');
+  [OFFICIAL_PAGES.saveAgency]: saveDirectoryEntry,
+  [OFFICIAL_PAGES.importDirectory]: importDirectory,
+  /** The one script of the officials' pages: public, like any asset. */
+  [OFFICIAL_PAGES.asset]: async (c) => {
+    if (c.event.pathParameters?.name !== 'officials.js') throw new NotFoundError('');
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'max-age=300' },
+      body: CLIENT_SCRIPT,
+    };
   },
 };
 
-const PUBLIC: readonly string[] = ['GET /assets/{name}'];
-
 /**
  * Body first limited, then parsed (urlencoded forms, or the directory's CSV upload: one file of at most 2 MB),
- * then every POST checked for its origin and CSRF token, before the session is looked at.
+ * then every POST checked for its origin and CSRF token, then the session (the script excepted).
  */
 export const handler = middy<OfficialEvent, HttpResult>()
   .use(observe())
@@ -325,20 +253,12 @@ export const handler = middy<OfficialEvent, HttpResult>()
   .use(formBody())
   .use(multipartBody({ files: 1, fileSize: DIRECTORY_FILE_BYTES, fields: 10 }))
   .use(csrfProtection())
+  .use(requireOfficial({ except: [OFFICIAL_PAGES.asset] }))
   .use(errorsToResponses(officialErrorPage))
   .handler(async (event) => {
-    const routeKey = event.routeKey as OfficialPageRoute;
-    if (routeKey === 'GET /assets/{name}') {
-      if (event.pathParameters?.name !== 'officials.js') throw new NotFoundError('');
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'max-age=300' },
-        body: CLIENT_SCRIPT,
-      };
-    }
-    const route = routes[routeKey];
-    if (!route || PUBLIC.includes(routeKey)) throw new NotFoundError('');
-    const official = await requireSession(event);
+    const run = routeOf(routes, event.routeKey);
+    if (!run) throw new NotFoundError('');
+    const official = event.routeKey === OFFICIAL_PAGES.asset ? { id: '', name: '' } : officialOf(event);
     const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
-    return route({ event, official, lang: langOf(event), form });
+    return run({ event, official, lang: langOf(event), form });
   });

@@ -1,42 +1,141 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { z } from 'zod';
 import { observe } from '#adapters/observability.ts';
-import type { OfficialRoute } from '#contracts/routes.ts';
+import type { Applied } from '#adapters/store/assignments.ts';
+import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
+import { grantExtension, refuseExtension } from '#app/extensions.ts';
+import { issueDirective } from '#app/issue-directive.ts';
+import { listDirectives, readAssignment, readDirective } from '#app/read-directive.ts';
+import { resendLink } from '#app/resend-link.ts';
+import { assignmentView, directiveSummary } from '#app/views.ts';
+import { OFFICIALS_API, type OfficialRoute } from '#contracts/routes.ts';
+import { directiveInputSchema, tasksOf } from '#core/directive.ts';
+import { ValidationError } from '#core/errors.ts';
+import { countsOf } from '#core/tally.ts';
+import { parseDirectiveOrThrow } from '#parsing/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { OfficialEvent } from '../middleware/events.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { liveBearer } from '../middleware/official.ts';
-import { cancelAssignmentRoute, cancelDirectiveRoute, extensionRoute, resendRoute } from './officials/actions.ts';
-import { createDirective } from './officials/create.ts';
-import { getDirectiveWithAssignments } from './officials/get.ts';
-import { getAssignmentWithHistory } from './officials/get-assignment.ts';
-import { listDirectives } from './officials/list.ts';
-import { parseRoute } from './officials/parse.ts';
-import type { HttpResult } from './responses.ts';
-import { json } from './responses.ts';
+import { officialOf, requireOfficial } from '../middleware/official.ts';
+import { assignmentPath, directivePath, route, routeOf } from '../middleware/route.ts';
+import { type HttpResult, json } from './responses.ts';
 
-const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
-  'POST /api/directives': createDirective,
-  'POST /api/directives/parse': parseRoute,
-  'GET /api/directives': listDirectives,
-  'GET /api/directives/{id}': getDirectiveWithAssignments,
-  'GET /api/directives/{id}/assignments/{recipientId}': getAssignmentWithHistory,
-  'POST /api/directives/{id}/cancel': cancelDirectiveRoute,
-  'POST /api/directives/{id}/assignments/{recipientId}/cancel': cancelAssignmentRoute,
-  'POST /api/directives/{id}/assignments/{recipientId}/extension': extensionRoute,
-  'POST /api/directives/{id}/assignments/{recipientId}/resend': resendRoute,
+/** "Already done" is a success for the caller: the state they asked for holds. */
+const answer = (result: Applied): HttpResult => {
+  const view = assignmentView(result.assignment, new Date().toISOString());
+  if (result.applied) return json(200, { ...view, applied: true });
+  if (result.refusal.refusal === 'ALREADY_DONE')
+    return json(200, { ...view, applied: false, message: result.refusal.message });
+  // A date that makes no sense is bad input, on the field that carries it.
+  if (result.refusal.refusal === 'INVALID')
+    throw new ValidationError([{ path: 'until', message: result.refusal.message }]);
+  return json(409, { error: result.refusal.refusal, message: result.refusal.message });
 };
 
-/** Limited body, then a bearer whose session was signed out is refused before any route runs. */
+const reason = z.object({ reason: z.string().max(2000, { error: 'Lý do: tối đa 2.000 ký tự' }).optional() });
+const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+const extension = z
+  .object({
+    decision: z.enum(['grant', 'refuse'], { error: 'Quyết định: grant hoặc refuse' }),
+    taskCode: z.string().min(1).optional(),
+    until: instant.optional(),
+  })
+  .extend(reason.shape)
+  .superRefine((v, ctx) => {
+    if (v.decision !== 'grant') return;
+    if (!v.taskCode) ctx.addIssue({ code: 'custom', path: ['taskCode'], message: 'Mã nhiệm vụ: bắt buộc khi gia hạn' });
+    if (!v.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'Hạn mới: bắt buộc khi gia hạn' });
+  });
+
+/** The directive and one page of its assignments: `?limit=` up to 1,000 (500 by default), `?cursor=`. */
+const page = z.object({
+  limit: z.coerce
+    .number({ error: 'limit: cần một số' })
+    .int({ error: 'limit: cần một số nguyên' })
+    .min(1, { error: 'limit: ít nhất 1' })
+    .max(1000, { error: 'limit: tối đa 1.000' })
+    .default(500),
+  cursor: z.string().min(1).max(64).optional(),
+});
+
+const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
+  /**
+   * Create and issue. Validation comes before any write, so a rejected body stores nothing. The same
+   * Idempotency-Key (or, without one, the same number from the same issuer) returns the same directive.
+   */
+  [OFFICIALS_API.issue]: route({ body: directiveInputSchema }, async ({ event, body }) => {
+    const { directive, created } = await issueDirective(body, event.headers['idempotency-key']);
+    return json(created ? 201 : 200, directiveSummary(directive), { location: `/api/directives/${directive.id}` });
+  }),
+  /** Reads a pasted công văn into a draft of the create body; nothing is issued from it. */
+  [OFFICIALS_API.parse]: route({ body: z.object({ text: z.unknown() }) }, async ({ body }) =>
+    json(200, parseDirectiveOrThrow(body.text)),
+  ),
+  [OFFICIALS_API.list]: route({ query: z.object({ issuer: z.string().max(300).optional() }) }, async ({ query }) =>
+    json(200, { directives: (await listDirectives(query.issuer)).map(directiveSummary) }),
+  ),
+  [OFFICIALS_API.read]: route({ path: directivePath, query: page }, async ({ path, query }) => {
+    const now = new Date().toISOString();
+    const { directive, assignments, next, whole, counts, submissions } = await readDirective(path.id, query, now);
+    return json(200, {
+      ...directiveSummary({ ...directive, tally: counts }),
+      legalBases: directive.legalBases,
+      body: directive.body,
+      signer: directive.signer,
+      leadership: directive.leadership,
+      copies: directive.copies,
+      // The directive item keeps no assignee lists: they are the assignments' task codes (all of them when
+      // the page holds every assignment).
+      tasks: directive.tasks.map((t) => ({
+        ...t,
+        assignees: whole ? assignments.filter((a) => tasksOf([t], a).length > 0).map((a) => a.recipientId) : [],
+      })),
+      acknowledgeWithin: directive.acknowledgeWithin,
+      remindBefore: directive.remindBefore,
+      counts: countsOf(counts),
+      assignments: assignments.map((a) => assignmentView(a, now, submissions)),
+      nextCursor: next ?? null,
+    });
+  }),
+  [OFFICIALS_API.readAssignment]: route({ path: assignmentPath }, async ({ path }) => {
+    const { assignment, submissions, history } = await readAssignment(path.id, path.recipientId);
+    return json(200, { ...assignmentView(assignment, new Date().toISOString(), submissions), history });
+  }),
+  [OFFICIALS_API.cancel]: route({ path: directivePath, body: reason }, async ({ event, path, body }) =>
+    json(200, { id: path.id, cancelled: await cancelDirective(path.id, officialOf(event), body.reason) }),
+  ),
+  [OFFICIALS_API.cancelAssignment]: route({ path: assignmentPath, body: reason }, async ({ event, path, body }) =>
+    answer(await cancelAssignment(path.id, path.recipientId, officialOf(event), body.reason)),
+  ),
+  [OFFICIALS_API.extension]: route({ path: assignmentPath, body: extension }, async ({ event, path, body }) =>
+    answer(
+      body.decision === 'refuse'
+        ? await refuseExtension(path.id, path.recipientId, officialOf(event), body.reason, body.taskCode)
+        : await grantExtension(
+            path.id,
+            path.recipientId,
+            { taskCode: body.taskCode ?? '', until: body.until ?? '' },
+            officialOf(event),
+          ),
+    ),
+  ),
+  /** A new link (the old one stops working) in a new email. */
+  [OFFICIALS_API.resend]: route({ path: assignmentPath }, async ({ event, path }) =>
+    answer(await resendLink(path.id, path.recipientId, officialOf(event))),
+  ),
+};
+
+/** Limited body, then a signed-in official (a bearer not signed out) before any route runs. */
 export const handler = middy<OfficialEvent, HttpResult>()
   .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(jsonBody())
-  .use(liveBearer())
+  .use(requireOfficial())
   .use(errorsToResponses())
   .handler(async (event) => {
-    const route = routes[event.routeKey as OfficialRoute];
-    return route ? route(event) : json(404, { error: 'NotFound', message: `No route ${event.routeKey}` });
+    const run = routeOf(routes, event.routeKey);
+    return run ? run(event) : json(404, { error: 'NotFound', message: `No route ${event.routeKey}` });
   });

@@ -2,25 +2,88 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { observe } from '#adapters/observability.ts';
-import type { RecipientRoute } from '#contracts/routes.ts';
+import { acknowledgeReceipt } from '#app/acknowledge.ts';
+import { openLink } from '#app/open-link.ts';
+import { submitReport } from '#app/report.ts';
+import { requestExtensionFor } from '#app/request-extension.ts';
+import { RECIPIENT, type RecipientRoute } from '#contracts/routes.ts';
+import { slotOf } from '#core/assignment/model.ts';
+import { formatDateTime } from '#core/calendar/time.ts';
+import { ValidationError } from '#core/errors.ts';
+import { langCookie, langOf, messages } from '#web/i18n.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { PublicEvent } from '../middleware/events.ts';
 import { multipartBody } from '../middleware/multipart.ts';
+import { routeOf } from '../middleware/route.ts';
 import { messagePage } from './pages.tsx';
-import { acknowledgeLink } from './recipient/acknowledge.ts';
-import { requestExtensionLink } from './recipient/extension.ts';
-import { MAX_ATTACHMENT_BYTES } from './recipient/forms.ts';
-import { reportLink } from './recipient/report.ts';
-import { viewLink } from './recipient/view.tsx';
+import { extensionForm, MAX_ATTACHMENT_BYTES, parseForm, reportForm } from './recipient/forms.ts';
+import { type Opened, recipientPage, refusalNotice } from './recipient/pages.tsx';
 import type { HttpResult } from './responses.ts';
 
+const opened = async (event: PublicEvent): Promise<Opened> => ({
+  ...(await openLink(event.pathParameters?.token ?? '', new Date().toISOString())),
+  lang: langOf(event),
+});
+
+/** GET and HEAD only show: mail scanners fetch links before people do. */
+const view = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const result = await recipientPage(link, link.assignment, undefined, 200, langCookie(event));
+  return event.requestContext.http.method === 'HEAD' ? { ...result, body: '' } : result;
+};
+
+const acknowledge = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const result = await acknowledgeReceipt(link);
+  if (!result.applied) return refusalNotice(link, result);
+  const m = messages(link.lang).recipient;
+  return recipientPage(link, result.assignment, {
+    tone: 'ok',
+    title: m.acknowledgedNotice,
+    text: m.acknowledgedNoticeText(result.assignment.recipientName),
+  });
+};
+
+const report = async (event: PublicEvent) => {
+  const link = await opened(event);
+  // No parser took the body: a multipart whose boundary the parser's pattern refuses (quoted, or with `_`/`.`).
+  if (typeof event.body === 'string' && event.body !== '')
+    throw new ValidationError([
+      { path: '', message: 'Không đọc được biểu mẫu gửi lên. Vui lòng tải lại trang rồi gửi lại.' },
+    ]);
+  const { file, summary, taskCode } = parseForm(reportForm, event.body);
+  const result = await submitReport(link, { taskCode, summary, file });
+  if (!result.applied) return refusalNotice(link, result);
+  const m = messages(link.lang).recipient;
+  const completed = result.assignment.status === 'COMPLETED';
+  const attached = result.attachment ? ` ${m.attachment}: ${result.attachment.name}.` : '';
+  return recipientPage(link, result.assignment, {
+    tone: 'ok',
+    title: m.reportedNotice(slotOf(result.assignment, taskCode)?.taskCode ?? taskCode),
+    text: `${completed ? m.allDoneText : m.reportedNoticeText}${attached}`,
+  });
+};
+
+const extension = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const form = parseForm(extensionForm, event.body);
+  const result = await requestExtensionFor(link, form);
+  if (!result.applied) return refusalNotice(link, result);
+  const m = messages(link.lang).recipient;
+  return recipientPage(link, result.assignment, {
+    tone: 'ok',
+    title: m.extensionNotice,
+    text: m.extensionNoticeText(form.taskCode, formatDateTime(form.until)),
+  });
+};
+
 const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>> = {
-  'GET /r/{token}': viewLink,
-  'HEAD /r/{token}': viewLink,
-  'POST /r/{token}/acknowledge': acknowledgeLink,
-  'POST /r/{token}/report': reportLink,
-  'POST /r/{token}/extension': requestExtensionLink,
+  [RECIPIENT.view]: view,
+  [RECIPIENT.head]: view,
+  [RECIPIENT.acknowledge]: acknowledge,
+  [RECIPIENT.report]: report,
+  [RECIPIENT.extension]: extension,
 };
 
 const TITLES: Record<number, string> = {
@@ -43,8 +106,7 @@ export const handler = middy<PublicEvent, HttpResult>()
   .use(httpHeaderNormalizer())
   .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
   // A report may carry one file. Past fileSize busboy stops reading and marks the file truncated, which the form
-  // refuses. File names: @fastify/busboy reads a raw UTF-8 `filename="…"` (what browsers send) as UTF-8 and
-  // decodes RFC 5987 `filename*=UTF-8''…`; it has no defParamCharset option, and needs none.
+  // refuses.
   .use(multipartBody({ files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 20, fieldSize: 64 * 1024 }))
   .use(
     errorsToResponses((status, _code, message) =>
@@ -52,6 +114,6 @@ export const handler = middy<PublicEvent, HttpResult>()
     ),
   )
   .handler(async (event) => {
-    const route = routes[event.routeKey as RecipientRoute];
-    return route ? route(event) : messagePage(404, TITLES[404] ?? '', 'Không có trang này.', 'warn');
+    const run = routeOf(routes, event.routeKey);
+    return run ? run(event) : messagePage(404, TITLES[404] ?? '', 'Không có trang này.', 'warn');
   });

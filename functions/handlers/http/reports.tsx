@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { observe } from '#adapters/observability.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '#app/statistics.ts';
-import type { ReportRoute } from '#contracts/routes.ts';
+import { REPORTS_API, REPORTS_PAGES, type ReportRoute } from '#contracts/routes.ts';
 import { NotFoundError } from '#core/errors.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '#documents/export.ts';
 import { langCookie, langOf } from '#web/i18n.ts';
@@ -11,8 +11,8 @@ import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection } from '../middleware/csrf.ts';
 import { errorsToResponses, renderJson } from '../middleware/errors-to-responses.ts';
 import type { OfficialEvent } from '../middleware/events.ts';
-import { liveBearer, type Official, officialOf } from '../middleware/official.ts';
-import { requireSession } from '../middleware/session.ts';
+import { type Official, officialOf, requireOfficial } from '../middleware/official.ts';
+import { directivePath, route, routeOf } from '../middleware/route.ts';
 import { download } from './download.ts';
 import { messagePage, officialPage } from './pages.tsx';
 import { type HttpResult, json, redirect } from './responses.ts';
@@ -44,22 +44,16 @@ const statistics = async (event: OfficialEvent, official: Official, asPage: bool
   );
 };
 
-const urgingLetter = async (event: OfficialEvent) => {
-  const { file, name } = await urgingLetterFor(event.pathParameters?.id ?? '', new Date().toISOString());
+const urgingLetter = route({ path: directivePath }, async ({ path }) => {
+  const { file, name } = await urgingLetterFor(path.id, new Date().toISOString());
   return download(file, DOCX_TYPE, name);
-};
+});
 
 const routes: Record<ReportRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
-  'GET /api/statistics': async (event) => statistics(event, officialOf(event), false),
-  'GET /api/directives/{id}/urging-letter': async (event) => {
-    officialOf(event);
-    return urgingLetter(event);
-  },
-  'GET /statistics': async (event) => statistics(event, await requireSession(event), true),
-  'GET /directives/{id}/urging-letter': async (event) => {
-    await requireSession(event);
-    return urgingLetter(event);
-  },
+  [REPORTS_API.statistics]: async (event) => statistics(event, officialOf(event), false),
+  [REPORTS_API.urgingLetter]: urgingLetter,
+  [REPORTS_PAGES.statistics]: async (event) => statistics(event, officialOf(event), true),
+  [REPORTS_PAGES.urgingLetter]: urgingLetter,
 };
 
 /** Only GETs here; the CSRF middleware gives the page's sign-out form its token. */
@@ -67,7 +61,7 @@ export const handler = middy<OfficialEvent, HttpResult>()
   .use(observe())
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
-  .use(liveBearer())
+  .use(requireOfficial())
   .use(csrfProtection())
   .use(
     errorsToResponses((status, code, message, event) => {
@@ -77,7 +71,7 @@ export const handler = middy<OfficialEvent, HttpResult>()
     }),
   )
   .handler(async (event) => {
-    const route = routes[event.routeKey as ReportRoute];
-    if (!route) throw new NotFoundError('');
-    return route(event);
+    const run = routeOf(routes, event.routeKey);
+    if (!run) throw new NotFoundError('');
+    return run(event);
   });

@@ -3,8 +3,8 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { isSessionRevoked } from '#adapters/store/sessions.ts';
 import { officialsPool } from '#contracts/environment.ts';
 import { UnauthorizedError } from '#core/errors.ts';
+import type { Official } from '#core/official.ts';
 import { cookieOf, setCookie } from './cookies.ts';
-import type { Official } from './official.ts';
 
 /**
  * An official's browser session: the Cognito ID token in an HttpOnly cookie, verified here against the user

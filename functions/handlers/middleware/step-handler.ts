@@ -1,5 +1,5 @@
 import middy, { type MiddlewareObj } from '@middy/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { observe } from '#adapters/observability.ts';
 import { THROTTLING_ERRORS, TRANSIENT_ERROR } from '#contracts/workflow.ts';
 
@@ -44,6 +44,3 @@ export const stepHandler = <S extends z.ZodType, R>(schema: S, task: (input: z.i
     .use(observe())
     .use(classifyErrors())
     .handler(async (event) => task(schema.parse(event)));
-
-export const assignmentRef = z.object({ directiveId: z.string().min(1), recipientId: z.string().min(1) });
-export type AssignmentRef = z.infer<typeof assignmentRef>;

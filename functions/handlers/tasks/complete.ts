@@ -1,5 +1,6 @@
 import { clearTaskToken } from '#adapters/store/assignments.ts';
-import { assignmentRef, stepHandler } from '../middleware/step-handler.ts';
+import { assignmentRef } from '#contracts/workflow.ts';
+import { stepHandler } from '../middleware/step-handler.ts';
 
 /** The workflow of one assignment has ended: no wait is open, so no token may stay on the item. */
 export const handler = stepHandler(assignmentRef, async ({ directiveId, recipientId }) => {

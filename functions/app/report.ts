@@ -5,14 +5,9 @@ import { deleteSubmission, putSubmission } from '#adapters/store/submissions.ts'
 import { wake } from '#adapters/workflow.ts';
 import type { Attachment } from '#core/assignment/model.ts';
 import { report } from '#core/assignment/transitions.ts';
-import { ValidationError } from '#core/errors.ts';
-import { messages } from '#web/i18n.ts';
-import type { PublicEvent } from '../../middleware/events.ts';
-import type { HttpResult } from '../responses.ts';
-import { parseForm, reportForm } from './forms.ts';
-import { openLink } from './open-link.ts';
-import { refusalNotice } from './refusal.ts';
-import { renderAfterAction } from './view.tsx';
+import type { OpenedLink } from './open-link.ts';
+
+export type ReportFile = { filename: string; contentType: string; body: Buffer };
 
 /** What a refused or failed report stored is removed; failing that, logged, so that it can be found. */
 const discard = async (directiveId: string, recipientId: string, submissionId: string, attachment?: Attachment) => {
@@ -27,31 +22,20 @@ const discard = async (directiveId: string, recipientId: string, submissionId: s
 /**
  * A report, with an optional file. The file (S3) and the text (a submission item) are stored before the
  * transition, which records the submission on the report slot; when the transition is refused (already
- * reported, cancelled) or fails, both are deleted again.
+ * reported, cancelled) or fails, both are deleted again. A second click is answered from the item just read,
+ * before any upload.
  */
-export const reportLink = async (event: PublicEvent): Promise<HttpResult> => {
-  const opened = await openLink(event);
-  // No parser took the body: a multipart whose boundary the parser's pattern refuses (quoted, or with `_`/`.`).
-  if (typeof event.body === 'string' && event.body !== '')
-    throw new ValidationError([
-      { path: '', message: 'Không đọc được biểu mẫu gửi lên. Vui lòng tải lại trang rồi gửi lại.' },
-    ]);
-  const { file, summary, taskCode } = parseForm(reportForm, event.body);
+export const submitReport = async (
+  opened: OpenedLink,
+  input: { taskCode: string; summary: string; file?: ReportFile | undefined },
+): Promise<Applied & { attachment?: Attachment }> => {
   const { directiveId, recipientId } = opened.claims;
-
-  // A second click is answered from the item just read, before any upload.
+  const { taskCode, summary, file } = input;
   const early = report(opened.assignment, opened.now, { taskCode, reportId: '' });
-  if (!early.ok) return refusalNotice(opened, { applied: false, assignment: opened.assignment, refusal: early });
+  if (!early.ok) return { applied: false, assignment: opened.assignment, refusal: early };
 
   const attachment = file
-    ? await putAttachment({
-        directiveId,
-        recipientId,
-        taskCode,
-        filename: file.filename,
-        contentType: file.contentType,
-        body: file.body,
-      })
+    ? await putAttachment({ directiveId, recipientId, taskCode, ...file, filename: file.filename })
     : undefined;
   let result: Applied;
   let submissionId: string | undefined;
@@ -78,15 +62,8 @@ export const reportLink = async (event: PublicEvent): Promise<HttpResult> => {
   }
   if (!result.applied) {
     await discard(directiveId, recipientId, submissionId, attachment);
-    return refusalNotice(opened, result);
+    return result;
   }
   await wake(result.assignment, opened.now);
-  const completed = result.assignment.status === 'COMPLETED';
-  const m = messages(opened.lang).recipient;
-  const slot = result.assignment.reports[taskCode];
-  return renderAfterAction(opened, result.assignment, {
-    tone: 'ok',
-    title: m.reportedNotice(slot?.taskCode ?? taskCode),
-    text: `${completed ? m.allDoneText : m.reportedNoticeText}${attachment ? ` ${m.attachment}: ${attachment.name}.` : ''}`,
-  });
+  return { ...result, ...(attachment ? { attachment } : {}) };
 };

@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import { sendEmail } from '#adapters/mail/mailer.ts';
+import { count } from '#adapters/observability.ts';
+import { claimDay, releaseDay } from '#adapters/store/digest-claims.ts';
+import { directivesByIds } from '#adapters/store/directives.ts';
+import { overdueAssignments } from '#adapters/store/due.ts';
+import { type Assignment, openObligations } from '#core/assignment/model.ts';
+import { isWorkingDay } from '#core/calendar/index.ts';
+import { daysBetween, ZONE } from '#core/calendar/time.ts';
+import type { Leader } from '#core/directive.ts';
+import { type DigestLine, digestEmail } from '#documents/email/index.ts';
+
+/** What is late on an assignment at `now`: each open obligation past its deadline. */
+const lateLines = (a: Assignment, now: string): DigestLine[] =>
+  openObligations(a)
+    .filter((o) => o.deadline !== undefined && Date.parse(o.deadline) <= Date.parse(now))
+    .map((o) => ({
+      number: a.number ?? '',
+      recipientName: a.recipientName,
+      recipientEmail: a.recipientEmail,
+      what: o.taskCode ? `Báo cáo nhiệm vụ ${o.taskCode}` : 'Xác nhận đã nhận',
+      deadline: o.deadline ?? now,
+      daysLate: Math.max(1, daysBetween(o.deadline ?? now, now)),
+    }));
+
+/**
+ * The leadership digest, at 08:00 on working days (EventBridge Scheduler; the schedule cannot know Vietnamese
+ * holidays, so the function checks). Each leader of each office with overdue work gets one email: the four
+ * counts over the directives concerned and every overdue item with its days late. Nothing overdue, no email.
+ */
+export const digest = async () => {
+  const now = new Date().toISOString();
+  const today = DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
+  if (!isWorkingDay(today)) return { date: today, skipped: 'not a working day', sent: 0 };
+  const { items, read, capacity } = await overdueAssignments(now);
+  const directives = await directivesByIds([...new Set(items.map((a) => a.directiveId))]);
+  const byIssuer = new Map<string, Assignment[]>();
+  for (const a of items) {
+    const issuer = a.issuer ?? directives.get(a.directiveId)?.issuer ?? '';
+    byIssuer.set(issuer, [...(byIssuer.get(issuer) ?? []), a]);
+  }
+  let sent = 0;
+  for (const [issuer, late] of byIssuer) {
+    const lines = late.flatMap((a) => lateLines(a, now)).sort((x, y) => y.daysLate - x.daysLate);
+    if (lines.length === 0 || !(await claimDay(issuer, today))) continue;
+    const concerned = [...new Set(late.map((a) => a.directiveId))].map((id) => directives.get(id)).filter(Boolean);
+    const counts: Record<string, number> = {};
+    for (const d of concerned) for (const [k, v] of Object.entries(d?.tally ?? {})) counts[k] = (counts[k] ?? 0) + v;
+    const leaders = new Map<string, Leader>();
+    for (const d of concerned) for (const l of d?.leadership ?? []) leaders.set(l.email, l);
+    try {
+      for (const leader of leaders.values()) {
+        await sendEmail({
+          to: [leader.email],
+          ...digestEmail({ issuer, date: today, leader, counts, overdue: lines }),
+        });
+        count('EmailsSent', 1, { kind: 'digest' });
+        sent++;
+      }
+    } catch (error) {
+      await releaseDay(issuer, today);
+      throw error;
+    }
+  }
+  return { date: today, overdue: items.length, read, capacity, sent };
+};

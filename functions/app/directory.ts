@@ -1,0 +1,49 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { deleteAgency, listAgencies, saveAgencies } from '#adapters/store/directory.ts';
+import { type Agency, agencySchema, splitGroups } from '#core/agency.ts';
+import { type FieldIssue, ValidationError } from '#core/errors.ts';
+
+/** The agency directory of the issuing office: kept by hand or imported from a spreadsheet. */
+
+export { listAgencies };
+
+/** A form's or a CSV row's agency, its groups typed as "a; b". */
+const agencyOf = (fields: Record<string, unknown>) =>
+  agencySchema.safeParse({ ...fields, groups: splitGroups(fields.groups) });
+
+/** Saves one agency; its problems per field, or nothing saved. */
+export const saveAgency = async (fields: Record<string, unknown>) => {
+  const parsed = agencyOf(fields);
+  if (!parsed.success)
+    return {
+      saved: false as const,
+      errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'id'), i.message])),
+    };
+  await saveAgencies([parsed.data]);
+  return { saved: true as const };
+};
+
+export const removeAgency = (id: string) => deleteAgency(id);
+
+/** A CSV with a header row; every row is checked before any is saved, so a bad file changes nothing. */
+export const importAgencies = async (text: string) => {
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
+  } catch (error) {
+    throw new ValidationError([{ path: 'file', message: `Tệp CSV không đọc được: ${(error as Error).message}` }]);
+  }
+  const agencies: Agency[] = [];
+  const problems: FieldIssue[] = [];
+  rows.forEach((row, i) => {
+    const parsed = agencyOf(row);
+    if (parsed.success) agencies.push(parsed.data);
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ path: 'file', message: `Dòng ${i + 2}: ${issue.message}` });
+  });
+  if (rows.length === 0) problems.push({ path: 'file', message: 'Tệp CSV không có dòng dữ liệu nào' });
+  if (problems.length) throw new ValidationError(problems);
+  await saveAgencies(agencies);
+  return agencies.length;
+};

@@ -1,0 +1,76 @@
+import { assignmentPage, getAssignment, type StoredAssignment } from '#adapters/store/assignments.ts';
+import { directivesOf, getDirective, listIssuers, reconcileTally } from '#adapters/store/directives.ts';
+import { fullHistoryOf } from '#adapters/store/history.ts';
+import { submissionsOf, submissionsShownWith } from '#adapters/store/submissions.ts';
+import { type Bucket, bucketOf } from '#core/assignment/model.ts';
+
+/** What the stored buckets add up to: the tally kept on the directive must equal it. */
+const recount = (assignments: StoredAssignment[]) => {
+  const tally: Record<string, number> = {};
+  const add = (k: Bucket | 'acknowledged') => {
+    tally[k] = (tally[k] ?? 0) + 1;
+  };
+  for (const a of assignments) {
+    add(a.bucket);
+    if (a.acknowledgedAt) add('acknowledged');
+  }
+  return tally;
+};
+
+/** The counts judged now, from the assignments themselves. */
+const liveCounts = (assignments: StoredAssignment[], now: string) => {
+  const live: Record<string, number> = {};
+  for (const a of assignments) {
+    const b = bucketOf(a, now);
+    live[b] = (live[b] ?? 0) + 1;
+    if (a.acknowledgedAt) live.acknowledged = (live.acknowledged ?? 0) + 1;
+  }
+  return live;
+};
+
+/**
+ * A directive and a page of its assignments (`cursor` from the previous page's `next`): a directive to 5,000
+ * agencies is not one answer. When one page holds them all, the counts are recounted from them (and the kept
+ * tally repaired if it drifted), and the page is sorted by name; otherwise the counts are the tally every
+ * transition keeps and pages follow the agencies' ids, so that they do not overlap. With what the agencies wrote
+ * that a page shows (one-off reports, reasons of pending requests).
+ */
+export const readDirective = async (
+  id: string,
+  page: { limit: number; cursor?: string | undefined; withHistory?: boolean },
+  now: string,
+) => {
+  const directive = await getDirective(id);
+  const { items, next } = await assignmentPage(id, {
+    limit: page.limit,
+    after: page.cursor,
+    ...(page.withHistory ? { withHistory: true } : {}),
+  });
+  const whole = !page.cursor && !next;
+  if (whole) await reconcileTally(id, directive.tally, recount(items));
+  if (whole) items.sort((x, y) => x.recipientName.localeCompare(y.recipientName, 'vi'));
+  return {
+    directive,
+    assignments: items,
+    next,
+    whole,
+    counts: whole ? liveCounts(items, now) : directive.tally,
+    submissions: await submissionsShownWith(id, items),
+  };
+};
+
+/** Newest first, with the counts per status kept on each directive: no assignment is read. */
+export const listDirectives = async (issuer?: string) => {
+  const issuers = issuer ? [issuer] : await listIssuers();
+  const lists = await Promise.all(issuers.map((i) => directivesOf(i)));
+  return lists
+    .flat()
+    .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || Date.parse(b.createdAt) - Date.parse(a.createdAt));
+};
+
+/** One agency's assignment with its whole history (archived chunks included) and everything it wrote. */
+export const readAssignment = async (id: string, recipientId: string) => {
+  const assignment = await getAssignment(id, recipientId);
+  const [submissions, history] = await Promise.all([submissionsOf(id, recipientId), fullHistoryOf(assignment)]);
+  return { assignment, submissions, history };
+};

@@ -1,0 +1,57 @@
+import type { Applied } from '#adapters/store/assignments.ts';
+import { submissionsByIds } from '#adapters/store/submissions.ts';
+import type { OpenedLink } from '#app/open-link.ts';
+import type { Lang } from '#web/i18n.ts';
+import { messages } from '#web/i18n.ts';
+import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
+import { page } from '../pages.tsx';
+import type { HttpResult } from '../responses.ts';
+
+/** A recipient's link as a page answers it: the opened assignment, in the visitor's language. */
+export type Opened = OpenedLink & { lang: Lang };
+
+/** The files of the reports the page lists: read by id, without their texts. */
+const filesShown = (opened: Opened, assignment: Opened['assignment']) =>
+  submissionsByIds(
+    opened.claims.directiveId,
+    submissionsShownOn(opened.directive, assignment, opened.now).map((id) => ({
+      recipientId: opened.claims.recipientId,
+      id,
+    })),
+    { withText: false },
+  );
+
+/** The agency's page, with a notice after an action; the files are read again: the action may have added one. */
+export const recipientPage = async (
+  opened: Opened,
+  assignment: Opened['assignment'],
+  notice?: Notice,
+  status = 200,
+  cookies: string[] = [],
+): Promise<HttpResult> =>
+  page(
+    status,
+    <RecipientPage
+      directive={opened.directive}
+      assignment={assignment}
+      token={opened.token}
+      now={opened.now}
+      {...(notice ? { notice } : {})}
+      submissions={await filesShown(opened, assignment)}
+      lang={opened.lang}
+    />,
+    {},
+    cookies,
+  );
+
+/** "Already done" is a confirmation, not an error: a second click or a lost race lands here. */
+export const refusalNotice = (opened: Opened, result: Extract<Applied, { applied: false }>): Promise<HttpResult> => {
+  const { refusal, message } = result.refusal;
+  const m = messages(opened.lang).recipient;
+  if (refusal === 'ALREADY_DONE')
+    return recipientPage(opened, result.assignment, { tone: 'info', title: m.alreadyDone, text: message });
+  if (refusal === 'CLOSED')
+    return recipientPage(opened, result.assignment, { tone: 'warn', title: m.refused, text: message }, 409);
+  const status = refusal === 'TOO_MANY' || refusal === 'TOO_SOON' ? 429 : 400;
+  return recipientPage(opened, result.assignment, { tone: 'error', title: m.refused, text: message }, status);
+};
