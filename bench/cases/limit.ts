@@ -7,9 +7,9 @@
  *
  * Measured at concurrency 32 (the local Lambda runtime's cap), each operation over `ops` distinct items:
  * - PutItem: the item the create handler stores (`newAssignmentItem(initialAssignment(…))`), conditional;
- * - UpdateItem (transition): Deliver's write, the same expression as the storage layer's `write()` (expected
- *   version and status, changed attributes, history appended, the sparse due key), returning ALL_NEW;
- * - UpdateItem (token): AwaitRecipient's conditional store of the task token;
+ * - UpdateItem (transition): Deliver's write as the storage layer builds it (`transitionWrite`: expected version
+ *   and status, changed attributes, history appended, the sparse due key), returning ALL_NEW;
+ * - UpdateItem (token): AwaitRecipient's conditional store of the task token (`storeTaskToken` itself);
  * - GetItem, consistent: what each transition reads first;
  * - GetItem of the directive item itself, as `getDirective` reads it (every link request and every Deliver does):
  *   its size grows with the recipients, because each task lists its assignees;
@@ -33,14 +33,13 @@ const local = await startLocalTable(facts);
 // The app's modules, imported once the endpoint variables point at this table.
 const { GetCommand, PutCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
 const { dynamo } = await import('#adapters/clients/dynamo.ts');
-const { allAssignmentsOf, newAssignmentItem, toAssignment } = await import('#adapters/store/assignments.ts');
-const { initialAssignment } = await import('#adapters/store/directives.ts');
+const { allAssignmentsOf, newAssignmentItem, storeTaskToken, toAssignment, transitionWrite } = await import(
+  '#adapters/store/assignments.ts'
+);
+const { initialAssignment } = await import('#core/assignment/initial.ts');
 const { directiveInputSchema } = await import('#core/directive.ts');
 const { deliver } = await import('#core/assignment/transitions.ts');
-const { bucketOf, isOpen, nextDeadline } = await import('#core/assignment/model.ts');
-const { assignmentKey, byIssuer, directiveKey, dueShardOf } = await import('#contracts/table.ts');
-type Assignment = import('#core/assignment/model.ts').Assignment;
-type HistoryEvent = import('#core/assignment/model.ts').HistoryEvent;
+const { assignmentKey, byIssuer, directiveKey } = await import('#contracts/table.ts');
 
 const TableName = local.tableName;
 
@@ -58,63 +57,6 @@ const items = Array.from({ length: ops }, (_, i) => {
   return newAssignmentItem(initialAssignment(directive, recipient), NOW);
 });
 const itemBytes = round(items.reduce((s, it) => s + Buffer.byteLength(JSON.stringify(it)), 0) / items.length, 0);
-
-/** The storage layer's `write()` for a transition, as it builds the UpdateItem (see functions/shared/storage). */
-const MUTABLE = [
-  'status',
-  'deliveredAt',
-  'ackDeadline',
-  'acknowledgedAt',
-  'completedAt',
-  'cancelledAt',
-  'reports',
-  'escalationLevel',
-  'ackRemindedUntil',
-  'outcome',
-  'extensionRequests',
-  'linkVersion',
-] as const;
-const transitionUpdate = (current: Assignment, next: Assignment, events: HistoryEvent[]) => {
-  const names: Record<string, string> = { '#version': 'version', '#status': 'status', '#history': 'history' };
-  const values: Record<string, unknown> = {
-    ':expected': current.version,
-    ':expectedStatus': current.status,
-    ':next': current.version + 1,
-    ':events': events,
-  };
-  const set = ['#version = :next', '#history = list_append(#history, :events)'];
-  const remove: string[] = [];
-  MUTABLE.forEach((attr, i) => {
-    const after = next[attr];
-    if (JSON.stringify(current[attr]) === JSON.stringify(after)) return;
-    names[`#m${i}`] = attr;
-    if (after === undefined) remove.push(`#m${i}`);
-    else {
-      set.push(`#m${i} = :m${i}`);
-      values[`:m${i}`] = after;
-    }
-  });
-  names['#bucket'] = 'bucket';
-  values[':bucket'] = bucketOf(next, NOW);
-  set.push('#bucket = :bucket');
-  names['#duePk'] = 'duePk';
-  names['#dueAt'] = 'dueAt';
-  const due = isOpen(next.status) ? nextDeadline(next) : undefined;
-  if (due) {
-    set.push('#duePk = :duePk', '#dueAt = :dueAt');
-    values[':duePk'] = dueShardOf(current.directiveId, current.recipientId);
-    values[':dueAt'] = due;
-  } else remove.push('#duePk', '#dueAt');
-  return new UpdateCommand({
-    TableName,
-    Key: assignmentKey(current.directiveId, current.recipientId),
-    UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-    ConditionExpression: '#version = :expected AND #status = :expectedStatus',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-    ReturnValues: 'ALL_NEW',
-  });
-};
 
 /** Sends every command at concurrency 32: operations per second and the latency of each. */
 const drive = async (label: string, commands: { send: () => Promise<unknown> }[]) => {
@@ -153,11 +95,15 @@ const put = await drive(
   })),
 );
 
+// Deliver's write, built by the storage layer itself (`transitionWrite`, the UpdateItem `applyTransition` sends).
 const delivered = items.map((item) => {
   const current = toAssignment(item);
   const t = deliver(current, NOW);
   if (!t.ok) throw new Error(`deliver refused: ${t.message}`);
-  return { current, command: transitionUpdate(current, t.next, t.events) };
+  const { chunk, update } = transitionWrite(current, t.next, t.events, NOW);
+  // A new item's history is far from the chunking threshold: the measured write is the UpdateItem alone.
+  if (chunk) throw new Error('a first transition should not archive history');
+  return { current, command: new UpdateCommand(update) };
 });
 const updateTransition = await drive(
   'UpdateItem (transition)',
@@ -171,20 +117,15 @@ const token = () =>
       n: randomUUID(),
     }),
   ).toString('base64url');
+// AwaitRecipient's write, by the storage layer's own function (one conditional UpdateItem, nothing else).
+const wakeAt = Date.parse(NOW) + 86_400_000;
 const updateToken = await drive(
   'UpdateItem (token)',
   delivered.map(({ current }) => ({
-    send: () =>
-      dynamo.send(
-        new UpdateCommand({
-          TableName,
-          Key: assignmentKey(current.directiveId, current.recipientId),
-          UpdateExpression: 'SET taskToken = :token, tokenVersion = :v',
-          ConditionExpression: '#version = :v',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':token': token(), ':v': current.version + 1 },
-        }),
-      ),
+    send: async () => {
+      if (!(await storeTaskToken(current.directiveId, current.recipientId, token(), current.version + 1, wakeAt)))
+        throw new Error(`the token of ${current.recipientId} was refused: the item moved on`);
+    },
   })),
 );
 
