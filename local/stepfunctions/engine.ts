@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { StateMachine, type StateMachineDefinition, type TimerProvider } from 'aws-local-stepfunctions';
 import type { LambdaRuntime } from '../lambda-runtime.ts';
+import { type Definition, RESUMED, resumedAt, type StateDef, taskStates, timeoutOf } from './definitions.ts';
 import { type ExecutionRecord, Journal } from './journal.ts';
 
 /** An error the endpoint answers with its AWS name (`__type`), as the SDK expects. */
@@ -16,8 +17,6 @@ export class SfnError extends Error {
 }
 
 type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
-type StateDef = Record<string, unknown> & { Type?: string; Resource?: string };
-type Definition = { StartAt: string; States: Record<string, StateDef> } & Record<string, unknown>;
 type Machine = { name: string; arn: string; definition: Definition; createdAt: number };
 type PendingTask = {
   executionArn: string;
@@ -30,37 +29,6 @@ type Execution = ExecutionRecord & {
   timers: number;
   history: { timestamp: number; type: string; state?: string; detail?: unknown }[];
   abort?: () => void;
-};
-
-const RESUMED = '#resumed';
-
-/** Every Task state, nested ones included: overrides are keyed by state name. */
-const taskStates = (def: { States: Record<string, StateDef> }, into = new Map<string, StateDef>()) => {
-  for (const [name, state] of Object.entries(def.States)) {
-    if (state.Type === 'Task') into.set(name, state);
-    const nested = [state.Iterator, state.ItemProcessor, ...((state.Branches as unknown[]) ?? [])].filter(Boolean);
-    for (const n of nested) taskStates(n as Definition, into);
-  }
-  return into;
-};
-
-/** Reads `$.a.b` from a state input: all that TimeoutSecondsPath needs here. */
-const atPath = (input: unknown, path: string) =>
-  path
-    .replace(/^\$\.?/, '')
-    .split('.')
-    .filter(Boolean)
-    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), input);
-
-/** How long a state waits from when it is entered: a Task's timeout, or a Wait state's seconds. */
-const timeoutOf = (state: StateDef, input: unknown): number | undefined => {
-  const [fixed, path] = state.Type === 'Wait' ? ['Seconds', 'SecondsPath'] : ['TimeoutSeconds', 'TimeoutSecondsPath'];
-  if (typeof state[fixed] === 'number') return state[fixed];
-  if (typeof state[path] === 'string') {
-    const v = atPath(input, state[path]);
-    return typeof v === 'number' ? v : undefined;
-  }
-  return undefined;
 };
 
 /**
@@ -187,26 +155,9 @@ export class StepFunctionsEngine extends EventEmitter {
     return execution;
   }
 
-  private definitionFor(machine: Machine, at?: ExecutionRecord['current']): Definition {
-    if (!at) return machine.definition;
-    const name = at.state.endsWith(RESUMED) ? at.state.slice(0, -RESUMED.length) : at.state;
-    const state = machine.definition.States[name];
-    if (!state) return machine.definition;
-    if (at.timeoutAt === undefined) return { ...machine.definition, StartAt: name };
-    // The resumed wait keeps its absolute deadline: a copy of the state with what is left of it.
-    const left = Math.max(0.001, (at.timeoutAt - Date.now()) / 1000);
-    const { TimeoutSecondsPath: _t, SecondsPath: _s, ...rest } = state;
-    const resumed = state.Type === 'Wait' ? { ...rest, Seconds: left } : { ...rest, TimeoutSeconds: left };
-    return {
-      ...machine.definition,
-      StartAt: name + RESUMED,
-      States: { ...machine.definition.States, [name + RESUMED]: resumed },
-    };
-  }
-
   private run(execution: Execution, at?: ExecutionRecord['current']) {
     const machine = this.machine(execution.stateMachineArn);
-    const definition = this.definitionFor(machine, at);
+    const definition = resumedAt(machine.definition, at);
     const sm = new StateMachine(definition as unknown as StateMachineDefinition, {
       validationOptions: { noValidate: true },
     });

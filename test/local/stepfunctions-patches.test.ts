@@ -9,6 +9,8 @@
 // 6. Local Task handlers get { signal }, aborted when the Task times out, so the project can invalidate the task
 //    token and a late SendTaskSuccess gets TaskTimedOut, as on AWS.
 // 7. JSONata, Assign, Arguments, Output and "{% %}" expressions are refused at load; the library ignored them.
+// 8. A Retry's interval waits in workflow time too (the setTimerProvider clock), like a Wait state: under the
+//    virtual clock a retry is played, not waited for in real time.
 import FakeTimers from '@sinonjs/fake-timers';
 import {
   ExecutionTimeoutError,
@@ -228,6 +230,48 @@ describe('aws-local-stepfunctions patch', () => {
     const { result } = quick.run({ m: 2 }, { overrides: { waitTimeOverrides: { W: 5 } } });
     await expect(result).resolves.toEqual({ m: 2 });
     expect(timers).toHaveLength(3);
+  });
+
+  it('waits a Retry interval on the setTimerProvider clock', async () => {
+    const timers: { fn: () => void; ms: number }[] = [];
+    const provider: TimerProvider = {
+      setTimeout(fn, ms) {
+        const timer = { fn, ms };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimeout() {},
+    };
+    const machine = new StateMachine({
+      StartAt: 'Flaky',
+      States: {
+        Flaky: {
+          Type: 'Task',
+          Resource: RESOURCE,
+          Retry: [{ ErrorEquals: ['Boom'], IntervalSeconds: 3600, MaxAttempts: 1 }],
+          End: true,
+        },
+      },
+    });
+    let attempts = 0;
+    const flaky = () => {
+      attempts++;
+      if (attempts === 1) throw Object.assign(new Error('once'), { name: 'Boom' });
+      return { attempts };
+    };
+    setTimerProvider(provider);
+    try {
+      const outcome = track(machine.run({}, { overrides: { taskResourceLocalHandlers: { Flaky: flaky } } }).result);
+      await until(() => timers.length === 1);
+      // Without the patch the interval ran on real timers: nothing reached the provider.
+      expect(timers[0]?.ms).toBe(3_600_000);
+      expect(attempts).toBe(1);
+      timers[0]?.fn();
+      await until(() => outcome.settled);
+      expect(outcome.value).toEqual({ attempts: 2 });
+    } finally {
+      setTimerProvider(undefined);
+    }
   });
 
   it("aborts the local handler's signal when its Task times out, and not after it completed", async () => {
