@@ -31,10 +31,22 @@ export default defineConfig({
           name: 'fast',
           include: tests('unit', 'infra', 'local', 'core'),
           exclude: [...configDefaults.exclude, CDK_CLI],
+          // Each file is mostly one thread of imports and in-process work: two at a time use both cores.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
-      { test: { ...shared, name: 'e2e', include: [...tests('e2e'), CDK_CLI] } },
-      { test: { ...shared, name: 'browser', include: tests('browser') } },
+      // One runtime at a time: each takes more than a core when busy, and their timings are what they test.
+      {
+        test: {
+          ...shared,
+          name: 'e2e',
+          include: [...tests('e2e'), CDK_CLI],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      { test: { ...shared, name: 'browser', include: tests('browser'), maxWorkers: 1, sequence: { groupOrder: 2 } } },
     ],
   },
 });
