@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { config } from '#contracts/environment.ts';
+import { problem } from '#contracts/problems.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { ForbiddenError, GoneError } from '#core/errors.ts';
 import { secrets } from './clients/secrets.ts';
@@ -93,25 +94,24 @@ export const createLinkToken = async (claims: LinkClaims) => {
   return `${payload}.${sign((await linkKeys()).current, payload)}`;
 };
 
-const INVALID = 'Liên kết không hợp lệ.';
+const invalid = () => new ForbiddenError(problem('link.invalid'));
 
 export const verifyLinkToken = async (token: string, now: string): Promise<LinkClaims> => {
   const [payload, signature, ...rest] = token.split('.');
-  if (!payload || !signature || rest.length > 0) throw new ForbiddenError(INVALID);
+  if (!payload || !signature || rest.length > 0) throw invalid();
   if (
     !signedBy(await linkKeys(), payload, signature) &&
     !signedBy(await linkKeys(RELOAD_ON_MISS_MS), payload, signature)
   )
-    throw new ForbiddenError(INVALID);
+    throw invalid();
   let parsed: z.infer<typeof payloadSchema>;
   try {
     parsed = payloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
   } catch {
-    throw new ForbiddenError(INVALID);
+    throw invalid();
   }
   const [directiveId, recipientId, linkVersion, exp] = parsed;
-  if (exp * 1000 <= Date.parse(now))
-    throw new GoneError('Liên kết đã hết hạn. Vui lòng liên hệ cơ quan ban hành để được gửi lại.');
+  if (exp * 1000 <= Date.parse(now)) throw new GoneError(problem('link.expired'));
   return { directiveId, recipientId, linkVersion, expiresAt: new Date(exp * 1000).toISOString() };
 };
 

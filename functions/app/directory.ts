@@ -1,7 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { deleteAgency, listAgencies, saveAgencies } from '#adapters/store/directory.ts';
+import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
 import { type Agency, agencySchema, splitGroups } from '#core/agency.ts';
-import { type FieldIssue, ValidationError } from '#core/errors.ts';
+import { ValidationError } from '#core/errors.ts';
+import { problemOf } from '#core/problems.ts';
 
 /** The agency directory of the issuing office: kept by hand or imported from a spreadsheet. */
 
@@ -11,13 +13,15 @@ export { listAgencies };
 const agencyOf = (fields: Record<string, unknown>) =>
   agencySchema.safeParse({ ...fields, groups: splitGroups(fields.groups) });
 
-/** Saves one agency; its problems per field, or nothing saved. */
+/** Saves one agency; its problems per field (the form's field names), or nothing saved. */
 export const saveAgency = async (fields: Record<string, unknown>) => {
   const parsed = agencyOf(fields);
   if (!parsed.success)
     return {
       saved: false as const,
-      errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'id'), i.message])),
+      errors: Object.fromEntries(
+        parsed.error.issues.map((i): [string, Problem] => [String(i.path[0] ?? 'id'), problemOf(i)]),
+      ),
     };
   await saveAgencies([parsed.data]);
   return { saved: true as const };
@@ -31,18 +35,18 @@ export const importAgencies = async (text: string) => {
   try {
     rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
   } catch (error) {
-    throw new ValidationError([{ path: 'file', message: `Tệp CSV không đọc được: ${(error as Error).message}` }]);
+    throw new ValidationError([{ path: 'file', ...problem('csv.unreadable', { detail: (error as Error).message }) }]);
   }
   const agencies: Agency[] = [];
-  const problems: FieldIssue[] = [];
+  const problems: FieldProblem[] = [];
   rows.forEach((row, i) => {
     const parsed = agencyOf(row);
     if (parsed.success) agencies.push(parsed.data);
     else
       for (const issue of parsed.error.issues)
-        problems.push({ path: 'file', message: `Dòng ${i + 2}: ${issue.message}` });
+        problems.push({ path: 'file', ...problem('csv.row', { row: i + 2, problem: problemOf(issue) }) });
   });
-  if (rows.length === 0) problems.push({ path: 'file', message: 'Tệp CSV không có dòng dữ liệu nào' });
+  if (rows.length === 0) problems.push({ path: 'file', ...problem('csv.empty') });
   if (problems.length) throw new ValidationError(problems);
   await saveAgencies(agencies);
   return agencies.length;

@@ -2,6 +2,7 @@ import { verifyLinkToken } from '#adapters/links.ts';
 import { annotate } from '#adapters/observability.ts';
 import { getAssignment } from '#adapters/store/assignments.ts';
 import { getDirectiveText } from '#adapters/store/directives.ts';
+import { problem } from '#contracts/problems.ts';
 import { GoneError, NotFoundError } from '#core/errors.ts';
 
 /** A recipient's link, resolved to the one assignment it names, with its directive. */
@@ -11,11 +12,10 @@ export type OpenedLink = Awaited<ReturnType<typeof openLink>>;
 export const openLink = async (token: string, now: string) => {
   const claims = await verifyLinkToken(token, now);
   const assignment = await getAssignment(claims.directiveId, claims.recipientId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) throw new NotFoundError('Không tìm thấy công văn của liên kết này.');
+    if (error instanceof NotFoundError) throw new NotFoundError(problem('link.directiveNotFound'));
     throw error;
   });
-  if (assignment.linkVersion !== claims.linkVersion)
-    throw new GoneError('Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.');
+  if (assignment.linkVersion !== claims.linkVersion) throw new GoneError(problem('link.replaced'));
   annotate({ directiveId: claims.directiveId, recipientId: claims.recipientId });
   const directive = await getDirectiveText(claims.directiveId);
   return { token, now, claims, assignment, directive };

@@ -1,6 +1,7 @@
 import { getAttachment } from '#adapters/attachments.ts';
 import { getAssignment } from '#adapters/store/assignments.ts';
 import { submissionsByIds } from '#adapters/store/submissions.ts';
+import { problem } from '#contracts/problems.ts';
 import { slotOf } from '#core/assignment/model.ts';
 import { NotFoundError } from '#core/errors.ts';
 
@@ -10,6 +11,6 @@ export const reportFile = async (directiveId: string, recipientId: string, slotK
   const attachment = reportId
     ? (await submissionsByIds(directiveId, [{ recipientId, id: reportId }])).get(reportId)?.attachment
     : undefined;
-  if (!attachment) throw new NotFoundError('Không có tệp đính kèm.');
+  if (!attachment) throw new NotFoundError(problem('attachment.notFound'));
   return getAttachment(attachment.key);
 };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { allAssignmentsOf } from '#adapters/store/assignments.ts';
 import { directivesIssuedIn, getDirective } from '#adapters/store/directives.ts';
+import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { ZONE } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { type Period, type StatisticsItem, statisticsTables } from '#core/statistics.ts';
@@ -14,11 +15,11 @@ export const periodOf = (query: Record<string, string | undefined> | undefined, 
     to: query?.to || (today.toISODate() ?? ''),
   };
   const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid;
-  const issues = [
-    ...(valid(period.from) ? [] : [{ path: 'from', message: 'Từ ngày: cần ngày dạng YYYY-MM-DD' }]),
-    ...(valid(period.to) ? [] : [{ path: 'to', message: 'Đến ngày: cần ngày dạng YYYY-MM-DD' }]),
+  const issues: FieldProblem[] = [
+    ...(valid(period.from) ? [] : [{ path: 'from', ...problem('field.isoDate', { field: 'from' }) }]),
+    ...(valid(period.to) ? [] : [{ path: 'to', ...problem('field.isoDate', { field: 'to' }) }]),
   ];
-  if (issues.length === 0 && period.from > period.to) issues.push({ path: 'to', message: 'Đến ngày phải sau Từ ngày' });
+  if (issues.length === 0 && period.from > period.to) issues.push({ path: 'to', ...problem('period.reversed') });
   if (issues.length) throw new ValidationError(issues);
   return period;
 };
@@ -35,8 +36,7 @@ export const loadStatistics = async (period: Period, now: string) => {
 export const urgingLetterFor = async (directiveId: string, now: string) => {
   const directive = await getDirective(directiveId);
   const overdue = overdueAgencies(directive, await allAssignmentsOf(directiveId), now);
-  if (overdue.length === 0)
-    throw new ValidationError([{ path: 'directive', message: 'Không có đơn vị nào quá hạn báo cáo.' }]);
+  if (overdue.length === 0) throw new ValidationError([{ path: 'directive', ...problem('urging.nothingOverdue') }]);
   const today = DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
   const file = await urgingLetter({ directive, overdue, newDeadline: defaultNewDeadline(today), issuedOn: today });
   return { file, name: `don-doc-${directive.number.replace(/[^A-Za-z0-9]+/g, '-')}.docx` };

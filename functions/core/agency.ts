@@ -1,37 +1,43 @@
 import { z } from 'zod';
+import type { Field } from '#contracts/problems.ts';
 import { isReservedKey, RECIPIENT_ID } from './directive.ts';
+import { says } from './problems.ts';
 
 /** An agency of the directory: who directives go to, the groups it belongs to, and its head for escalations. */
-const optional = (label: string, max: number) =>
+const optional = (field: Field, max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${label}: tối đa ${max} ký tự` })
+    .max(max, says('field.tooLong', { field, max }))
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const agencySchema = z.object({
   id: z
-    .string({ error: 'Mã đơn vị: bắt buộc nhập' })
+    .string(says('field.required', { field: 'agencyId' }))
     .trim()
-    .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' })
-    .refine((v) => !isReservedKey(v), { error: 'Mã đơn vị: tên này được dành riêng, vui lòng chọn mã khác' }),
-  name: z.string({ error: 'Tên đơn vị: bắt buộc nhập' }).trim().min(1, { error: 'Tên đơn vị: bắt buộc nhập' }).max(300),
+    .regex(RECIPIENT_ID, says('agencyId.format'))
+    .refine((v) => !isReservedKey(v), says('field.reserved', { field: 'agencyId' })),
+  name: z
+    .string(says('field.required', { field: 'agencyName' }))
+    .trim()
+    .min(1, says('field.required', { field: 'agencyName' }))
+    .max(300),
   email: z
-    .string({ error: 'Email: bắt buộc nhập' })
+    .string(says('field.required', { field: 'directoryEmail' }))
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'Email: địa chỉ email không hợp lệ' })),
+    .pipe(z.email(says('field.email', { field: 'directoryEmail' }))),
   groups: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  phone: optional('Điện thoại', 40),
-  headName: optional('Thủ trưởng', 200),
+  phone: optional('directoryPhone', 40),
+  headName: optional('directoryHeadName', 200),
   headEmail: z
     .string()
     .trim()
     .toLowerCase()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.email({ error: 'Email thủ trưởng: địa chỉ email không hợp lệ' }).optional()),
+    .pipe(z.email(says('field.email', { field: 'directoryHeadEmail' })).optional()),
 });
 
 export type Agency = z.infer<typeof agencySchema>;

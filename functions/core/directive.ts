@@ -1,53 +1,51 @@
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
+import { type Field, type FieldProblem, problem } from '#contracts/problems.ts';
 import { addWorkingDays } from './calendar/index.ts';
 import { isIsoDuration, ZONE } from './calendar/time.ts';
-import type { FieldIssue } from './errors.ts';
+import { customIssue, says } from './problems.ts';
 
 /**
- * The create body of DESIGN.md ("extend it, don't rename it"). Messages are Vietnamese first: they are shown
- * next to the form field the path names.
+ * The create body of DESIGN.md ("extend it, don't rename it"). Each check says what is wrong as a problem naming
+ * its field (contracts/problems.ts); web/i18n shows it next to the form field the path names.
  */
 
-const text = (label: string, max = 2000) =>
+const text = (field: Field, max = 2000) =>
   z
-    .string({ error: `${label}: bắt buộc nhập` })
+    .string(says('field.required', { field }))
     .trim()
-    .min(1, { error: `${label}: bắt buộc nhập` })
-    .max(max, { error: `${label}: tối đa ${max} ký tự` });
+    .min(1, says('field.required', { field }))
+    .max(max, says('field.tooLong', { field, max }));
 
-const optionalText = (label: string, max = 2000) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label}: tối đa ${max} ký tự` })
-    .optional();
+const optionalText = (field: Field, max = 2000) =>
+  z.string().trim().max(max, says('field.tooLong', { field, max })).optional();
 
-const email = (label: string) =>
+const email = (field: Field) =>
   z
-    .string({ error: `${label}: bắt buộc nhập` })
+    .string(says('field.required', { field }))
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: `${label}: địa chỉ email không hợp lệ` }));
+    .pipe(z.email(says('field.email', { field })));
 
 /** Instants are stored in one form (UTC, milliseconds), so that they also sort and compare as strings. */
-const instant = (label: string) =>
-  z.iso
-    .datetime({
-      offset: true,
-      error: `${label}: cần ngày giờ ISO 8601 có múi giờ, ví dụ 2021-02-03T17:00:00+07:00`,
-    })
-    .transform((v) => new Date(v).toISOString());
+const instant = (field: Field) =>
+  z.iso.datetime({ offset: true, ...says('field.instant', { field }) }).transform((v) => new Date(v).toISOString());
 
 const HOUR_MS = 3_600_000;
 
 /** An ISO 8601 duration within sane bounds: `P1000Y` would never fire, `PT0S` would fire at once. */
-const duration = (label: string, min: { ms: number; text: string }, max: { ms: number; text: string }) =>
+const duration = (field: Field, bounds: { minHours: number; maxDays: number }) =>
   z
     .string()
-    .refine(isIsoDuration, { error: `${label}: cần khoảng thời gian ISO 8601, ví dụ PT8H hoặc P1D` })
-    .refine((v) => Duration.fromISO(v).toMillis() >= min.ms, { error: `${label}: ít nhất ${min.text}` })
-    .refine((v) => Duration.fromISO(v).toMillis() <= max.ms, { error: `${label}: tối đa ${max.text}` });
+    .refine(isIsoDuration, says('field.duration', { field }))
+    .refine(
+      (v) => Duration.fromISO(v).toMillis() >= bounds.minHours * HOUR_MS,
+      says('field.minHours', { field, hours: bounds.minHours }),
+    )
+    .refine(
+      (v) => Duration.fromISO(v).toMillis() <= bounds.maxDays * 24 * HOUR_MS,
+      says('field.maxDays', { field, days: bounds.maxDays }),
+    );
 
 /**
  * Codes and ids are chosen by users and become keys of stored maps: the names Object.prototype carries
@@ -58,74 +56,74 @@ export const isReservedKey = (key: string) => RESERVED_KEYS.has(key);
 
 export const RECIPIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const recipientIdSchema = z
-  .string({ error: 'Mã đơn vị: bắt buộc nhập' })
-  .regex(RECIPIENT_ID, { error: 'Mã đơn vị: chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (tối đa 64 ký tự)' })
-  .refine((v) => !isReservedKey(v), { error: 'Mã đơn vị: tên này được dành riêng, vui lòng chọn mã khác' });
+  .string(says('field.required', { field: 'agencyId' }))
+  .regex(RECIPIENT_ID, says('agencyId.format'))
+  .refine((v) => !isReservedKey(v), says('field.reserved', { field: 'agencyId' }));
 
 /** "1", "1.3", "II.2.a": letters, digits, dots, dashes and slashes; `#` separates a period in slot keys. */
 const TASK_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,19}$/u;
 
 /** The head of a recipient agency: copied on its first-level escalations. */
 export const headSchema = z.object({
-  name: optionalText('Thủ trưởng đơn vị', 200),
-  email: email('Email thủ trưởng đơn vị').optional(),
-  phone: optionalText('Điện thoại thủ trưởng', 40),
+  name: optionalText('headName', 200),
+  email: email('headEmail').optional(),
+  phone: optionalText('headPhone', 40),
 });
 
 export const recipientSchema = z.object({
   id: recipientIdSchema,
-  name: text('Tên đơn vị', 300),
-  email: email('Email đơn vị'),
-  phone: optionalText('Điện thoại đơn vị', 40),
+  name: text('agencyName', 300),
+  email: email('recipientEmail'),
+  phone: optionalText('recipientPhone', 40),
   head: headSchema.optional(),
 });
 
 export const signerSchema = z.object({
-  name: text('Người ký', 200),
-  title: text('Chức vụ người ký', 200),
-  onBehalfOf: optionalText('Thẩm quyền ký (KT., TL., TM.)', 200),
+  name: text('signerName', 200),
+  title: text('signerTitle', 200),
+  onBehalfOf: optionalText('onBehalfOf', 200),
   /** Where the first level of escalation reaches the signer, when the signer is not among the leaders. */
-  email: email('Email người ký').optional(),
+  email: email('signerEmail').optional(),
 });
 
 /** SIGNER gets the first level of escalation, DIRECTOR the second (see domain/escalation.ts). */
 export const LEADER_ROLES = ['SIGNER', 'DIRECTOR'] as const;
 
 export const leaderSchema = z.object({
-  name: text('Tên lãnh đạo', 200),
-  title: text('Chức vụ lãnh đạo', 200),
-  email: email('Email lãnh đạo'),
-  phone: optionalText('Số điện thoại', 40),
+  name: text('leaderName', 200),
+  title: text('leaderTitle', 200),
+  email: email('leaderEmail'),
+  phone: optionalText('leaderPhone', 40),
   role: z.enum(LEADER_ROLES).optional(),
 });
 
 export const COPY_PURPOSES = ['REPORT', 'COORDINATE', 'ARCHIVE', 'INFORM'] as const;
 export const copySchema = z.object({
-  name: text('Nơi nhận', 300),
+  name: text('copyName', 300),
   purpose: z.enum(COPY_PURPOSES).default('INFORM'),
 });
 
 export const taskSchema = z.object({
-  code: text('Mã nhiệm vụ', 20)
-    .regex(TASK_CODE, { error: 'Mã nhiệm vụ: chỉ gồm chữ, số, dấu chấm, gạch ngang hoặc gạch chéo, ví dụ 1.3' })
-    .refine((v) => !isReservedKey(v), { error: 'Mã nhiệm vụ: tên này được dành riêng, vui lòng chọn mã khác' }),
-  text: text('Nội dung nhiệm vụ', 5000),
-  assignees: z.array(z.string(), { error: 'Đơn vị thực hiện: bắt buộc chọn' }).min(1, {
-    error: 'Đơn vị thực hiện: chọn ít nhất một đơn vị',
-  }),
-  deadline: instant('Hạn báo cáo').optional(),
+  code: text('taskCode', 20)
+    .regex(TASK_CODE, says('taskCode.format'))
+    .refine((v) => !isReservedKey(v), says('field.reserved', { field: 'taskCode' })),
+  text: text('taskText', 5000),
+  assignees: z
+    .array(z.string(), says('field.choose', { field: 'assignees' }))
+    .min(1, says('field.atLeastOneAgency', { field: 'assignees' })),
+  deadline: instant('deadline').optional(),
   /** "trong thời hạn 05 ngày làm việc": the deadline is computed from the issue time, skipping days off. */
   deadlineWorkingDays: z
-    .number({ error: 'Số ngày làm việc: cần một số' })
+    .number(says('field.number', { field: 'workingDays' }))
     .int()
-    .min(1, { error: 'Số ngày làm việc: ít nhất 1' })
-    .max(60, { error: 'Số ngày làm việc: tối đa 60' })
+    .min(1, says('field.min', { field: 'workingDays', min: 1 }))
+    .max(60, says('field.max', { field: 'workingDays', max: 60 }))
     .optional(),
   /** A periodic report ("hằng ngày", "định kỳ hằng tuần"): one deadline per period from `deadline` to `until`. */
   recurrence: z
     .object({
-      every: z.enum(['P1D', 'P1W'], { error: 'Định kỳ: hằng ngày (P1D) hoặc hằng tuần (P1W)' }),
-      until: z.iso.date({ error: 'Định kỳ đến ngày: cần ngày dạng YYYY-MM-DD' }),
+      every: z.enum(['P1D', 'P1W'], says('recurrence.every')),
+      until: z.iso.date(says('field.isoDate', { field: 'recurrenceUntil' })),
     })
     .optional(),
   reportRequired: z.boolean().default(true),
@@ -166,43 +164,44 @@ export const periodsOf = (first: string, recurrence: { every: 'P1D' | 'P1W'; unt
 
 export const directiveInputSchema = z
   .object({
-    number: text('Số, ký hiệu', 100),
-    issuer: text('Cơ quan ban hành', 300),
+    number: text('number', 100),
+    issuer: text('issuer', 300),
     /** The body above the issuer in the header block, e.g. "UBND TỈNH GIA LAI". */
-    issuerParent: optionalText('Cơ quan chủ quản', 300),
+    issuerParent: optionalText('issuerParent', 300),
     /** The place in "Gia Lai, ngày 30 tháng 01 năm 2021". */
-    place: optionalText('Địa danh', 100),
-    issuedOn: z.iso.date({ error: 'Ngày ban hành: cần ngày dạng YYYY-MM-DD' }),
-    subject: text('Trích yếu (V/v)', 1000),
+    place: optionalText('place', 100),
+    issuedOn: z.iso.date(says('field.isoDate', { field: 'issuedOn' })),
+    subject: text('subject', 1000),
     /** The same number from the same issuer in the same year is refused unless the official means it. */
     allowDuplicateNumber: z.boolean().default(false),
     /** The "Kính gửi" lines as written, groups included; the recipients are who actually receive it. */
-    addressees: z.array(text('Kính gửi', 300)).max(100).default([]),
-    legalBases: z.array(text('Căn cứ', 2000)).max(50).default([]),
-    body: z.string().trim().max(100_000, { error: 'Nội dung: tối đa 100.000 ký tự' }).default(''),
+    addressees: z.array(text('addressees', 300)).max(100).default([]),
+    legalBases: z.array(text('legalBases', 2000)).max(50).default([]),
+    body: z
+      .string()
+      .trim()
+      .max(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))
+      .default(''),
     signer: signerSchema,
     leadership: z
-      .array(leaderSchema, { error: 'Lãnh đạo nhận cảnh báo: bắt buộc nhập' })
-      .min(1, { error: 'Lãnh đạo nhận cảnh báo: cần ít nhất một người' })
+      .array(leaderSchema, says('field.required', { field: 'leadership' }))
+      .min(1, says('leadership.atLeastOne'))
       .max(20),
     recipients: z
-      .array(recipientSchema, { error: 'Kính gửi: bắt buộc chọn đơn vị nhận' })
-      .min(1, { error: 'Kính gửi: chọn ít nhất một đơn vị' })
-      .max(MAX_RECIPIENTS, { error: `Kính gửi: tối đa ${MAX_RECIPIENTS} đơn vị` }),
+      .array(recipientSchema, says('recipients.required'))
+      .min(1, says('field.atLeastOneAgency', { field: 'recipients' }))
+      .max(MAX_RECIPIENTS, says('field.atMostAgencies', { field: 'recipients', max: MAX_RECIPIENTS })),
     copies: z.array(copySchema).max(100).default([]),
     tasks: z
-      .array(taskSchema, { error: 'Nhiệm vụ: bắt buộc nhập' })
-      .min(1, { error: 'Nhiệm vụ: cần ít nhất một nhiệm vụ' })
+      .array(taskSchema, says('field.required', { field: 'tasks' }))
+      .min(1, says('tasks.atLeastOne'))
       .max(200),
     /** A duration from delivery, or the end of the working day of receipt (Decree 30/2020). */
     acknowledgeWithin: z
-      .union([
-        z.literal(END_OF_WORKING_DAY),
-        duration('Thời hạn xác nhận', { ms: HOUR_MS, text: '1 giờ' }, { ms: 30 * 24 * HOUR_MS, text: '30 ngày' }),
-      ])
+      .union([z.literal(END_OF_WORKING_DAY), duration('acknowledgeWithin', { minHours: 1, maxDays: 30 })])
       .default(END_OF_WORKING_DAY),
     remindBefore: z
-      .array(duration('Nhắc trước hạn', { ms: HOUR_MS, text: '1 giờ' }, { ms: 60 * 24 * HOUR_MS, text: '60 ngày' }))
+      .array(duration('remindBefore', { minHours: 1, maxDays: 60 }))
       .max(10)
       .default(['P2D', 'P1D']),
     /** A reminder at 08:00 on the day a deadline falls. */
@@ -217,47 +216,28 @@ export const directiveInputSchema = z
       JSON.stringify({ ...d, recipients: [], tasks: d.tasks.map((t) => ({ ...t, assignees: [] })) }),
     );
     if (stored > MAX_DIRECTIVE_BYTES)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['body'],
-        message: `Công văn quá dài để lưu (${Math.round(stored / 1024)} KB, tối đa ${MAX_DIRECTIVE_BYTES / 1024} KB): rút gọn nội dung hoặc nhiệm vụ`,
-      });
+      ctx.addIssue(
+        customIssue(['body'], 'directive.tooLarge', {
+          kb: Math.round(stored / 1024),
+          maxKb: MAX_DIRECTIVE_BYTES / 1024,
+        }),
+      );
     const ids = new Set<string>();
     d.recipients.forEach((r, i) => {
-      if (ids.has(r.id))
-        ctx.addIssue({ code: 'custom', path: ['recipients', i, 'id'], message: `Mã đơn vị trùng: ${r.id}` });
+      if (ids.has(r.id)) ctx.addIssue(customIssue(['recipients', i, 'id'], 'recipient.duplicate', { id: r.id }));
       ids.add(r.id);
     });
     const codes = new Set<string>();
     d.tasks.forEach((t, i) => {
       if (t.deadline && t.deadlineWorkingDays)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tasks', i, 'deadlineWorkingDays'],
-          message: 'Chỉ chọn một trong hai: hạn theo ngày, hoặc số ngày làm việc',
-        });
-      if (t.recurrence && !t.deadline)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tasks', i, 'deadline'],
-          message: 'Báo cáo định kỳ: cần hạn của kỳ đầu tiên',
-        });
+        ctx.addIssue(customIssue(['tasks', i, 'deadlineWorkingDays'], 'task.oneDeadline'));
+      if (t.recurrence && !t.deadline) ctx.addIssue(customIssue(['tasks', i, 'deadline'], 'task.firstPeriodMissing'));
       if (t.recurrence && t.deadline && periodsOf(t.deadline, t.recurrence).length > MAX_PERIODS)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tasks', i, 'recurrence', 'until'],
-          message: `Báo cáo định kỳ: tối đa ${MAX_PERIODS} kỳ`,
-        });
-      if (codes.has(t.code))
-        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'code'], message: `Mã nhiệm vụ trùng: ${t.code}` });
+        ctx.addIssue(customIssue(['tasks', i, 'recurrence', 'until'], 'task.tooManyPeriods', { max: MAX_PERIODS }));
+      if (codes.has(t.code)) ctx.addIssue(customIssue(['tasks', i, 'code'], 'task.duplicate', { code: t.code }));
       codes.add(t.code);
       t.assignees.forEach((a, j) => {
-        if (!ids.has(a))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['tasks', i, 'assignees', j],
-            message: `Đơn vị thực hiện "${a}" không có trong danh sách Kính gửi`,
-          });
+        if (!ids.has(a)) ctx.addIssue(customIssue(['tasks', i, 'assignees', j], 'task.unknownAssignee', { id: a }));
       });
     });
     // Each agency's report slots are bounded, so that its assignment stays a small item (see storage).
@@ -269,11 +249,13 @@ export const directiveInputSchema = z
         const total = (slots.get(a) ?? 0) + n;
         slots.set(a, total);
         if (total > MAX_REPORT_SLOTS && total - n <= MAX_REPORT_SLOTS)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['tasks', i, t.recurrence ? 'recurrence' : 'code'],
-            message: `Một đơn vị phải gửi tối đa ${MAX_REPORT_SLOTS} báo cáo theo một công văn (đơn vị ${a}: ${total})`,
-          });
+          ctx.addIssue(
+            customIssue(['tasks', i, t.recurrence ? 'recurrence' : 'code'], 'agency.tooManyReports', {
+              id: a,
+              max: MAX_REPORT_SLOTS,
+              total,
+            }),
+          );
       }
     });
   });
@@ -284,30 +266,29 @@ const startOfDay = (ymd: string) => DateTime.fromISO(ymd, { zone: ZONE }).startO
  * What makes sense only at the moment of issuing: no deadline (or first period) already past or before the
  * issue date, none beyond MAX_HORIZON_DAYS. The schema cannot say it, since it does not know the time.
  */
-export const issueProblems = (d: DirectiveInput, now: string): FieldIssue[] => {
-  const problems: FieldIssue[] = [];
+export const issueProblems = (d: DirectiveInput, now: string): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   const earliest = Math.max(Date.parse(now), startOfDay(d.issuedOn));
   const latest = Date.parse(now) + MAX_HORIZON_DAYS * 24 * HOUR_MS;
-  const horizon = `${Math.round(MAX_HORIZON_DAYS / 365)} năm`;
+  const years = Math.round(MAX_HORIZON_DAYS / 365);
   d.tasks.forEach((t, i) => {
     if (t.deadline !== undefined) {
       const at = Date.parse(t.deadline);
-      const what = t.recurrence ? 'Hạn của kỳ báo cáo đầu tiên' : 'Hạn báo cáo';
+      const field: Field = t.recurrence ? 'firstDeadline' : 'deadline';
+      const path = `tasks.${i}.deadline`;
       if (at <= earliest)
         problems.push({
-          path: `tasks.${i}.deadline`,
-          message:
-            at < startOfDay(d.issuedOn)
-              ? `${what}: trước ngày ban hành công văn`
-              : `${what}: đã qua, cần một thời điểm sau bây giờ`,
+          path,
+          ...(at < startOfDay(d.issuedOn)
+            ? problem('deadline.beforeIssue', { field })
+            : problem('deadline.past', { field })),
         });
-      else if (at > latest)
-        problems.push({ path: `tasks.${i}.deadline`, message: `${what}: không quá ${horizon} kể từ hôm nay` });
+      else if (at > latest) problems.push({ path, ...problem('deadline.tooFar', { field, years }) });
     }
     if (t.recurrence && startOfDay(t.recurrence.until) > latest)
       problems.push({
         path: `tasks.${i}.recurrence.until`,
-        message: `Định kỳ đến ngày: không quá ${horizon} kể từ hôm nay`,
+        ...problem('deadline.tooFar', { field: 'recurrenceUntil', years }),
       });
   });
   return problems;

@@ -1,26 +1,43 @@
 import type { z } from 'zod';
+import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
 import { DELIVERY_FAILED } from '#contracts/workflow.ts';
+import { fieldProblemsOf } from './problems.ts';
+
+/** A problem as code and parameters, for logs: `directive.notFound {"id":"x"}`. */
+const describe = (p: Problem) => `${p.code}${Object.keys(p.params).length ? ` ${JSON.stringify(p.params)}` : ''}`;
 
 /**
  * The errors a caller may see. Anything else is a bug or an outage: it is logged and answered with a bare 500,
  * and in a Step Functions task it is thrown so Retry and Catch see it.
+ *
+ * Each carries a problem (contracts/problems.ts), which the HTTP edge renders in the request's language; its
+ * `message` is that problem as code and parameters, for logs.
  */
 export abstract class AppError extends Error {
   abstract readonly status: number;
+  /** The error's name in a JSON answer (`{ error: 'NotFound', message }`). */
   abstract readonly code: string;
+  readonly problem: Problem;
+  /** `new NotFoundError(problem('directive.notFound', { id }))` */
+  constructor(p: Problem) {
+    super(describe(p));
+    this.problem = p;
+  }
 }
 
-export type FieldIssue = { path: string; message: string };
+export type { FieldProblem };
 
 export class ValidationError extends AppError {
   readonly status = 400;
   readonly code = 'ValidationError';
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; '));
+  /** Its problem is the first issue's; a page or a JSON answer shows every issue. */
+  constructor(readonly issues: FieldProblem[]) {
+    super(issues[0] ?? problem('input.unchecked', { detail: '' }));
+    this.message = issues.map((i) => `${i.path || '(body)'}: ${describe(i)}`).join('; ');
   }
 
   static fromZod(error: z.ZodError): ValidationError {
-    return new ValidationError(error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+    return new ValidationError(fieldProblemsOf(error));
   }
 }
 

@@ -84,9 +84,10 @@ export type StatisticsTables = {
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A programming error, not a user's: app/statistics.ts checks the period a user gives before it comes here. */
 const checkPeriod = ({ from, to }: Period) => {
-  if (!YMD.test(from) || !YMD.test(to)) throw new RangeError(`Kỳ báo cáo cần ngày dạng YYYY-MM-DD: ${from} – ${to}`);
-  if (from > to) throw new RangeError(`Kỳ báo cáo không hợp lệ: ${from} sau ${to}`);
+  if (!YMD.test(from) || !YMD.test(to)) throw new RangeError(`A period needs YYYY-MM-DD dates: ${from} – ${to}`);
+  if (from > to) throw new RangeError(`A period cannot end before it starts: ${from} after ${to}`);
 };
 
 /** Whether a directive belongs to the period (issue date within it, both ends included). */

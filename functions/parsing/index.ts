@@ -1,3 +1,4 @@
+import { problem } from '#contracts/problems.ts';
 import { ValidationError } from '#core/errors.ts';
 import { MESSAGES } from './messages.ts';
 import { parseDirective } from './parse-directive.ts';
@@ -24,9 +25,12 @@ export const tryParseDirective = (text: unknown): ParseOutcome =>
     ? { ok: false, error: 'EmptyText', issues: [{ path: 'text', message: EMPTY_TEXT_MESSAGE }] }
     : { ok: true, result: parseDirective(text as string) };
 
-/** Same, throwing the project's ValidationError (400 `{error:"ValidationError", issues:[{path:"text", …}]}`). */
+/**
+ * Same, throwing the project's ValidationError (400 `{error:"ValidationError", issues:[{path:"text", …}]}`) with
+ * the problem `parse.emptyText`, which web/i18n renders as EMPTY_TEXT_MESSAGE in Vietnamese.
+ */
 export const parseDirectiveOrThrow = (text: unknown): ParseResult => {
   const outcome = tryParseDirective(text);
-  if (!outcome.ok) throw new ValidationError(outcome.issues);
+  if (!outcome.ok) throw new ValidationError([{ path: 'text', ...problem('parse.emptyText') }]);
   return outcome.result;
 };

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Official } from '#core/official.ts';
-import { type Lang, messages } from './i18n.ts';
+import { type Lang, messages } from './i18n/index.ts';
 import { PostForm } from './post-form.tsx';
 import { Layout } from './render.tsx';
 

@@ -62,12 +62,14 @@ export const MessageDocument = ({
   title,
   text,
   tone = 'info',
+  lang = 'vi',
 }: {
   title: string;
   text: string;
   tone?: 'info' | 'ok' | 'warn' | 'error';
+  lang?: string;
 }) => (
-  <Layout title={title}>
+  <Layout title={title} lang={lang}>
     <Message title={title} tone={tone} level={1}>
       <p>{text}</p>
     </Message>

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
+import { problem } from '#contracts/problems.ts';
 import {
   ASSIGNMENT_PREFIX,
   assignmentKey,
@@ -60,7 +61,7 @@ export const getAssignment = async (directiveId: string, recipientId: string): P
       ConsistentRead: true,
     }),
   );
-  if (!Item) throw new NotFoundError(`Không tìm thấy đơn vị ${recipientId} trong công văn ${directiveId}`);
+  if (!Item) throw new NotFoundError(problem('assignment.notFound', { directiveId, recipientId }));
   return toAssignment(Item);
 };
 
@@ -108,7 +109,7 @@ export const applyTransition = async (
     }
     count('LostRaces');
   }
-  throw new ConflictError('Hồ sơ đang được cập nhật đồng thời, vui lòng thử lại.');
+  throw new ConflictError(problem('store.busy'));
 };
 
 /**

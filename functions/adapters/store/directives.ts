@@ -4,6 +4,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } 
 import pMap from 'p-map';
 import { monotonicFactory } from 'ulid';
 import { config } from '#contracts/environment.ts';
+import { problem } from '#contracts/problems.ts';
 import { byIssuer, directiveKey, idempotencyKey, issuerKey, numberKey, TABLE } from '#contracts/table.ts';
 import { initialAssignment } from '#core/assignment/initial.ts';
 import { type DirectiveInput, tasksAsIssued } from '#core/directive.ts';
@@ -24,7 +25,7 @@ const toDirective = (item: Record<string, unknown>): StoredDirective => {
 
 export const getDirective = async (id: string): Promise<StoredDirective> => {
   const { Item } = await dynamo.send(new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id) }));
-  if (!Item) throw new NotFoundError(`Không tìm thấy công văn ${id}`);
+  if (!Item) throw new NotFoundError(problem('directive.notFound', { id }));
   return toDirective(Item);
 };
 
@@ -86,10 +87,7 @@ export const storeDirective = async (
       new GetCommand({ TableName: config().TABLE_NAME, Key: idempotencyKey(key), ConsistentRead: true }),
     );
     if (!Item) throw error;
-    if (Item.bodyHash !== hash)
-      throw new ConflictError(
-        'Công văn cùng số, ký hiệu và cơ quan ban hành (hoặc cùng Idempotency-Key) đã được ban hành với nội dung khác.',
-      );
+    if (Item.bodyHash !== hash) throw new ConflictError(problem('directive.keyReused'));
     id = String(Item.directiveId);
     createdAt = String(Item.createdAt);
     const existing = await dynamo.send(
@@ -168,8 +166,14 @@ export const holderOfNumber = async (input: Pick<DirectiveInput, 'issuer' | 'iss
 
 const duplicateNumber = (input: DirectiveInput, holder: { id: string; subject: string; issuedOn: string }) =>
   new ConflictError(
-    `Số ${input.number} của ${input.issuer} năm ${input.issuedOn.slice(0, 4)} đã dùng cho công văn "${holder.subject}" ` +
-      `(ngày ${holder.issuedOn.split('-').reverse().join('/')}, mã ${holder.id}). Nếu cố ý dùng lại số này, hãy đánh dấu "Cố ý dùng lại số".`,
+    problem('directive.duplicateNumber', {
+      number: input.number,
+      issuer: input.issuer,
+      year: input.issuedOn.slice(0, 4),
+      subject: holder.subject,
+      issuedOn: holder.issuedOn,
+      id: holder.id,
+    }),
   );
 
 /**
@@ -212,7 +216,8 @@ export const markDirectiveCancelled = async (id: string, now: string, by: string
       }),
     );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(`Không tìm thấy công văn ${id}`);
+    if (error instanceof ConditionalCheckFailedException)
+      throw new NotFoundError(problem('directive.notFound', { id }));
     throw error;
   }
 };

@@ -1,5 +1,6 @@
+import { type ParamsOf, type Problem, type ProblemCode, problem } from '#contracts/problems.ts';
 import { endOfWorkingDay, isWorkingTimeDuration, plusWorkingTime } from '../calendar/index.ts';
-import { formatDateTime, plus } from '../calendar/time.ts';
+import { plus } from '../calendar/time.ts';
 import { END_OF_WORKING_DAY } from '../directive.ts';
 import { type Checkpoint, checkpointsOf } from './checkpoints.ts';
 import {
@@ -16,11 +17,12 @@ import {
 /**
  * Every change to an assignment is a pure function from the stored item to the next one. The storage layer
  * writes the result with one conditional UpdateItem on the version it was computed from, so a lost race is
- * re-evaluated against the winner and comes out as "already done".
+ * re-evaluated against the winner and comes out as "already done". A refusal says why as a problem
+ * (contracts/problems.ts), which the edge renders in the visitor's language.
  */
 export type Transition =
   | { ok: true; next: Assignment; events: HistoryEvent[] }
-  | { ok: false; refusal: Refusal; message: string };
+  | { ok: false; refusal: Refusal; problem: Problem };
 
 export type Refusal = 'ALREADY_DONE' | 'CLOSED' | 'UNKNOWN_TASK' | 'NOT_DUE' | 'INVALID' | 'TOO_MANY' | 'TOO_SOON';
 
@@ -37,19 +39,23 @@ export const EXTENSION_REQUEST_INTERVAL_MS = 60 * 60_000;
 export const excerpt = (text: string, max = MAX_EXCERPT) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 
-const refuse = (refusal: Refusal, message: string): Transition => ({ ok: false, refusal, message });
-const done = (message: string): Transition => refuse('ALREADY_DONE', message);
+const refuse = <C extends ProblemCode>(refusal: Refusal, code: C, ...params: ParamsOf<C>): Transition => ({
+  ok: false,
+  refusal,
+  problem: problem(code, ...params) as Problem,
+});
+const done = <C extends ProblemCode>(code: C, ...params: ParamsOf<C>): Transition =>
+  refuse('ALREADY_DONE', code, ...params);
 const closed = (a: Assignment): Transition =>
   refuse(
     'CLOSED',
     a.status === 'CANCELLED'
-      ? 'Công văn đã được thu hồi đối với đơn vị này.'
+      ? 'refusal.withdrawn'
       : a.status === 'COMPLETED'
-        ? 'Đơn vị đã hoàn thành các nhiệm vụ của công văn này.'
-        : 'Không gửi được công văn tới đơn vị này.',
+        ? 'refusal.completed'
+        : 'refusal.undeliverable',
   );
-const unknownTask = (code: string) =>
-  refuse('UNKNOWN_TASK', `Nhiệm vụ ${code} không thuộc đơn vị này hoặc không yêu cầu báo cáo.`);
+const unknownTask = (taskCode: string) => refuse('UNKNOWN_TASK', 'refusal.unknownTask', { taskCode });
 
 /** Every event is bounded: names and free text are cut, so no sequence of actions can grow an item unboundedly. */
 const bounded = (e: HistoryEvent): HistoryEvent => ({
@@ -82,7 +88,7 @@ export const acknowledgementDeadline = (deliveredAt: string, acknowledgeWithin: 
       : plus(deliveredAt, acknowledgeWithin);
 
 export const deliver = (a: Assignment, now: string): Transition => {
-  if (a.status !== 'ISSUED') return done('Đã gửi.');
+  if (a.status !== 'ISSUED') return done('refusal.alreadySent');
   return changed(
     {
       ...a,
@@ -95,7 +101,7 @@ export const deliver = (a: Assignment, now: string): Transition => {
 };
 
 export const failDelivery = (a: Assignment, now: string, detail: string): Transition => {
-  if (a.status !== 'ISSUED') return done('Đã xử lý.');
+  if (a.status !== 'ISSUED') return done('refusal.alreadyHandled');
   return changed({ ...a, status: 'DELIVERY_FAILED' }, { at: now, type: 'DELIVERY_FAILED', by: 'workflow', detail });
 };
 
@@ -139,7 +145,7 @@ const awaitingAcknowledgement = (a: Assignment) => a.status === 'ISSUED' || a.st
 
 export const acknowledge = (a: Assignment, now: string): Transition => {
   if (a.status === 'ACKNOWLEDGED' || (a.status === 'COMPLETED' && a.acknowledgedAt))
-    return done('Đơn vị đã xác nhận nhận công văn.');
+    return done('refusal.alreadyAcknowledged');
   if (!isOpen(a.status)) return closed(a);
   const { next, events } = acknowledged(a, now);
   return settle(next, now, events);
@@ -152,7 +158,7 @@ export type ReportInput = { taskCode: string; reportId: string };
 export const report = (a: Assignment, now: string, input: ReportInput): Transition => {
   const slot = slotOf(a, input.taskCode);
   if (!slot) return isOpen(a.status) ? unknownTask(input.taskCode) : closed(a);
-  if (slot.submittedAt) return done(`Đơn vị đã gửi báo cáo nhiệm vụ ${input.taskCode}.`);
+  if (slot.submittedAt) return done('refusal.alreadyReported', { taskCode: input.taskCode });
   if (!isOpen(a.status)) return closed(a);
   let base = a;
   const events: HistoryEvent[] = [];
@@ -185,8 +191,8 @@ export const recordCheckpoint = (a: Assignment, now: string, cp: Checkpoint): Tr
   if (!isOpen(a.status)) return closed(a);
   const key = cp.obligation.key;
   const until = key === ACK ? a.ackRemindedUntil : slotOf(a, key)?.remindedUntil;
-  if (until !== undefined && Date.parse(cp.at) <= Date.parse(until)) return done('Đã gửi.');
-  if (!checkpointsOf(a).some((c) => c.id === cp.id)) return refuse('NOT_DUE', 'Việc này không còn chờ.');
+  if (until !== undefined && Date.parse(cp.at) <= Date.parse(until)) return done('refusal.alreadySent');
+  if (!checkpointsOf(a).some((c) => c.id === cp.id)) return refuse('NOT_DUE', 'refusal.notDue');
   const slot = key === ACK ? undefined : slotOf(a, key);
   const next: Assignment = {
     ...a,
@@ -206,7 +212,7 @@ export const recordCheckpoint = (a: Assignment, now: string, cp: Checkpoint): Tr
 };
 
 export const cancel = (a: Assignment, now: string, by: string, reason?: string): Transition => {
-  if (a.status === 'CANCELLED') return done('Đã thu hồi.');
+  if (a.status === 'CANCELLED') return done('refusal.alreadyWithdrawn');
   if (!isOpen(a.status)) return closed(a);
   return changed(
     { ...a, status: 'CANCELLED', cancelledAt: now, extensionRequests: undefined },
@@ -225,28 +231,19 @@ export const extensionRequestProblem = (
   if (!isOpen(a.status)) return closed(a);
   const slot = input.taskCode === ACK ? undefined : slotOf(a, input.taskCode);
   if (!slot) return unknownTask(input.taskCode);
-  if (slot.submittedAt) return done(`Đơn vị đã gửi báo cáo nhiệm vụ ${input.taskCode}.`);
+  if (slot.submittedAt) return done('refusal.alreadyReported', { taskCode: input.taskCode });
   const inForce = slot.deadline ?? now;
   if (Date.parse(input.until) <= Date.parse(inForce))
-    return refuse(
-      'INVALID',
-      slot.deadline
-        ? `Gia hạn đến ngày: phải sau hạn hiện tại (${formatDateTime(slot.deadline)})`
-        : 'Gia hạn đến ngày: phải sau thời điểm hiện tại',
-    );
+    return slot.deadline
+      ? refuse('INVALID', 'field.notAfterDeadline', { field: 'extensionUntil', deadline: slot.deadline })
+      : refuse('INVALID', 'field.notAfterNow', { field: 'extensionUntil' });
   const pending = a.extensionRequests && Object.hasOwn(a.extensionRequests, input.taskCode);
   const request = pending ? a.extensionRequests?.[input.taskCode] : undefined;
-  if (request && request.until === input.until) return done('Đề nghị gia hạn đã được gửi, đang chờ xem xét.');
+  if (request && request.until === input.until) return done('refusal.extensionPending');
   if (request && Date.parse(now) - Date.parse(request.requestedAt) < EXTENSION_REQUEST_INTERVAL_MS)
-    return refuse(
-      'TOO_SOON',
-      'Đơn vị vừa gửi đề nghị gia hạn cho nhiệm vụ này; có thể gửi đề nghị mới sau 1 giờ hoặc khi cơ quan ban hành đã trả lời.',
-    );
+    return refuse('TOO_SOON', 'refusal.tooSoon');
   if (!request && Object.keys(a.extensionRequests ?? {}).length >= MAX_PENDING_EXTENSIONS)
-    return refuse(
-      'TOO_MANY',
-      `Đơn vị đang có ${MAX_PENDING_EXTENSIONS} đề nghị gia hạn chờ xem xét; vui lòng chờ cơ quan ban hành trả lời.`,
-    );
+    return refuse('TOO_MANY', 'refusal.tooMany', { max: MAX_PENDING_EXTENSIONS });
   return undefined;
 };
 
@@ -281,10 +278,11 @@ export const grantExtension = (
 ): Transition => {
   if (!isOpen(a.status)) return closed(a);
   const slot = slotOf(a, input.taskCode);
-  if (!slot) return refuse('UNKNOWN_TASK', `Nhiệm vụ ${input.taskCode} không có hạn báo cáo của đơn vị này.`);
-  if (slot.submittedAt) return done(`Đơn vị đã gửi báo cáo nhiệm vụ ${input.taskCode}.`);
-  if (slot.deadline === input.until) return done('Hạn mới đã được áp dụng.');
-  if (Date.parse(input.until) <= Date.parse(now)) return refuse('INVALID', 'Hạn mới: phải sau thời điểm hiện tại');
+  if (!slot) return refuse('UNKNOWN_TASK', 'refusal.noSuchDeadline', { taskCode: input.taskCode });
+  if (slot.submittedAt) return done('refusal.alreadyReported', { taskCode: input.taskCode });
+  if (slot.deadline === input.until) return done('refusal.deadlineApplied');
+  if (Date.parse(input.until) <= Date.parse(now))
+    return refuse('INVALID', 'field.notAfterNow', { field: 'newDeadline' });
   const { remindedUntil: _, ...rest } = slot;
   return changed(
     {
@@ -311,7 +309,7 @@ export const refuseExtension = (
 ): Transition => {
   const all = Object.values(a.extensionRequests ?? {});
   const refused = input.taskCode === undefined ? all : all.filter((r) => r.taskCode === input.taskCode);
-  if (refused.length === 0) return done('Không có đề nghị gia hạn đang chờ.');
+  if (refused.length === 0) return done('refusal.noPendingExtension');
   let requests = a.extensionRequests;
   for (const r of refused) requests = withoutRequest({ ...a, extensionRequests: requests }, r.taskCode);
   return changed(
@@ -336,13 +334,13 @@ export const resendLink = (a: Assignment, now: string, by: string): Transition =
 
 /** A workflow step failed after its retries: recorded, so that the dashboard and the alarms can tell. */
 export const recordStepFailure = (a: Assignment, now: string, input: { step: string; error: string }): Transition => {
-  if (!isOpen(a.status)) return done('Đã kết thúc.');
+  if (!isOpen(a.status)) return done('refusal.ended');
   return changed(a, { at: now, type: 'STEP_FAILED', by: 'workflow', detail: `${input.step}: ${input.error}` });
 };
 
 /** The assignment goes on in execution `generation + 1`; refused when another step already moved it on. */
 export const resume = (a: Assignment, now: string, input: { fromGeneration: number; reason: string }): Transition => {
-  if ((a.generation ?? 0) !== input.fromGeneration) return done('Đã chuyển sang lượt theo dõi mới.');
+  if ((a.generation ?? 0) !== input.fromGeneration) return done('refusal.resumed');
   if (!isOpen(a.status)) return closed(a);
   return changed(
     { ...a, generation: input.fromGeneration + 1, generationVersion: a.version + 1 },

@@ -11,13 +11,15 @@ import { issueDirective } from '#app/issue-directive.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
 import { reportFile } from '#app/report-file.ts';
 import { resendLink } from '#app/resend-link.ts';
+import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { OFFICIAL_PAGES, type OfficialPageRoute } from '#contracts/routes.ts';
 import { endOfDayOn, ZONE } from '#core/calendar/time.ts';
 import { directiveInputSchema } from '#core/directive.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import type { Official } from '#core/official.ts';
+import { fieldProblemsOf, says } from '#core/problems.ts';
 import { tryParseDirective } from '#parsing/index.ts';
-import { type Lang, langCookie, langOf, messages } from '#web/i18n.ts';
+import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectiveFormPage, type FieldErrors, type PasteState } from '#web/officials/directive-form.tsx';
 import {
@@ -89,10 +91,18 @@ const renderForm = async (
 const fillFromText = async (c: Context, values: FormValues) => {
   const text = typeof c.form.pasteText === 'string' ? c.form.pasteText : '';
   const outcome = tryParseDirective(text);
-  if (!outcome.ok) return renderForm(c, 400, values, { pasteText: outcome.issues[0].message }, { text });
+  if (!outcome.ok)
+    return renderForm(c, 400, values, { pasteText: render(problem('parse.emptyText'), c.lang) }, { text });
   const { draft, warnings, unparsed } = outcome.result;
   const { values: filled, missing } = draftToForm(draft, await listAgencies(), values.idempotencyKey, today());
   return renderForm(c, 200, filled, {}, { text, warnings, unparsed, missing });
+};
+
+/** The first problem of each form field, in the page's language. */
+const fieldErrors = (problems: readonly FieldProblem[], lang: Lang) => {
+  const errors: FieldErrors = {};
+  for (const p of problems) errors[fieldOf(p.path)] ??= render(p, lang);
+  return errors;
 };
 
 const submitDirective: Route = async (c) => {
@@ -102,22 +112,14 @@ const submitDirective: Route = async (c) => {
   const changed = applyRowOp(values, op);
   if (changed) return renderForm(c, 200, changed);
   const parsed = directiveInputSchema.safeParse(toDirectiveInput(values, await listAgencies()));
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[fieldOf(issue.path.map(String).join('.'))] ??= issue.message;
-    return renderForm(c, 400, values, errors);
-  }
+  if (!parsed.success) return renderForm(c, 400, values, fieldErrors(fieldProblemsOf(parsed.error), c.lang));
   try {
     const { directive } = await issueDirective(parsed.data, values.idempotencyKey);
     return redirect(`/directives/${directive.id}`);
   } catch (error) {
-    if (error instanceof ConflictError) return renderForm(c, 409, values, { number: error.message });
+    if (error instanceof ConflictError) return renderForm(c, 409, values, { number: render(error.problem, c.lang) });
     // Deadlines judged against the time of issuing (already past, too far ahead) come back on their fields.
-    if (error instanceof ValidationError) {
-      const errors: FieldErrors = {};
-      for (const issue of error.issues) errors[fieldOf(issue.path)] ??= issue.message;
-      return renderForm(c, 400, values, errors);
-    }
+    if (error instanceof ValidationError) return renderForm(c, 400, values, fieldErrors(error.issues, c.lang));
     throw error;
   }
 };
@@ -126,7 +128,7 @@ const actionForm = z.object({
   action: z.enum(['resend', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
   recipientId: z.string().optional(),
   taskCode: z.string().optional(),
-  until: z.iso.date({ error: 'Đến ngày: cần ngày hợp lệ' }).optional(),
+  until: z.iso.date(says('field.date', { field: 'until' })).optional(),
 });
 
 const directiveAction: Route = async (c) => {
@@ -139,7 +141,7 @@ const directiveAction: Route = async (c) => {
   else if (action === 'resend') await resendLink(id, recipientId, c.official);
   else if (action === 'refuse') await refuseExtension(id, recipientId, c.official, undefined, taskCode || undefined);
   else {
-    if (!until) throw new ValidationError([{ path: 'until', message: 'Đến ngày: bắt buộc chọn' }]);
+    if (!until) throw new ValidationError([{ path: 'until', ...problem('field.choose', { field: 'until' }) }]);
     await grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
   }
   return redirect(`/directives/${id}?done=${action}`);
@@ -153,6 +155,7 @@ const saveDirectoryEntry: Route = async (c) => {
   const result = await saveAgency(c.form);
   if (result.saved) return redirect('/directory?saved=1');
   const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
+  const errors = Object.fromEntries(Object.entries(result.errors).map(([k, p]) => [k, render(p, c.lang)]));
   return show(
     c,
     400,
@@ -160,7 +163,7 @@ const saveDirectoryEntry: Route = async (c) => {
       lang={c.lang}
       official={c.official}
       agencies={await listAgencies()}
-      errors={result.errors}
+      errors={errors}
       editing={editing}
     />,
   );
@@ -168,7 +171,10 @@ const saveDirectoryEntry: Route = async (c) => {
 
 const importDirectory: Route = async (c) => {
   const file = c.form.file as { content?: Buffer; truncated?: boolean } | undefined;
-  if (file?.truncated) throw new ValidationError([{ path: 'file', message: 'Tệp CSV: tối đa 2 MB' }]);
+  if (file?.truncated)
+    throw new ValidationError([
+      { path: 'file', ...problem('field.tooLargeMb', { field: 'csvFile', mb: DIRECTORY_FILE_BYTES / 1024 / 1024 }) },
+    ]);
   const imported = await importAgencies(Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '');
   return redirect(`/directory?imported=${imported}`);
 };
@@ -233,7 +239,7 @@ const routes: Record<OfficialPageRoute, Route> = {
   [OFFICIAL_PAGES.importDirectory]: importDirectory,
   /** The one script of the officials' pages: public, like any asset. */
   [OFFICIAL_PAGES.asset]: async (c) => {
-    if (c.event.pathParameters?.name !== 'officials.js') throw new NotFoundError('');
+    if (c.event.pathParameters?.name !== 'officials.js') throw new NotFoundError(problem('page.notFound'));
     return {
       statusCode: 200,
       headers: { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'max-age=300' },
@@ -257,7 +263,7 @@ export const handler = middy<OfficialEvent, HttpResult>()
   .use(errorsToResponses(officialErrorPage))
   .handler(async (event) => {
     const run = routeOf(routes, event.routeKey);
-    if (!run) throw new NotFoundError('');
+    if (!run) throw new NotFoundError(problem('page.notFound'));
     const official = event.routeKey === OFFICIAL_PAGES.asset ? { id: '', name: '' } : officialOf(event);
     const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
     return run({ event, official, lang: langOf(event), form });

@@ -12,8 +12,10 @@ import { assignmentView, directiveSummary } from '#app/views.ts';
 import { OFFICIALS_API, type OfficialRoute } from '#contracts/routes.ts';
 import { directiveInputSchema, tasksOf } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
+import { customIssue, says } from '#core/problems.ts';
 import { countsOf } from '#core/tally.ts';
 import { parseDirectiveOrThrow } from '#parsing/index.ts';
+import { langOf, render } from '#web/i18n/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { OfficialEvent } from '../middleware/events.ts';
@@ -22,40 +24,45 @@ import { officialOf, requireOfficial } from '../middleware/official.ts';
 import { assignmentPath, directivePath, route, routeOf } from '../middleware/route.ts';
 import { type HttpResult, json } from './responses.ts';
 
-/** "Already done" is a success for the caller: the state they asked for holds. */
-const answer = (result: Applied): HttpResult => {
+/** "Already done" is a success for the caller: the state they asked for holds. Refusals in the caller's language. */
+const answer = (event: OfficialEvent, result: Applied): HttpResult => {
   const view = assignmentView(result.assignment, new Date().toISOString());
   if (result.applied) return json(200, { ...view, applied: true });
-  if (result.refusal.refusal === 'ALREADY_DONE')
-    return json(200, { ...view, applied: false, message: result.refusal.message });
+  const { refusal, problem } = result.refusal;
   // A date that makes no sense is bad input, on the field that carries it.
-  if (result.refusal.refusal === 'INVALID')
-    throw new ValidationError([{ path: 'until', message: result.refusal.message }]);
-  return json(409, { error: result.refusal.refusal, message: result.refusal.message });
+  if (refusal === 'INVALID') throw new ValidationError([{ path: 'until', ...problem }]);
+  const message = render(problem, langOf(event));
+  if (refusal === 'ALREADY_DONE') return json(200, { ...view, applied: false, message });
+  return json(409, { error: refusal, message });
 };
 
-const reason = z.object({ reason: z.string().max(2000, { error: 'Lý do: tối đa 2.000 ký tự' }).optional() });
+const reason = z.object({
+  reason: z
+    .string()
+    .max(2000, says('field.tooLong', { field: 'reason', max: 2000 }))
+    .optional(),
+});
 const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
 const extension = z
   .object({
-    decision: z.enum(['grant', 'refuse'], { error: 'Quyết định: grant hoặc refuse' }),
+    decision: z.enum(['grant', 'refuse'], says('extension.decision')),
     taskCode: z.string().min(1).optional(),
     until: instant.optional(),
   })
   .extend(reason.shape)
   .superRefine((v, ctx) => {
     if (v.decision !== 'grant') return;
-    if (!v.taskCode) ctx.addIssue({ code: 'custom', path: ['taskCode'], message: 'Mã nhiệm vụ: bắt buộc khi gia hạn' });
-    if (!v.until) ctx.addIssue({ code: 'custom', path: ['until'], message: 'Hạn mới: bắt buộc khi gia hạn' });
+    if (!v.taskCode) ctx.addIssue(customIssue(['taskCode'], 'field.requiredToGrant', { field: 'taskCode' }));
+    if (!v.until) ctx.addIssue(customIssue(['until'], 'field.requiredToGrant', { field: 'newDeadline' }));
   });
 
 /** The directive and one page of its assignments: `?limit=` up to 1,000 (500 by default), `?cursor=`. */
 const page = z.object({
   limit: z.coerce
-    .number({ error: 'limit: cần một số' })
-    .int({ error: 'limit: cần một số nguyên' })
-    .min(1, { error: 'limit: ít nhất 1' })
-    .max(1000, { error: 'limit: tối đa 1.000' })
+    .number(says('field.number', { field: 'limit' }))
+    .int(says('field.integer', { field: 'limit' }))
+    .min(1, says('field.min', { field: 'limit', min: 1 }))
+    .max(1000, says('field.max', { field: 'limit', max: 1000 }))
     .default(500),
   cursor: z.string().min(1).max(64).optional(),
 });
@@ -107,10 +114,11 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
     json(200, { id: path.id, cancelled: await cancelDirective(path.id, officialOf(event), body.reason) }),
   ),
   [OFFICIALS_API.cancelAssignment]: route({ path: assignmentPath, body: reason }, async ({ event, path, body }) =>
-    answer(await cancelAssignment(path.id, path.recipientId, officialOf(event), body.reason)),
+    answer(event, await cancelAssignment(path.id, path.recipientId, officialOf(event), body.reason)),
   ),
   [OFFICIALS_API.extension]: route({ path: assignmentPath, body: extension }, async ({ event, path, body }) =>
     answer(
+      event,
       body.decision === 'refuse'
         ? await refuseExtension(path.id, path.recipientId, officialOf(event), body.reason, body.taskCode)
         : await grantExtension(
@@ -123,7 +131,7 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   ),
   /** A new link (the old one stops working) in a new email. */
   [OFFICIALS_API.resend]: route({ path: assignmentPath }, async ({ event, path }) =>
-    answer(await resendLink(path.id, path.recipientId, officialOf(event))),
+    answer(event, await resendLink(path.id, path.recipientId, officialOf(event))),
   ),
 };
 

@@ -15,13 +15,14 @@ export const page = (
   ...(cookies.length ? { cookies } : {}),
 });
 
-/** A page that is only a message (an error, a refusal). */
+/** A page that is only a message (an error, a refusal), in the language its words are in. */
 export const messagePage = (
   status: number,
   title: string,
   text: string,
   tone: 'info' | 'ok' | 'warn' | 'error' = 'info',
-) => page(status, <MessageDocument title={title} text={text} tone={tone} />);
+  lang = 'vi',
+) => page(status, <MessageDocument title={title} text={text} tone={tone} lang={lang} />);
 
 /**
  * An officials' page (one with forms), with the token of its request. Its referrer policy is `same-origin`, not

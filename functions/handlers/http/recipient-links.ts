@@ -6,11 +6,12 @@ import { acknowledgeReceipt } from '#app/acknowledge.ts';
 import { openLink } from '#app/open-link.ts';
 import { submitReport } from '#app/report.ts';
 import { requestExtensionFor } from '#app/request-extension.ts';
+import { problem } from '#contracts/problems.ts';
 import { RECIPIENT, type RecipientRoute } from '#contracts/routes.ts';
 import { slotOf } from '#core/assignment/model.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
-import { langCookie, langOf, messages } from '#web/i18n.ts';
+import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { PublicEvent } from '../middleware/events.ts';
@@ -49,9 +50,7 @@ const report = async (event: PublicEvent) => {
   const link = await opened(event);
   // No parser took the body: a multipart whose boundary the parser's pattern refuses (quoted, or with `_`/`.`).
   if (typeof event.body === 'string' && event.body !== '')
-    throw new ValidationError([
-      { path: '', message: 'Không đọc được biểu mẫu gửi lên. Vui lòng tải lại trang rồi gửi lại.' },
-    ]);
+    throw new ValidationError([{ path: '', ...problem('form.unreadable') }]);
   const { file, summary, taskCode } = parseForm(reportForm, event.body);
   const result = await submitReport(link, { taskCode, summary, file });
   if (!result.applied) return refusalNotice(link, result);
@@ -86,14 +85,10 @@ const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>
   [RECIPIENT.extension]: extension,
 };
 
-const TITLES: Record<number, string> = {
-  400: 'Thông tin chưa hợp lệ',
-  403: 'Liên kết không hợp lệ',
-  404: 'Không tìm thấy',
-  409: 'Không thể thực hiện',
-  410: 'Liên kết không còn hiệu lực',
-  413: 'Nội dung gửi lên quá lớn',
-  500: 'Lỗi hệ thống',
+/** A page that is only a message, titled by its status, in the visitor's language. */
+const errorPage = (status: number, text: string, lang: Lang) => {
+  const m = messages(lang).recipient;
+  return messagePage(status, m.errorTitles[status] ?? m.refused, text, status >= 500 ? 'error' : 'warn', lang);
 };
 
 /**
@@ -108,12 +103,10 @@ export const handler = middy<PublicEvent, HttpResult>()
   // A report may carry one file. Past fileSize busboy stops reading and marks the file truncated, which the form
   // refuses.
   .use(multipartBody({ files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 20, fieldSize: 64 * 1024 }))
-  .use(
-    errorsToResponses((status, _code, message) =>
-      messagePage(status, TITLES[status] ?? 'Không thể thực hiện', message, status >= 500 ? 'error' : 'warn'),
-    ),
-  )
+  .use(errorsToResponses((status, _code, message, event) => errorPage(status, message, langOf(event))))
   .handler(async (event) => {
     const run = routeOf(routes, event.routeKey);
-    return run ? run(event) : messagePage(404, TITLES[404] ?? '', 'Không có trang này.', 'warn');
+    if (run) return run(event);
+    const lang = langOf(event);
+    return errorPage(404, render(problem('page.notFound'), lang), lang);
   });

@@ -2,10 +2,11 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { observe } from '#adapters/observability.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '#app/statistics.ts';
+import { problem } from '#contracts/problems.ts';
 import { REPORTS_API, REPORTS_PAGES, type ReportRoute } from '#contracts/routes.ts';
 import { NotFoundError } from '#core/errors.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '#documents/export.ts';
-import { langCookie, langOf } from '#web/i18n.ts';
+import { langCookie, langOf } from '#web/i18n/index.ts';
 import { StatisticsPage } from '#web/officials/statistics-page.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection } from '../middleware/csrf.ts';
@@ -67,11 +68,12 @@ export const handler = middy<OfficialEvent, HttpResult>()
     errorsToResponses((status, code, message, event) => {
       if (event.rawPath.startsWith('/api/')) return renderJson(status, code, message, event);
       if (status === 401) return redirect(`/sign-in?next=${encodeURIComponent(event.rawPath)}`);
-      return messagePage(status, status >= 500 ? '500' : String(status), message, status >= 500 ? 'error' : 'warn');
+      const tone = status >= 500 ? 'error' : 'warn';
+      return messagePage(status, status >= 500 ? '500' : String(status), message, tone, langOf(event));
     }),
   )
   .handler(async (event) => {
     const run = routeOf(routes, event.routeKey);
-    if (!run) throw new NotFoundError('');
+    if (!run) throw new NotFoundError(problem('page.notFound'));
     return run(event);
   });

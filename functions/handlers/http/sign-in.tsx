@@ -16,7 +16,7 @@ import { logger, observe } from '#adapters/observability.ts';
 import { revokeSession } from '#adapters/store/sessions.ts';
 import { officialsPool } from '#contracts/environment.ts';
 import type { SignInRoute } from '#contracts/routes.ts';
-import { langCookie, langOf, messages } from '#web/i18n.ts';
+import { langCookie, langOf, messages } from '#web/i18n/index.ts';
 import { type SignInChallenge, SignInPage } from '#web/officials/sign-in-page.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection, rotateCsrfToken } from '../middleware/csrf.ts';

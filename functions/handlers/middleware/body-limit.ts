@@ -1,4 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
+import { problem } from '#contracts/problems.ts';
 import { AppError } from '#core/errors.ts';
 
 /** API Gateway's payload limit (HTTP API, 10 MB), counted on the decoded body. */
@@ -22,8 +23,6 @@ export const decodedSize = (body: unknown, isBase64Encoded: boolean | undefined)
 export const bodyLimit = (limit = MAX_BODY_BYTES): MiddlewareObj<{ body?: unknown; isBase64Encoded?: boolean }> => ({
   before: async ({ event }) => {
     if (decodedSize(event.body, event.isBase64Encoded) > limit)
-      throw new PayloadTooLargeError(
-        `Nội dung gửi lên quá lớn: tối đa ${Math.floor(limit / 1024 / 1024)} MB. Vui lòng gửi tệp nhỏ hơn.`,
-      );
+      throw new PayloadTooLargeError(problem('request.tooLarge', { mb: Math.floor(limit / 1024 / 1024) }));
   },
 });

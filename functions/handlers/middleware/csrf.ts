@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { problem } from '#contracts/problems.ts';
 import { AppError } from '#core/errors.ts';
 import { CSRF_FIELD } from '#web/post-form.tsx';
 import { cookieOf, secureSite, setCookie } from './cookies.ts';
@@ -73,20 +74,20 @@ type CsrfEvent = {
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const REFUSED = 'Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.';
+const refused = () => new CrossSiteRequestError(problem('request.crossSite'));
 
 /** Throws CrossSiteRequestError unless a state-changing request comes from this site with the token. */
 const check = (event: CsrfEvent, cookie: string | undefined) => {
   const site = event.headers?.['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new CrossSiteRequestError(REFUSED);
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw refused();
   const origin = event.headers?.origin;
   if (origin !== undefined) {
     const normalized = originOf(origin);
-    if (!normalized || !siteOrigins(event).has(normalized)) throw new CrossSiteRequestError(REFUSED);
+    if (!normalized || !siteOrigins(event).has(normalized)) throw refused();
   }
   const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : undefined;
   const given = form?.[CSRF_FIELD];
-  if (!cookie || typeof given !== 'string' || !same(given, cookie)) throw new CrossSiteRequestError(REFUSED);
+  if (!cookie || typeof given !== 'string' || !same(given, cookie)) throw refused();
   // The handlers never see the token (a re-rendered form would otherwise echo it into other fields).
   if (form) delete form[CSRF_FIELD];
 };

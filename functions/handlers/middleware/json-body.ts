@@ -1,4 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
+import { problem } from '#contracts/problems.ts';
 import { ValidationError } from '#core/errors.ts';
 import type { OfficialEvent } from './events.ts';
 
@@ -14,7 +15,7 @@ export const jsonBody = (): MiddlewareObj<OfficialEvent> => ({
     try {
       event.body = JSON.parse(text);
     } catch {
-      throw new ValidationError([{ path: '', message: 'Nội dung gửi lên không phải JSON hợp lệ' }]);
+      throw new ValidationError([{ path: '', ...problem('request.notJson') }]);
     }
   },
 });

@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers';
 import { Busboy } from '@fastify/busboy';
 import type { MiddlewareObj } from '@middy/core';
+import { type Problem, problem } from '#contracts/problems.ts';
 import { ValidationError } from '#core/errors.ts';
 
 /**
@@ -30,12 +31,11 @@ export type FilePart = {
   content: Buffer;
 };
 
-const UNREADABLE = 'Không đọc được biểu mẫu gửi lên. Vui lòng tải lại trang rồi gửi lại.';
 /** Letters, digits, `_ . -`, optionally ending in `[]` (a list); never a name that means something to objects. */
 const NAME = /^[A-Za-z_][\w.-]{0,99}(\[\])?$/;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-const invalid = (path: string, message: string) => new ValidationError([{ path, message }]);
+const invalid = (path: string, p: Problem) => new ValidationError([{ path, ...p }]);
 
 /**
  * Parses a whole body. Settles exactly once: resolves with the fields (a null-prototype object: `file`, `taskCode`,
@@ -47,21 +47,22 @@ export const parseMultipart = (contentType: string, body: Buffer, limits: Multip
     let settled = false;
     /** Events seen so far: parsing that makes none in a whole turn of the event loop has stalled. */
     let progress = 0;
-    const fail = (path: string, message: string) => {
+    const fail = (path: string, p: Problem) => {
       if (settled) return;
       settled = true;
-      reject(invalid(path, message));
+      reject(invalid(path, p));
     };
 
     const put = (name: string | undefined, value: unknown) => {
-      if (!name) return fail('', `${UNREADABLE} (Một phần của biểu mẫu không có tên trường.)`);
+      if (!name) return fail('', problem('form.unnamedPart'));
       const list = name.endsWith('[]');
       const key = list ? name.slice(0, -2) : name;
-      if (!NAME.test(name) || RESERVED.has(key)) return fail('', `Tên trường không hợp lệ: ${name.slice(0, 100)}`);
+      if (!NAME.test(name) || RESERVED.has(key))
+        return fail('', problem('form.badFieldName', { name: name.slice(0, 100) }));
       const before = fields[key];
       if (list && (before === undefined || Array.isArray(before))) fields[key] = [...(before ?? []), value];
       else if (!list && before === undefined) fields[key] = value;
-      else fail(key, `Trường ${key} được gửi nhiều lần.`);
+      else fail(key, problem('form.repeatedField', { name: key }));
     };
 
     let parser: ReturnType<typeof Busboy>;
@@ -71,12 +72,12 @@ export const parseMultipart = (contentType: string, body: Buffer, limits: Multip
         limits: { headerPairs: 20, fields: 50, parts: 60, fieldSize: 1024 * 1024, ...limits },
       });
     } catch {
-      return fail('', `${UNREADABLE} (Thiếu ranh giới "boundary" trong Content-Type.)`);
+      return fail('', problem('form.noBoundary'));
     }
 
     /** The file part being read, to name it when the body stops in the middle of it. */
     let open: string | undefined;
-    const cut = (name: string | undefined) => fail(name ?? '', `Tệp gửi lên bị cắt ngang, chưa nhận đủ. ${UNREADABLE}`);
+    const cut = (name: string | undefined) => fail(name ?? '', problem('form.fileCut'));
 
     parser.on('file', (name, stream, filename, encoding, mimetype) => {
       progress++;
@@ -101,15 +102,13 @@ export const parseMultipart = (contentType: string, body: Buffer, limits: Multip
     });
     parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
       progress++;
-      if (valueTruncated) fail(name ?? '', `Trường ${name ?? ''} quá dài.`);
+      if (valueTruncated) fail(name ?? '', problem('form.fieldTooLong', { name: name ?? '' }));
       else put(name, value);
     });
-    parser.on('filesLimit', () => fail('', `Chỉ gửi được tối đa ${limits.files} tệp mỗi lần.`));
-    parser.on('fieldsLimit', () => fail('', 'Biểu mẫu gửi lên có quá nhiều trường.'));
-    parser.on('partsLimit', () => fail('', 'Biểu mẫu gửi lên có quá nhiều phần.'));
-    parser.on('error', () =>
-      open !== undefined ? cut(open) : fail('', `Biểu mẫu gửi lên không trọn vẹn. ${UNREADABLE}`),
-    );
+    parser.on('filesLimit', () => fail('', problem('form.tooManyFiles', { max: limits.files })));
+    parser.on('fieldsLimit', () => fail('', problem('form.tooManyFields')));
+    parser.on('partsLimit', () => fail('', problem('form.tooManyParts')));
+    parser.on('error', () => (open !== undefined ? cut(open) : fail('', problem('form.incomplete'))));
     parser.on('finish', () => {
       if (settled) return;
       settled = true;
@@ -118,7 +117,7 @@ export const parseMultipart = (contentType: string, body: Buffer, limits: Multip
     try {
       parser.end(body);
     } catch {
-      fail('', UNREADABLE);
+      fail('', problem('form.unreadable'));
     }
 
     // The whole body is in memory, and busboy works through it in process.nextTick steps, which all run before
@@ -127,7 +126,7 @@ export const parseMultipart = (contentType: string, body: Buffer, limits: Multip
     const watch = (seen: number) =>
       setImmediate(() => {
         if (settled) return;
-        if (progress === seen) fail(open ?? '', `Biểu mẫu gửi lên không trọn vẹn. ${UNREADABLE}`);
+        if (progress === seen) fail(open ?? '', problem('form.incomplete'));
         else watch(progress);
       });
     watch(-1);

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { langOf, messages } from '#web/i18n.ts';
+import { langOf, messages } from '#web/i18n/index.ts';
 import { CrossSitePage } from '#web/refusal-page.tsx';
 import { messagePage, page } from '../http/pages.tsx';
 import { redirect } from '../http/responses.ts';
@@ -32,5 +32,5 @@ export const officialErrorPage: Render = (status, code, message, event) => {
         : status >= 500
           ? '500'
           : String(status);
-  return messagePage(status, title, message, status >= 500 ? 'error' : 'warn');
+  return messagePage(status, title, message, status >= 500 ? 'error' : 'warn', langOf(event));
 };

@@ -1,5 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import { isSessionRevoked } from '#adapters/store/sessions.ts';
+import { problem } from '#contracts/problems.ts';
 import { UnauthorizedError } from '#core/errors.ts';
 import type { Official } from '#core/official.ts';
 import type { OfficialEvent } from './events.ts';
@@ -34,8 +35,7 @@ export const requireOfficial = (options: { except?: readonly string[] } = {}): M
     }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(event.headers?.authorization ?? '')?.[1];
     const sessionId = sessionIdOf(claims, bearer);
-    if (sessionId && (await isSessionRevoked(sessionId)))
-      throw new UnauthorizedError('Phiên đăng nhập đã kết thúc (đã đăng xuất). Vui lòng đăng nhập lại.');
+    if (sessionId && (await isSessionRevoked(sessionId))) throw new UnauthorizedError(problem('session.signedOut'));
     signedIn.set(event, fromClaims(claims));
   },
 });
@@ -43,6 +43,6 @@ export const requireOfficial = (options: { except?: readonly string[] } = {}): M
 /** Who acts: the official `requireOfficial()` found for this request. */
 export const officialOf = (event: object): Official => {
   const official = signedIn.get(event);
-  if (!official) throw new UnauthorizedError('Cần đăng nhập.');
+  if (!official) throw new UnauthorizedError(problem('session.required'));
   return official;
 };

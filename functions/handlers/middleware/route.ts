@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '#contracts/problems.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
 import type { HttpResult } from '../http/responses.ts';
 
@@ -32,7 +33,7 @@ export const route =
   <S extends Schemas, E extends Readable>(schemas: S, run: (input: RouteInput<S, E>) => Promise<HttpResult>) =>
   async (event: E): Promise<HttpResult> => {
     const path = parse(schemas.path, event.pathParameters ?? {});
-    if (!path.ok) throw new NotFoundError('Không tìm thấy.');
+    if (!path.ok) throw new NotFoundError(problem('route.notFound'));
     const query = parse(schemas.query, event.queryStringParameters ?? {});
     const body = parse(schemas.body, event.body ?? {});
     const issues = [query, body].flatMap((r) => (r.ok ? [] : ValidationError.fromZod(r.error).issues));

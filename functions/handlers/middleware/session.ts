@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { isSessionRevoked } from '#adapters/store/sessions.ts';
 import { officialsPool } from '#contracts/environment.ts';
+import { problem } from '#contracts/problems.ts';
 import { UnauthorizedError } from '#core/errors.ts';
 import type { Official } from '#core/official.ts';
 import { cookieOf, setCookie } from './cookies.ts';
@@ -60,7 +61,7 @@ export const verifySession = async (token: string): Promise<VerifiedSession | un
 export const requireSession = async (event: { cookies?: string[] }): Promise<Official> => {
   const token = cookieOf(event.cookies, SESSION_COOKIE);
   const session = token ? await verifySession(token) : undefined;
-  if (!session || (await isSessionRevoked(session.sessionId))) throw new UnauthorizedError('Cần đăng nhập.');
+  if (!session || (await isSessionRevoked(session.sessionId))) throw new UnauthorizedError(problem('session.required'));
   return session.official;
 };
 

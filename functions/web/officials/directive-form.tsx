@@ -1,7 +1,7 @@
 import { type Agency, groupsOf } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
 import type { ParseWarning } from '#parsing/index.ts';
-import { type Lang, messages } from '../i18n.ts';
+import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import type { FormValues } from './directive-form-input.ts';

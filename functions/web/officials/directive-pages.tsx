@@ -6,7 +6,7 @@ import type { Official } from '#core/official.ts';
 import type { Submission } from '#core/submission.ts';
 import { countsOf, directiveState } from '#core/tally.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
-import { type Lang, messages } from '../i18n.ts';
+import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 

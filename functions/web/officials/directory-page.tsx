@@ -1,6 +1,6 @@
 import type { Agency } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
-import { type Lang, messages } from '../i18n.ts';
+import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 

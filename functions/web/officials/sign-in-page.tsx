@@ -1,4 +1,4 @@
-import { type Lang, messages } from '../i18n.ts';
+import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 

@@ -1,7 +1,7 @@
 import { formatCalendarDate } from '#core/calendar/time.ts';
 import type { Official } from '#core/official.ts';
 import type { CountsWithRate, Period, StatisticsTables } from '#core/statistics.ts';
-import { type Lang, messages } from '../i18n.ts';
+import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 
 const BUCKET_KEYS = ['inProgressOnTime', 'inProgressOverdue', 'completedOnTime', 'completedLate'] as const;

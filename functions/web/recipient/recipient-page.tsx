@@ -3,7 +3,7 @@ import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
 import type { Submission } from '#core/submission.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
-import { type Lang, type Messages, messages } from '../i18n.ts';
+import { type Lang, type Messages, messages } from '../i18n/index.ts';
 import { Layout, Message } from '../render.tsx';
 
 export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; text: string };

@@ -10,6 +10,7 @@ import {
   parseDirectiveOrThrow,
   tryParseDirective,
 } from '#parsing/index.ts';
+import { render } from '#web/i18n/index.ts';
 
 /**
  * The mess of real copies: line breaks, Unicode forms, bold markers, page furniture, broken diacritics, and input
@@ -174,7 +175,10 @@ describe('empty text', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).status).toBe(400);
-      expect((error as ValidationError).issues).toEqual([{ path: 'text', message: EMPTY_TEXT_MESSAGE }]);
+      // The issue is a problem code on the field; rendered in Vietnamese it is the parser's own message.
+      const issues = (error as ValidationError).issues;
+      expect(issues).toEqual([{ path: 'text', code: 'parse.emptyText', params: {} }]);
+      expect(issues.map((i) => render(i, 'vi'))).toEqual([EMPTY_TEXT_MESSAGE]);
     }
   });
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
+import { customIssue, says } from '#core/problems.ts';
 
 /** The largest file a report may carry; the multipart parser stops reading (and marks it truncated) past it. */
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
-const TOO_LARGE = 'Tệp đính kèm: tối đa 4 MB';
 
 /** A file part as the multipart middleware (functions/handlers/middleware/multipart.ts) leaves it in the body. */
 const filePart = z.object({
@@ -33,24 +33,23 @@ const displayName = (name: string) =>
  * attachments) carries only the file's name.
  */
 const fileField = z
-  .union([filePart, z.string()], { error: 'Tệp đính kèm: không hợp lệ' })
+  .union([filePart, z.string()], says('field.invalid', { field: 'attachment' }))
   .optional()
   .transform((value, ctx): UploadedFile | undefined => {
     if (value === undefined || value === '') return undefined;
     if (typeof value === 'string') {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Tệp đính kèm: không nhận được nội dung tệp, vui lòng tải lại trang rồi gửi lại',
-      });
+      ctx.addIssue(customIssue([], 'attachment.noContent'));
       return z.NEVER;
     }
     if (!value.filename && value.content.length === 0) return undefined;
     if (value.truncated || value.content.length > MAX_ATTACHMENT_BYTES) {
-      ctx.addIssue({ code: 'custom', message: TOO_LARGE });
+      ctx.addIssue(
+        customIssue([], 'field.tooLargeMb', { field: 'attachment', mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
+      );
       return z.NEVER;
     }
     if (value.content.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'Tệp đính kèm: tệp rỗng (0 byte)' });
+      ctx.addIssue(customIssue([], 'attachment.empty'));
       return z.NEVER;
     }
     const type = value.mimetype.trim().toLowerCase();
@@ -61,24 +60,29 @@ const fileField = z
     };
   });
 
+const taskCode = z
+  .string(says('field.choose', { field: 'task' }))
+  .trim()
+  .min(1, says('field.choose', { field: 'task' }));
+
 export const reportForm = z.object({
-  taskCode: z.string({ error: 'Nhiệm vụ: bắt buộc chọn' }).trim().min(1, { error: 'Nhiệm vụ: bắt buộc chọn' }),
+  taskCode,
   summary: z
-    .string({ error: 'Nội dung báo cáo: bắt buộc nhập' })
+    .string(says('field.required', { field: 'summary' }))
     .trim()
-    .min(1, { error: 'Nội dung báo cáo: bắt buộc nhập' })
-    .max(10_000, { error: 'Nội dung báo cáo: tối đa 10.000 ký tự' }),
+    .min(1, says('field.required', { field: 'summary' }))
+    .max(10_000, says('field.tooLong', { field: 'summary', max: 10_000 })),
   file: fileField,
 });
 
 export const extensionForm = z.object({
-  taskCode: z.string({ error: 'Nhiệm vụ: bắt buộc chọn' }).trim().min(1, { error: 'Nhiệm vụ: bắt buộc chọn' }),
-  until: z.iso.date({ error: 'Gia hạn đến ngày: cần ngày hợp lệ' }).transform(endOfDayOn),
+  taskCode,
+  until: z.iso.date(says('field.date', { field: 'extensionUntil' })).transform(endOfDayOn),
   reason: z
-    .string({ error: 'Lý do: bắt buộc nhập' })
+    .string(says('field.required', { field: 'reason' }))
     .trim()
-    .min(1, { error: 'Lý do: bắt buộc nhập' })
-    .max(2000, { error: 'Lý do: tối đa 2.000 ký tự' }),
+    .min(1, says('field.required', { field: 'reason' }))
+    .max(2000, says('field.tooLong', { field: 'reason', max: 2000 })),
 });
 
 export const parseForm = <T extends z.ZodType>(schema: T, body: unknown): z.infer<T> => {

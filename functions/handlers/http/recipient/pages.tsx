@@ -1,8 +1,7 @@
 import type { Applied } from '#adapters/store/assignments.ts';
 import { submissionsByIds } from '#adapters/store/submissions.ts';
 import type { OpenedLink } from '#app/open-link.ts';
-import type { Lang } from '#web/i18n.ts';
-import { messages } from '#web/i18n.ts';
+import { type Lang, messages, render } from '#web/i18n/index.ts';
 import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
 import { page } from '../pages.tsx';
 import type { HttpResult } from '../responses.ts';
@@ -46,8 +45,9 @@ export const recipientPage = async (
 
 /** "Already done" is a confirmation, not an error: a second click or a lost race lands here. */
 export const refusalNotice = (opened: Opened, result: Extract<Applied, { applied: false }>): Promise<HttpResult> => {
-  const { refusal, message } = result.refusal;
+  const { refusal, problem } = result.refusal;
   const m = messages(opened.lang).recipient;
+  const message = render(problem, opened.lang);
   if (refusal === 'ALREADY_DONE')
     return recipientPage(opened, result.assignment, { tone: 'info', title: m.alreadyDone, text: message });
   if (refusal === 'CLOSED')

@@ -1,0 +1,15 @@
+import { en } from './en.ts';
+import type { Lang } from './lang.ts';
+import { type Messages, vi } from './vi.ts';
+
+/**
+ * Every word the pages show, Vietnamese first and English on request: the pages' own words (vi.ts, en.ts) and the
+ * problems the rest of the application reports as codes (contracts/problems.ts), rendered by `render`
+ * (problems-vi.ts, problems-en.ts). The emails and documents keep their own words (functions/documents).
+ */
+
+export { type Lang, langCookie, langOf } from './lang.ts';
+export { fieldLabel, render, renderIssues } from './problems.ts';
+export type { Messages };
+
+export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
