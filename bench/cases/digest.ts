@@ -45,7 +45,7 @@ type Item = Record<string, unknown>;
  * most of the run.
  */
 const transition = (item: Item, t: Transition, now: string): Item => {
-  if (!t.ok) throw new Error(`Transition refused: ${t.message}`);
+  if (!t.ok) throw new Error(`Transition refused: ${t.problem.code}`);
   const { chunk, update } = transitionWrite(toAssignment(item), t.next, t.events, now);
   if (chunk) throw new Error('three transitions should not archive history');
   return applyUpdate(item, update);

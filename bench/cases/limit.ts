@@ -99,7 +99,7 @@ const put = await drive(
 const delivered = items.map((item) => {
   const current = toAssignment(item);
   const t = deliver(current, NOW);
-  if (!t.ok) throw new Error(`deliver refused: ${t.message}`);
+  if (!t.ok) throw new Error(`deliver refused: ${t.problem.code}`);
   const { chunk, update } = transitionWrite(current, t.next, t.events, NOW);
   // A new item's history is far from the chunking threshold: the measured write is the UpdateItem alone.
   if (chunk) throw new Error('a first transition should not archive history');

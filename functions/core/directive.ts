@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { type Field, type FieldProblem, problem } from '#contracts/problems.ts';
+import { ACK } from './assignment/model.ts';
 import { addWorkingDays } from './calendar/index.ts';
 import { isIsoDuration, ZONE } from './calendar/time.ts';
 import { customIssue, says } from './problems.ts';
@@ -49,9 +50,10 @@ const duration = (field: Field, bounds: { minHours: number; maxDays: number }) =
 
 /**
  * Codes and ids are chosen by users and become keys of stored maps: the names Object.prototype carries
- * (`__proto__`, `constructor`, `toString`…) are refused, and lookups use own properties only.
+ * (`__proto__`, `constructor`, `toString`…) are refused, and lookups use own properties only. `ack` is the
+ * acknowledgement's own obligation key: a task of that code would be taken for it.
  */
-const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype', ACK]);
 export const isReservedKey = (key: string) => RESERVED_KEYS.has(key);
 
 export const RECIPIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -151,11 +151,11 @@ describe('level 2: the director', () => {
   });
 });
 
-describe('known bug: a title typed in decomposed Unicode (NFD) is not recognised as the director', () => {
+describe('a title typed in decomposed Unicode (NFD) is recognised as the director', () => {
   // Names are compared in NFC (`same`), titles are not (`/^giám đốc/i` on the raw title): a "Giám đốc" typed
   // or pasted as NFD misses level 2, which falls back to the first leader. `it.fails` keeps the suite green
   // while the bug stands; once fixed this fails: drop `.fails`.
-  it.fails('level 2 reaches the director whatever the Unicode form of the title', () => {
+  it('level 2 reaches the director whatever the Unicode form of the title', () => {
     const director = { ...DIRECTOR, title: DIRECTOR.title.normalize('NFD') };
     expect(emailsAt(2, { leadership: [DEPUTY, director] })).toEqual([DIRECTOR.email]);
   });

@@ -7,7 +7,7 @@ const same = (a: string, b: string) =>
 const unique = (people: Leader[]) => people.filter((p, i) => people.findIndex((q) => same(q.email, p.email)) === i);
 
 /** "Giám đốc Sở", not "Phó Giám đốc Sở". */
-const isDirector = (l: Leader) => l.role === 'DIRECTOR' || /^giám đốc/i.test(l.title.trim());
+const isDirector = (l: Leader) => l.role === 'DIRECTOR' || /^giám đốc/i.test(l.title.normalize('NFC').trim());
 
 /**
  * Who hears of a missed deadline. Level 1: the official who signed the directive, and the late agency's own
