@@ -46,7 +46,10 @@ module.exports = {
       comment: 'functions/contracts may import zod and nothing else from node_modules',
       severity: 'error',
       from: { path: room('contracts') },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg'], pathNot: 'node_modules/zod/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg'],
+        pathNot: 'node_modules/zod/',
+      },
     },
     {
       name: 'infra-and-workflows-see-contracts-only',
