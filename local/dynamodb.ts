@@ -7,12 +7,13 @@ import {
   ResourceInUseException,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import type { LocalTable } from './cloud-assembly.ts';
 import { LOCAL_REGION } from './cloud-assembly.ts';
 
 /** The DynamoDB API from dynalite, on LevelDB in the data folder (or in memory without one). */
 export const startDynamo = async (path?: string) => {
+  // Imported here: the tests' per-file setup creates tables with this module and never starts a dynalite.
+  const { default: dynalite } = await import('dynalite');
   const server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,6 +9,7 @@ import { type Clock, RealClock, VirtualClock } from './clock.ts';
 import { LOCAL_REGION, readTemplate, synthesizeTemplate, type Template } from './cloud-assembly.ts';
 import { startCognito } from './cognito.ts';
 import { createTables, startDynamo } from './dynamodb.ts';
+import { LOCAL_ENV } from './environment.ts';
 import { Faults } from './faults.ts';
 import { type Authorize, startGateway } from './gateway.ts';
 import { LambdaRuntime } from './lambda-runtime.ts';
@@ -26,7 +27,7 @@ const started = performance.now();
 
 const { values: args } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    port: { type: 'string', default: process.env[LOCAL_ENV.port] ?? '3000' },
     /** Loopback unless asked: `/_local/*` shows every agency's link and moves the clock. */
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: '.data' },
@@ -36,15 +37,15 @@ const { values: args } = parseArgs({
     /**
      * A template this app synthesized already (JSON), instead of synthesizing it at start: the tests synthesize
      * once per run and start every runtime from that file. Whoever passes it answers for it being current.
-     * `CHIDAO_TEMPLATE` says the same for launchers that only set the environment; empty means synthesize.
+     * `LOCAL_ENV.template` says the same for launchers that only set the environment; empty means synthesize.
      */
-    template: { type: 'string', default: process.env.CHIDAO_TEMPLATE ?? '' },
+    template: { type: 'string', default: process.env[LOCAL_ENV.template] ?? '' },
   },
 });
 const port = Number(args.port);
 const dataDir = resolve(args['data-dir'] ?? '.data');
 mkdirSync(dataDir, { recursive: true });
-const publicBaseUrl = (process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+const publicBaseUrl = (process.env[LOCAL_ENV.publicBaseUrl] ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
 // In virtual mode every `Date` in this process (handlers included) reads the virtual clock.
 const clock: Clock = args['virtual-clock']
@@ -95,7 +96,7 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.endpoint,
   AWS_ENDPOINT_URL_S3: s3.endpoint,
   ...functionEnv,
-  PUBLIC_BASE_URL: publicBaseUrl,
+  [LOCAL_ENV.publicBaseUrl]: publicBaseUrl,
   // The pool's keys are published by the local Cognito, not at cognito-idp.amazonaws.com.
   OFFICIALS_JWKS_URL: `${aws.endpoint}/.well-known/jwks.json`,
   // Every handler shares this console: no metrics (CloudWatch is not here) and only warnings, unless asked.
@@ -107,12 +108,12 @@ for (const machine of app.stateMachines) engine.register(machine);
 engine.resume();
 startSchedules(app.schedules, clock, (name, event) => lambda.invoke(name, event));
 
-const apiToken = process.env.OFFICIAL_API_TOKEN;
+const apiToken = process.env[LOCAL_ENV.apiToken];
 /** The JWT authorizer of `/api/*`: an ID token of the (local) user pool, or the scripts' token. */
 const authorize: Authorize = async (req) => {
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!bearer) return undefined;
-  if (apiToken && bearer === apiToken) return { sub: 'api-token', name: 'OFFICIAL_API_TOKEN' };
+  if (apiToken && bearer === apiToken) return { sub: 'api-token', name: LOCAL_ENV.apiToken };
   const claims = await cognito.verify(bearer);
   return claims ? Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])) : undefined;
 };
@@ -138,7 +139,7 @@ console.log(
     ...(cognito.created
       ? [`                first start: ${cognito.officials[0]?.email} / ${cognito.officials[0]?.password}`]
       : []),
-    `  API token     ${apiToken ? 'OFFICIAL_API_TOKEN accepted as Authorization: Bearer' : 'not set (OFFICIAL_API_TOKEN)'}`,
+    `  API token     ${apiToken ? `${LOCAL_ENV.apiToken} accepted as Authorization: Bearer` : `not set (${LOCAL_ENV.apiToken})`}`,
     `  listening     ${gateway.address} (HTTP API and /_local/*)${gateway.loopback ? '' : '  WARNING: not loopback: anyone who reaches it can read every link in /_local/outbox and move the clock'}`,
     `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local ${hostOf(ses.endpoint)}, AWS endpoint (SES, Step Functions, Secrets Manager, Cognito) ${hostOf(aws.endpoint)}`,
   ].join('\n'),

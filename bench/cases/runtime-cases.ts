@@ -1,4 +1,5 @@
 import pMap from 'p-map';
+import { OFFICIALS_API, pathTo } from '#contracts/routes.ts';
 import { benchDirective, recipientsOf, reportSummary, TASK_CODE } from '../lib/directive.ts';
 import { latencySummary, median, quantile, round, say } from '../lib/measure.ts';
 import { phaseOf, type RequestCounts, type Runtime } from '../lib/runtime.ts';
@@ -26,12 +27,12 @@ type DirectiveView = {
 
 /** Every assignment of a directive, following the API's pages (1,000 at a time). */
 const wholeDirective = async (rt: Runtime, id: string): Promise<DirectiveView> => {
-  const first = await rt.ok<DirectiveView>('GET', `/api/directives/${id}?limit=1000`);
+  const first = await rt.ok<DirectiveView>('GET', pathTo(OFFICIALS_API.read, { id }, 'limit=1000'));
   let cursor = first.nextCursor;
   while (cursor) {
     const page = await rt.ok<DirectiveView>(
       'GET',
-      `/api/directives/${id}?limit=1000&cursor=${encodeURIComponent(cursor)}`,
+      pathTo(OFFICIALS_API.read, { id }, `limit=1000&cursor=${encodeURIComponent(cursor)}`),
     );
     first.assignments.push(...page.assignments);
     cursor = page.nextCursor;
@@ -111,9 +112,10 @@ export const fanout = async (rt: Runtime, n: number, number: string, options: { 
   const profiler = options.profile ? await rt.profile() : undefined;
   const sampler = rssSampler(rt);
   const t0 = performance.now();
-  const created = await rt.api('POST', '/api/directives', body);
+  const created = await rt.api('POST', pathTo(OFFICIALS_API.issue), body);
   const createMs = performance.now() - t0;
-  if (created.status !== 201) throw new Error(`POST /api/directives → ${created.status} ${created.text.slice(0, 500)}`);
+  if (created.status !== 201)
+    throw new Error(`${OFFICIALS_API.issue} → ${created.status} ${created.text.slice(0, 500)}`);
   const { id } = JSON.parse(created.text) as { id: string };
   await rt.settle();
   const totalMs = performance.now() - t0;
@@ -173,8 +175,8 @@ export const dashboard = async (rt: Runtime, id: string, n: number, runs: number
   const samples: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs + 2; i++) {
-    const r = await rt.api('GET', `/api/directives/${id}`);
-    if (r.status !== 200) throw new Error(`GET /api/directives/${id} → ${r.status}`);
+    const r = await rt.api('GET', pathTo(OFFICIALS_API.read, { id }));
+    if (r.status !== 200) throw new Error(`${OFFICIALS_API.read} (${id}) → ${r.status}`);
     bytes = r.text.length;
     if (i === 0) {
       const count = (JSON.parse(r.text) as DirectiveView).assignments.length;
@@ -338,8 +340,9 @@ export const escalationPath = async (rt: Runtime) => {
   const number = 'BENCH-ESC/2026';
   const now = await rt.now();
   const recipients = recipientsOf(2, 'e');
-  const created = await rt.api('POST', '/api/directives', benchDirective({ number, now, recipients }));
-  if (created.status !== 201) throw new Error(`POST /api/directives → ${created.status} ${created.text.slice(0, 300)}`);
+  const created = await rt.api('POST', pathTo(OFFICIALS_API.issue), benchDirective({ number, now, recipients }));
+  if (created.status !== 201)
+    throw new Error(`${OFFICIALS_API.issue} → ${created.status} ${created.text.slice(0, 300)}`);
   const { id } = JSON.parse(created.text) as { id: string };
   await rt.settle();
   const { links } = await invitationsOf(rt, number);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ENV } from '#contracts/environment.ts';
 import { LOCAL_REGION } from '../../local/cloud-assembly.ts';
 import { createTables, startDynamo } from '../../local/dynamodb.ts';
 import type { AppFacts } from '../cases/app.ts';
@@ -22,11 +23,11 @@ export const startLocalTable = async (facts: AppFacts) => {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    TABLE_NAME: table.name,
+    [ENV.TABLE_NAME]: table.name,
     // Required by the app's config schema; nothing here sends mail or signs links.
-    PUBLIC_BASE_URL: 'http://localhost:3000',
-    SENDER_ADDRESS: 'bench@bench.example',
-    LINK_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:000000000000:secret:bench',
+    [ENV.PUBLIC_BASE_URL]: 'http://localhost:3000',
+    [ENV.SENDER_ADDRESS]: 'bench@bench.example',
+    [ENV.LINK_SECRET_ARN]: 'arn:aws:secretsmanager:ap-southeast-1:000000000000:secret:bench',
   });
   return {
     endpoint: dynamo.endpoint,

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LOCAL_ENV } from '../../local/environment.ts';
 import { freePort, launchRuntime } from '../../local/launch.ts';
 import { cpuSeconds, memoryOf, pause, ROOT } from './measure.ts';
 import { type CpuProfile, summarizeProfile } from './profile.ts';
@@ -43,8 +44,8 @@ export async function startRuntime(options: { startAt?: string } = {}) {
     dataDir,
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
     env: {
-      OFFICIAL_API_TOKEN: API_TOKEN,
-      PUBLIC_BASE_URL: base,
+      [LOCAL_ENV.apiToken]: API_TOKEN,
+      [LOCAL_ENV.publicBaseUrl]: base,
       CHIDAO_BENCH_PROBE: probeFile,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, probe].filter(Boolean).join(' '),
       NODE_NO_WARNINGS: '1',

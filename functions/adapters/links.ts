@@ -3,6 +3,7 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { config } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
+import { pathTo, RECIPIENT } from '#contracts/routes.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { ForbiddenError, GoneError } from '#core/errors.ts';
 import { secrets } from './clients/secrets.ts';
@@ -125,9 +126,11 @@ export const linkExpiry = (a: Assignment, now: string) => {
 };
 
 export const linkFor = async (a: Assignment, now: string) =>
-  `${config().PUBLIC_BASE_URL}/r/${await createLinkToken({
-    directiveId: a.directiveId,
-    recipientId: a.recipientId,
-    linkVersion: a.linkVersion,
-    expiresAt: linkExpiry(a, now),
+  `${config().PUBLIC_BASE_URL}${pathTo(RECIPIENT.view, {
+    token: await createLinkToken({
+      directiveId: a.directiveId,
+      recipientId: a.recipientId,
+      linkVersion: a.linkVersion,
+      expiresAt: linkExpiry(a, now),
+    }),
   })}`;

@@ -74,3 +74,13 @@ export type ReportRoute = Keys<typeof REPORTS_API> | Keys<typeof REPORTS_PAGES>;
 export type RecipientRoute = Keys<typeof RECIPIENT>;
 export type SignInRoute = Keys<typeof SIGN_IN>;
 export type OfficialPageRoute = Keys<typeof OFFICIAL_PAGES>;
+
+/** A route's path with its parameters filled in (percent-encoded): what links, redirects and form actions use. */
+export const pathTo = (route: string, parameters: Record<string, string> = {}, query?: string): string => {
+  const path = (route.split(' ')[1] ?? '/').replace(/\{([^}+]+)\+?\}/g, (_, name: string) => {
+    const value = parameters[name];
+    if (value === undefined) throw new Error(`pathTo: no value for {${name}} in ${route}`);
+    return encodeURIComponent(value);
+  });
+  return query ? `${path}?${query}` : path;
+};

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { OFFICIAL_PAGES, pathTo, REPORTS_PAGES, SIGN_IN } from '#contracts/routes.ts';
 import type { Official } from '#core/official.ts';
 import { type Lang, messages } from './i18n/index.ts';
 import { PostForm } from './post-form.tsx';
@@ -24,7 +25,7 @@ export const OfficialLayout = ({
     <Layout
       title={`${title} — ${m.appName}`}
       lang={lang}
-      script="/assets/officials.js"
+      script={pathTo(OFFICIAL_PAGES.asset, { name: 'officials.js' })}
       header={
         <header class="topbar">
           <a class="skip" href="#main">
@@ -33,10 +34,10 @@ export const OfficialLayout = ({
           <span class="brand">{m.appName}</span>
           {official && (
             <nav aria-label={m.appName}>
-              <a href="/directives">{m.nav.directives}</a>
-              <a href="/directives/new">{m.nav.newDirective}</a>
-              <a href="/directory">{m.nav.directory}</a>
-              <a href="/statistics">{m.nav.statistics}</a>
+              <a href={pathTo(OFFICIAL_PAGES.list)}>{m.nav.directives}</a>
+              <a href={pathTo(OFFICIAL_PAGES.newForm)}>{m.nav.newDirective}</a>
+              <a href={pathTo(OFFICIAL_PAGES.directory)}>{m.nav.directory}</a>
+              <a href={pathTo(REPORTS_PAGES.statistics)}>{m.nav.statistics}</a>
             </nav>
           )}
           <span class="spacer" />
@@ -48,7 +49,7 @@ export const OfficialLayout = ({
             {m.switchTo}
           </a>
           {official && (
-            <PostForm action="/sign-out" class="inline">
+            <PostForm action={pathTo(SIGN_IN.signOut)} class="inline">
               <span class="who">{official.name}</span>{' '}
               <button type="submit" class="link">
                 {m.nav.signOut}

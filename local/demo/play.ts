@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
+import { OFFICIALS_API, pathTo } from '#contracts/routes.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
+import { LOCAL_ENV } from '../environment.ts';
 import { launchRuntime } from '../launch.ts';
 import { AGENCIES, giaLai126 } from './gia-lai-126.ts';
 
@@ -7,8 +9,8 @@ import { AGENCIES, giaLai126 } from './gia-lai-126.ts';
  * `npm run demo`: plays công văn 126/STTTT-BCVT from Gia Lai on the virtual clock, from its issue on
  * 30/01/2021 to the day after its deadline, prints what happened, and leaves the system running.
  */
-const port = Number(process.env.PORT ?? 3000);
-const token = process.env.OFFICIAL_API_TOKEN ?? 'demo';
+const port = Number(process.env[LOCAL_ENV.port] ?? 3000);
+const token = process.env[LOCAL_ENV.apiToken] ?? 'demo';
 const base = `http://localhost:${port}`;
 const dataDir = '.data/demo';
 rmSync(dataDir, { recursive: true, force: true });
@@ -17,7 +19,7 @@ const runtime = await launchRuntime({
   port,
   dataDir,
   virtualClock: { startAt: '2021-01-30T08:00:00+07:00' },
-  env: { OFFICIAL_API_TOKEN: token },
+  env: { [LOCAL_ENV.apiToken]: token },
   inheritOutput: true,
 });
 const quit = async () => {
@@ -61,7 +63,7 @@ const linkOf = async (recipientId: string) => {
 };
 
 await at('2021-01-30T08:30:00+07:00');
-const { id } = (await call('POST', '/api/directives', giaLai126())) as { id: string };
+const { id } = (await call('POST', pathTo(OFFICIALS_API.issue), giaLai126())) as { id: string };
 await call('POST', '/_local/clock', { advance: 'PT0S' });
 const act = async (when: string, recipientId: string, action: 'acknowledge' | 'report', taskCode?: string) => {
   await at(when);
@@ -93,7 +95,9 @@ const LABEL: Record<string, (e: Event) => string> = {
 };
 const rows: { at: string; who: string; what: string }[] = [];
 for (const r of AGENCIES) {
-  const a = (await call('GET', `/api/directives/${id}/assignments/${r.id}`)) as { history: Event[] };
+  const a = (await call('GET', pathTo(OFFICIALS_API.readAssignment, { id, recipientId: r.id }))) as {
+    history: Event[];
+  };
   for (const e of a.history) {
     if (e.type === 'ISSUED' && rows.some((row) => row.what === LABEL.ISSUED?.(e))) continue;
     rows.push({
@@ -104,7 +108,7 @@ for (const r of AGENCIES) {
   }
 }
 rows.sort((x, y) => x.at.localeCompare(y.at));
-const d = (await call('GET', `/api/directives/${id}`)) as {
+const d = (await call('GET', pathTo(OFFICIALS_API.read, { id }))) as {
   assignments: { recipientName: string; status: string; outcome: string | null; escalationLevel: number }[];
 };
 const mails = (await call('GET', '/_local/outbox')) as Mail[];
@@ -117,5 +121,5 @@ for (const a of d.assignments)
     `${a.recipientName.slice(0, 50).padEnd(50)} ${a.status.padEnd(12)} ${a.outcome ?? ''}${a.escalationLevel ? ` cảnh báo cấp ${a.escalationLevel}` : ''}`,
   );
 console.log(`\n${mails.length} email đã gửi. Xem: ${base}/_local/outbox/view`);
-console.log(`API: curl -H 'Authorization: Bearer ${token}' ${base}/api/directives/${id}`);
+console.log(`API: curl -H 'Authorization: Bearer ${token}' ${base}${pathTo(OFFICIALS_API.read, { id })}`);
 console.log('Hệ thống vẫn chạy (Ctrl-C để dừng). The system keeps running; Ctrl-C stops it.');

@@ -1,6 +1,7 @@
 import aslValidator from 'asl-validator';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, inject, it } from 'vitest';
+import { ENTRY_METADATA } from '#contracts/metadata.ts';
 import {
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
@@ -232,7 +233,7 @@ describe('functions', () => {
         const env = (fn.Properties?.Environment as { Variables?: Json } | undefined)?.Variables ?? {};
         return (env.LINK_SECRET_ARN as { Ref?: string } | undefined)?.Ref === secretId;
       })
-      .map(([, fn]) => fn.Metadata?.['chidao:entry']);
+      .map(([, fn]) => fn.Metadata?.[ENTRY_METADATA]);
     expect(entries).toEqual(
       expect.arrayContaining(['functions/handlers/tasks/deliver.ts', 'functions/handlers/http/recipient-links.ts']),
     );
@@ -378,7 +379,7 @@ describe('leadership digest', () => {
     const target = (schedule.Target as { Arn: { 'Fn::GetAtt': [string, string] } }).Arn['Fn::GetAtt'][0];
     const fn = resources[target];
     expect(fn?.Type).toBe('AWS::Lambda::Function');
-    expect((fn as { Metadata?: Record<string, string> }).Metadata?.['chidao:entry']).toBe(
+    expect((fn as { Metadata?: Record<string, string> }).Metadata?.[ENTRY_METADATA]).toBe(
       'functions/handlers/tasks/digest.ts',
     );
   });

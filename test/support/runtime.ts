@@ -76,7 +76,7 @@ export async function startRuntime(
   } = {},
 ) {
   const port = options.port ?? (await freePort());
-  // An empty CHIDAO_TEMPLATE (`--template`'s variable) means "synthesize".
+  // An empty LOCAL_ENV.template (`--template`'s variable) means "synthesize".
   const template = options.synthesize ? '' : inject('templateFile');
   const runtime = await launchRuntime({
     port,
@@ -86,10 +86,10 @@ export async function startRuntime(
     tempPrefix: 'chidao-e2e-',
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
     env: {
-      OFFICIAL_API_TOKEN: API_TOKEN,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      [LOCAL_ENV.apiToken]: API_TOKEN,
+      [LOCAL_ENV.publicBaseUrl]: `http://127.0.0.1:${port}`,
       CI: 'true',
-      CHIDAO_TEMPLATE: template,
+      [LOCAL_ENV.template]: template,
       ...options.env,
     },
     readyWithinMs: READY_WITHIN_MS,
@@ -331,3 +331,5 @@ export {
   reportFields,
   taskCodeOf,
 } from './gia-lai-126.ts';
+
+import { LOCAL_ENV } from '../../local/environment.ts';

@@ -12,7 +12,7 @@ import { listDirectives, readDirective } from '#app/read-directive.ts';
 import { reportFile } from '#app/report-file.ts';
 import { resendLink } from '#app/resend-link.ts';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
-import { OFFICIAL_PAGES, type OfficialPageRoute } from '#contracts/routes.ts';
+import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/routes.ts';
 import { endOfDayOn, ZONE } from '#core/calendar/time.ts';
 import { directiveInputSchema } from '#core/directive.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
@@ -115,7 +115,7 @@ const submitDirective: Route = async (c) => {
   if (!parsed.success) return renderForm(c, 400, values, fieldErrors(fieldProblemsOf(parsed.error), c.lang));
   try {
     const { directive } = await issueDirective(parsed.data, values.idempotencyKey);
-    return redirect(`/directives/${directive.id}`);
+    return redirect(pathTo(OFFICIAL_PAGES.dashboard, { id: directive.id }));
   } catch (error) {
     if (error instanceof ConflictError) return renderForm(c, 409, values, { number: render(error.problem, c.lang) });
     // Deadlines judged against the time of issuing (already past, too far ahead) come back on their fields.
@@ -144,16 +144,16 @@ const directiveAction: Route = async (c) => {
     if (!until) throw new ValidationError([{ path: 'until', ...problem('field.choose', { field: 'until' }) }]);
     await grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
   }
-  return redirect(`/directives/${id}?done=${action}`);
+  return redirect(pathTo(OFFICIAL_PAGES.dashboard, { id }, `done=${action}`));
 };
 
 const saveDirectoryEntry: Route = async (c) => {
   if (c.form.action === 'delete') {
     await removeAgency(String(c.form.id ?? ''));
-    return redirect('/directory?removed=1');
+    return redirect(pathTo(OFFICIAL_PAGES.directory, {}, 'removed=1'));
   }
   const result = await saveAgency(c.form);
-  if (result.saved) return redirect('/directory?saved=1');
+  if (result.saved) return redirect(pathTo(OFFICIAL_PAGES.directory, {}, 'saved=1'));
   const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
   const errors = Object.fromEntries(Object.entries(result.errors).map(([k, p]) => [k, render(p, c.lang)]));
   return show(
@@ -176,11 +176,11 @@ const importDirectory: Route = async (c) => {
       { path: 'file', ...problem('field.tooLargeMb', { field: 'csvFile', mb: DIRECTORY_FILE_BYTES / 1024 / 1024 }) },
     ]);
   const imported = await importAgencies(Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '');
-  return redirect(`/directory?imported=${imported}`);
+  return redirect(pathTo(OFFICIAL_PAGES.directory, {}, `imported=${imported}`));
 };
 
 const routes: Record<OfficialPageRoute, Route> = {
-  [OFFICIAL_PAGES.home]: async () => redirect('/directives'),
+  [OFFICIAL_PAGES.home]: async () => redirect(pathTo(OFFICIAL_PAGES.list)),
   [OFFICIAL_PAGES.list]: async (c) => {
     const directives = await listDirectives();
     return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);

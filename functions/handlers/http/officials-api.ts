@@ -9,7 +9,7 @@ import { issueDirective } from '#app/issue-directive.ts';
 import { listDirectives, readAssignment, readDirective } from '#app/read-directive.ts';
 import { resendLink } from '#app/resend-link.ts';
 import { assignmentView, directiveSummary } from '#app/views.ts';
-import { OFFICIALS_API, type OfficialRoute } from '#contracts/routes.ts';
+import { OFFICIALS_API, type OfficialRoute, pathTo } from '#contracts/routes.ts';
 import { directiveInputSchema, tasksOf } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
 import { customIssue, says } from '#core/problems.ts';
@@ -74,7 +74,9 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
    */
   [OFFICIALS_API.issue]: route({ body: directiveInputSchema }, async ({ event, body }) => {
     const { directive, created } = await issueDirective(body, event.headers['idempotency-key']);
-    return json(created ? 201 : 200, directiveSummary(directive), { location: `/api/directives/${directive.id}` });
+    return json(created ? 201 : 200, directiveSummary(directive), {
+      location: pathTo(OFFICIALS_API.read, { id: directive.id }),
+    });
   }),
   /** Reads a pasted công văn into a draft of the create body; nothing is issued from it. */
   [OFFICIALS_API.parse]: route({ body: z.object({ text: z.unknown() }) }, async ({ body }) =>

@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { observe } from '#adapters/observability.ts';
 import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from '#app/statistics.ts';
 import { problem } from '#contracts/problems.ts';
-import { REPORTS_API, REPORTS_PAGES, type ReportRoute } from '#contracts/routes.ts';
+import { pathTo, REPORTS_API, REPORTS_PAGES, type ReportRoute, SIGN_IN } from '#contracts/routes.ts';
 import { NotFoundError } from '#core/errors.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '#documents/export.ts';
 import { langCookie, langOf } from '#web/i18n/index.ts';
@@ -67,7 +67,7 @@ export const handler = middy<OfficialEvent, HttpResult>()
   .use(
     errorsToResponses((status, code, message, event) => {
       if (event.rawPath.startsWith('/api/')) return renderJson(status, code, message, event);
-      if (status === 401) return redirect(`/sign-in?next=${encodeURIComponent(event.rawPath)}`);
+      if (status === 401) return redirect(pathTo(SIGN_IN.form, {}, `next=${encodeURIComponent(event.rawPath)}`));
       const tone = status >= 500 ? 'error' : 'warn';
       return messagePage(status, status >= 500 ? '500' : String(status), message, tone, langOf(event));
     }),

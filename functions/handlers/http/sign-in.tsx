@@ -15,7 +15,7 @@ import { cognito } from '#adapters/clients/cognito.ts';
 import { logger, observe } from '#adapters/observability.ts';
 import { revokeSession } from '#adapters/store/sessions.ts';
 import { officialsPool } from '#contracts/environment.ts';
-import type { SignInRoute } from '#contracts/routes.ts';
+import { pathTo, SIGN_IN, type SignInRoute } from '#contracts/routes.ts';
 import { langCookie, langOf, messages } from '#web/i18n/index.ts';
 import { type SignInChallenge, SignInPage } from '#web/officials/sign-in-page.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
@@ -209,7 +209,7 @@ const signOut = async (event: PublicEvent): Promise<HttpResult> => {
       // The session is already refused here; the refresh token, which only this cookie held, expires in time.
       logger.warn('RevokeToken failed at sign-out', { error: String(error) });
     }
-  return { ...redirect('/sign-in?signedOut=1'), cookies: clearedSessionCookies() };
+  return { ...redirect(pathTo(SIGN_IN.form, {}, 'signedOut=1')), cookies: clearedSessionCookies() };
 };
 
 const routes: Record<SignInRoute, (event: PublicEvent) => Promise<HttpResult>> = {
@@ -236,5 +236,5 @@ export const handler = middy<PublicEvent, HttpResult>()
   .use(errorsToResponses(officialErrorPage))
   .handler(async (event) => {
     const route = routes[event.routeKey as SignInRoute];
-    return route ? route(event) : redirect('/sign-in');
+    return route ? route(event) : redirect(pathTo(SIGN_IN.form));
   });

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { pathTo, SIGN_IN } from '#contracts/routes.ts';
 import { langOf, messages } from '#web/i18n/index.ts';
 import { CrossSitePage } from '#web/refusal-page.tsx';
 import { messagePage, page } from '../http/pages.tsx';
@@ -10,7 +11,7 @@ import { safeNext, sameOriginPath } from './same-origin.ts';
 export const crossSiteRefusal = (event: Pick<APIGatewayProxyEventV2, 'headers' | 'rawPath' | 'cookies'>) => {
   const back =
     sameOriginPath(event.headers?.referer, event) ??
-    (event.rawPath.startsWith('/sign-') ? '/sign-in' : safeNext(undefined));
+    (event.rawPath.startsWith('/sign-') ? pathTo(SIGN_IN.form) : safeNext(undefined));
   return page(403, <CrossSitePage lang={langOf(event)} back={back} />);
 };
 
@@ -22,7 +23,11 @@ export const officialErrorPage: Render = (status, code, message, event) => {
   if (code === 'CrossSiteRequest') return crossSiteRefusal(event);
   if (status === 401 && event.requestContext.http.method === 'GET')
     return redirect(
-      `/sign-in?next=${encodeURIComponent(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''))}`,
+      pathTo(
+        SIGN_IN.form,
+        {},
+        `next=${encodeURIComponent(event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : ''))}`,
+      ),
     );
   const title =
     status === 401

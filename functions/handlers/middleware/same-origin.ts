@@ -1,7 +1,8 @@
 import { config } from '#contracts/environment.ts';
+import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 
 /** Where a signed-in official lands when no (acceptable) `next` was given. */
-export const DEFAULT_NEXT = '/directives';
+export const DEFAULT_NEXT = pathTo(OFFICIAL_PAGES.list);
 
 /** `scheme://host[:port]` as browsers send it in `Origin`, or undefined for `null` and anything unparsable. */
 export const originOf = (value: string | undefined): string | undefined => {

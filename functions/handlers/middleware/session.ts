@@ -3,6 +3,7 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { isSessionRevoked } from '#adapters/store/sessions.ts';
 import { officialsPool } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
+import { pathTo, SIGN_IN } from '#contracts/routes.ts';
 import { UnauthorizedError } from '#core/errors.ts';
 import type { Official } from '#core/official.ts';
 import { cookieOf, setCookie } from './cookies.ts';
@@ -20,7 +21,7 @@ import { cookieOf, setCookie } from './cookies.ts';
  */
 export const SESSION_COOKIE = 'chidao_session';
 export const REFRESH_COOKIE = 'chidao_refresh';
-const REFRESH_PATH = '/sign-out';
+const REFRESH_PATH = pathTo(SIGN_IN.signOut);
 /** Cognito's default refresh token validity: the cookie need not outlive the token it holds. */
 const REFRESH_MAX_AGE = 30 * 24 * 3600;
 

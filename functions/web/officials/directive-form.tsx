@@ -1,3 +1,4 @@
+import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import { type Agency, groupsOf } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
 import type { ParseWarning } from '#parsing/index.ts';
@@ -67,7 +68,7 @@ export const DirectiveFormPage = ({
     </Field>
   );
   return (
-    <OfficialLayout title={m.title} lang={lang} official={official} path="/directives/new">
+    <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.newForm)}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       {Object.keys(errors).length > 0 && (
@@ -83,7 +84,7 @@ export const DirectiveFormPage = ({
         </div>
       )}
       <PostForm
-        action="/directives/new"
+        action={pathTo(OFFICIAL_PAGES.submitForm)}
         novalidate
         data-directive-form
         data-required-message={m.required}
@@ -166,7 +167,7 @@ export const DirectiveFormPage = ({
           <FieldError id="recipients" error={e('recipients')} />
           {directory.length === 0 && (
             <p>
-              {m.noDirectory} <a href="/directory">{messages(lang).nav.directory}</a>
+              {m.noDirectory} <a href={pathTo(OFFICIAL_PAGES.directory)}>{messages(lang).nav.directory}</a>
             </p>
           )}
           {groups.map(([group, members]) => (

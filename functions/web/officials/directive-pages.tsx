@@ -1,3 +1,4 @@
+import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Assignment, Bucket, HistoryEvent } from '#core/assignment/model.ts';
 import { bucketOf, isOpen, pendingExtensions, slotOf } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
@@ -44,10 +45,10 @@ export const DirectivesListPage = ({
 }) => {
   const m = messages(lang);
   return (
-    <OfficialLayout title={m.list.title} lang={lang} official={official} path="/directives">
+    <OfficialLayout title={m.list.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.list)}>
       <h1>{m.list.title}</h1>
       <p>
-        <a class="button" href="/directives/new">
+        <a class="button" href={pathTo(OFFICIAL_PAGES.newForm)}>
           {m.nav.newDirective}
         </a>
       </p>
@@ -69,7 +70,7 @@ export const DirectivesListPage = ({
             {directives.map((d) => (
               <tr key={d.id}>
                 <td>
-                  <a href={`/directives/${d.id}`}>{d.number}</a>
+                  <a href={pathTo(OFFICIAL_PAGES.dashboard, { id: d.id })}>{d.number}</a>
                 </td>
                 <td>{formatCalendarDate(d.issuedOn)}</td>
                 <td>{d.subject}</td>
@@ -134,9 +135,7 @@ const ReportCell = ({
         {submitted && <div class="small">{submitted.text}</div>}
         {submitted?.attachment && (
           <div class="small">
-            <a
-              href={`/directives/${directiveId}/files/${encodeURIComponent(a.recipientId)}/${encodeURIComponent(code)}`}
-            >
+            <a href={pathTo(OFFICIAL_PAGES.file, { id: directiveId, recipientId: a.recipientId, taskCode: code })}>
               {m.attachment}: {submitted.attachment.name}
             </a>
           </div>
@@ -173,7 +172,7 @@ const Actions = ({
   const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
   const requests = pendingExtensions(a);
   const first = requests[0];
-  const action = `/directives/${directiveId}/actions`;
+  const action = pathTo(OFFICIAL_PAGES.action, { id: directiveId });
   const id = (s: string) => `${s}-${a.recipientId}`;
   return (
     <td class="actions small">
@@ -275,7 +274,7 @@ export const DirectivePage = ({
     .flatMap((a) => a.history.map((e) => ({ ...e, recipientName: a.recipientName })))
     .filter((e, i, all) => e.type !== 'ISSUED' || all.findIndex((x) => x.type === 'ISSUED') === i)
     .sort((x, y) => Date.parse(y.at) - Date.parse(x.at));
-  const path = `/directives/${directive.id}`;
+  const path = pathTo(OFFICIAL_PAGES.dashboard, { id: directive.id });
   return (
     <OfficialLayout title={`${directive.number}`} lang={lang} official={official} path={path}>
       <h1>

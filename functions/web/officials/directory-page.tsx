@@ -1,3 +1,4 @@
+import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Agency } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
 import { type Lang, messages } from '../i18n/index.ts';
@@ -40,7 +41,7 @@ export const DirectoryPage = ({
     </div>
   );
   return (
-    <OfficialLayout title={m.title} lang={lang} official={official} path="/directory">
+    <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.directory)}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       {notice && (
@@ -88,10 +89,10 @@ export const DirectoryPage = ({
                   {a.headEmail ? ` <${a.headEmail}>` : ''}
                 </td>
                 <td class="actions">
-                  <a href={`/directory?edit=${encodeURIComponent(a.id)}`}>
+                  <a href={pathTo(OFFICIAL_PAGES.directory, {}, `edit=${encodeURIComponent(a.id)}`)}>
                     {m.edit} <span class="small">{a.name}</span>
                   </a>
-                  <PostForm action="/directory" data-confirm={m.removeConfirm}>
+                  <PostForm action={pathTo(OFFICIAL_PAGES.saveAgency)} data-confirm={m.removeConfirm}>
                     <input type="hidden" name="id" value={a.id} />
                     <button type="submit" name="action" value="delete" class="secondary">
                       {m.remove} <span class="small">{a.name}</span>
@@ -103,7 +104,7 @@ export const DirectoryPage = ({
           </tbody>
         </table>
       )}
-      <PostForm action="/directory" class="panel">
+      <PostForm action={pathTo(OFFICIAL_PAGES.saveAgency)} class="panel">
         <h2>{m.add}</h2>
         <div class="row">
           {field('id', m.id, 'text', true)}
@@ -122,7 +123,7 @@ export const DirectoryPage = ({
           </button>
         </p>
       </PostForm>
-      <PostForm action="/directory/import" enctype="multipart/form-data" class="panel">
+      <PostForm action={pathTo(OFFICIAL_PAGES.importDirectory)} enctype="multipart/form-data" class="panel">
         <h2>{m.import}</h2>
         <p class="hint" id="import-hint">
           {m.importHint}

@@ -1,3 +1,4 @@
+import { pathTo, SIGN_IN } from '#contracts/routes.ts';
 import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
@@ -120,7 +121,7 @@ export const SignInPage = ({
   const m = messages(lang).signIn;
   const title = challenge?.step === 'mfa' || challenge?.step === 'mfa-setup' ? m.mfaTitle : m.title;
   return (
-    <OfficialLayout title={title} lang={lang} path="/sign-in">
+    <OfficialLayout title={title} lang={lang} path={pathTo(SIGN_IN.form)}>
       <h1>{title}</h1>
       <p>{introOf(lang, challenge)}</p>
       {notice && (
@@ -133,7 +134,7 @@ export const SignInPage = ({
           {error}
         </p>
       )}
-      <PostForm action="/sign-in" class="panel" style="max-width:420px">
+      <PostForm action={pathTo(SIGN_IN.signIn)} class="panel" style="max-width:420px">
         <input type="hidden" name="next" value={next} />
         {challenge ? (
           <ChallengeFields lang={lang} challenge={challenge} {...(error ? { error } : {})} />

@@ -1,3 +1,4 @@
+import { OFFICIAL_PAGES, pathTo, REPORTS_PAGES } from '#contracts/routes.ts';
 import { formatCalendarDate } from '#core/calendar/time.ts';
 import type { Official } from '#core/official.ts';
 import type { CountsWithRate, Period, StatisticsTables } from '#core/statistics.ts';
@@ -50,10 +51,10 @@ export const StatisticsPage = ({
     </thead>
   );
   return (
-    <OfficialLayout title={m.title} lang={lang} official={official} path={`/statistics?${query}`}>
+    <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(REPORTS_PAGES.statistics, {}, query)}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
-      <form method="get" action="/statistics" class="panel row">
+      <form method="get" action={pathTo(REPORTS_PAGES.statistics)} class="panel row">
         <div>
           <label for="from">{m.from}</label>
           <input id="from" name="from" type="date" value={period.from} required />
@@ -67,10 +68,10 @@ export const StatisticsPage = ({
         </p>
       </form>
       <p>
-        <a class="button" href={`/statistics?${query}&format=xlsx`}>
+        <a class="button" href={pathTo(REPORTS_PAGES.statistics, {}, `${query}&format=xlsx`)}>
           {m.xlsx}
         </a>{' '}
-        <a href={`/statistics?${query}&format=csv`}>{m.csv}</a>
+        <a href={pathTo(REPORTS_PAGES.statistics, {}, `${query}&format=csv`)}>{m.csv}</a>
       </p>
       {tables.byDirective.length === 0 ? (
         <p>{m.empty}</p>
@@ -95,7 +96,7 @@ export const StatisticsPage = ({
               {tables.byDirective.map((row) => (
                 <tr key={row.directiveId}>
                   <th scope="row">
-                    <a href={`/directives/${row.directiveId}`}>{row.number}</a>
+                    <a href={pathTo(OFFICIAL_PAGES.dashboard, { id: row.directiveId })}>{row.number}</a>
                     <div class="small">{formatCalendarDate(row.issuedOn)}</div>
                   </th>
                   <CountCells row={row} />

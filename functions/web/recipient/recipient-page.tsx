@@ -1,3 +1,4 @@
+import { pathTo, RECIPIENT } from '#contracts/routes.ts';
 import { type Assignment, pendingExtensions, type ReportSlot } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
@@ -57,7 +58,7 @@ const StatusLine = ({ a, now, token, m }: { a: Assignment; now: string; token: s
       <p>
         {m.ackText} {a.ackDeadline && <Deadline at={a.ackDeadline} now={now} m={m} />}
       </p>
-      <form method="post" action={`/r/${token}/acknowledge`}>
+      <form method="post" action={pathTo(RECIPIENT.acknowledge, { token })}>
         <button type="submit">{m.ackButton}</button>
       </form>
     </section>
@@ -97,7 +98,7 @@ export const submissionsShownOn = (directive: Directive, a: Assignment, now: str
 const ReportForm = ({ token, slotKey, label, m }: { token: string; slotKey: string; label: string; m: M }) => {
   const id = slotKey.replace(/[^A-Za-z0-9_.-]/g, '-');
   return (
-    <form method="post" action={`/r/${token}/report`} enctype="multipart/form-data" class="panel">
+    <form method="post" action={pathTo(RECIPIENT.report, { token })} enctype="multipart/form-data" class="panel">
       <input type="hidden" name="taskCode" value={slotKey} />
       <label for={`summary-${id}`}>{label}</label>
       <textarea id={`summary-${id}`} name="summary" required maxLength={10000} />
@@ -180,7 +181,11 @@ export const RecipientPage = ({
     <Layout title={`${directive.number} — ${a.recipientName}`} lang={lang}>
       <p class="hint">
         {m.personal(a.recipientName)}{' '}
-        <a href={`/r/${token}?lang=${all.switchLang}`} lang={all.switchLang} hreflang={all.switchLang}>
+        <a
+          href={pathTo(RECIPIENT.view, { token }, `lang=${all.switchLang}`)}
+          lang={all.switchLang}
+          hreflang={all.switchLang}
+        >
           {all.switchTo}
         </a>
       </p>
@@ -233,7 +238,7 @@ export const RecipientPage = ({
               {m.extensionPending(r.taskCode, formatDateTime(r.until))}
             </p>
           ))}
-          <form method="post" action={`/r/${token}/extension`}>
+          <form method="post" action={pathTo(RECIPIENT.extension, { token })}>
             <label for="ext-task">{m.task}</label>
             <select id="ext-task" name="taskCode">
               {pending.map(([key, s]) => (
