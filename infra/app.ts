@@ -44,8 +44,14 @@ export const settingsFrom = (app: App): ChidaoSettings => {
  * Builds the app; the local runtime and the tests call this in-process, `cdk synth` runs the file. The given
  * context goes over cdk.json's, and the CLI's context (cdk.json, cdk.context.json, `-c`) over both.
  */
-export const buildApp = (context: Record<string, unknown> = {}) => {
-  const app = new App({ context: { ...CDK_JSON_CONTEXT, ...context } });
+export const buildApp = (context: Record<string, unknown> = {}, options: { validate?: boolean } = {}) => {
+  const app = new App({
+    context: { ...CDK_JSON_CONTEXT, ...context },
+    // CDK's built-in CloudFormation validation (a WebAssembly engine) takes 3 s of a 4 s synthesis. The
+    // deployer's `cdk synth` always runs it (test/infra/cdk-cli.test.ts checks its report); the in-process
+    // syntheses of the local runtime and the tests, which read the same template, may skip it.
+    builtinCloudFormationValidation: options.validate ?? true,
+  });
   const stack = new ChidaoStack(app, STACK_NAME, settingsFrom(app), {
     description: 'chidao: official directives as self-tracking workflows',
   });

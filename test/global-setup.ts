@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { synthesizeTemplate } from '../local/cloud-assembly.ts';
+import { readTemplate, synthesizeTemplate } from '../local/cloud-assembly.ts';
 import { startDynamo } from '../local/dynamodb.ts';
 
 /**
@@ -11,7 +11,9 @@ import { startDynamo } from '../local/dynamodb.ts';
  * in-memory dynalite serves the DynamoDB API; each test file creates its own table in it.
  */
 export default async function setup(project: TestProject) {
-  const template = JSON.stringify(await synthesizeTemplate());
+  const synthesized = await synthesizeTemplate();
+  const template = JSON.stringify(synthesized);
+  const { tables } = readTemplate(synthesized, { publicBaseUrl: 'http://localhost' });
   const dir = mkdtempSync(join(tmpdir(), 'chidao-template-'));
   const templateFile = join(dir, 'template.json');
   writeFileSync(templateFile, template);
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide('template', template);
   project.provide('templateFile', templateFile);
   project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('tables', JSON.stringify(tables));
   return async () => {
     await dynamo.close();
     rmSync(dir, { recursive: true, force: true });
@@ -31,5 +34,7 @@ declare module 'vitest' {
     /** The same template as a file, for `npm start -- --template <file>`. */
     templateFile: string;
     dynamoEndpoint: string;
+    /** The template's tables (JSON of `LocalTable[]`), which each test file creates under its own name. */
+    tables: string;
   }
 }

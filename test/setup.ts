@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { readTemplate, type Template } from '../local/cloud-assembly.ts';
+import type { LocalTable } from '../local/cloud-assembly.ts';
 import { createTables } from '../local/dynamodb.ts';
 
 // Handlers read their configuration from the environment, as on Lambda. Each test file gets its own table,
@@ -17,7 +17,7 @@ process.env.AWS_ACCESS_KEY_ID ??= 'test';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
 process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('dynamoEndpoint');
 
-const { tables } = readTemplate(JSON.parse(inject('template')) as Template, { publicBaseUrl: 'http://localhost' });
+const tables = JSON.parse(inject('tables')) as LocalTable[];
 await createTables(
   inject('dynamoEndpoint'),
   tables.map((t) => ({ ...t, name: table })),

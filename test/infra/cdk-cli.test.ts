@@ -17,6 +17,9 @@ describe('npx cdk synth', () => {
       env: { ...process.env, CI: 'true' },
       timeout: 180_000,
     });
+    // CDK's built-in CloudFormation validation ran (the in-process syntheses skip it) and found nothing.
+    const report = JSON.parse(readFileSync(join(out, 'validation-report.json'), 'utf8'));
+    expect(report.pluginReports.flatMap((r: { violations?: unknown[] }) => r.violations ?? [])).toEqual([]);
     const template = JSON.parse(readFileSync(join(out, 'Chidao.template.json'), 'utf8'));
     const functions = Object.values<{ Type: string; Metadata?: Record<string, string> }>(template.Resources).filter(
       (r) => r.Type === 'AWS::Lambda::Function',
