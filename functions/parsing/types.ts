@@ -38,6 +38,14 @@ export type DraftTask = {
   /** "trong thời hạn 05 ngày làm việc": the calendar is applied when the directive is issued. */
   deadlineWorkingDays?: number;
   recurrence?: Recurrence;
+  /**
+   * The units the text names as this task's assignees, as written and with enumerations expanded ("các Sở: Y tế,
+   * Tài chính" → "Sở Y tế", "Sở Tài chính"), whether or not they are among the recipients: for the form to match
+   * against the directory. Absent when the text names no one for the task (it then goes to every recipient).
+   */
+  assigneeNames?: string[];
+  /** The section heading the task sits under, as written ("1. Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh: …"). */
+  heading?: string;
 };
 
 export type DraftRecipient = {
@@ -75,6 +83,13 @@ export type DraftDirective = {
   addressees: string[];
   legalBases: string[];
   body: string;
+  /**
+   * The whole content of the letter in text order, paragraphs joined by "\n": the legal bases, the opening, the
+   * section headings, the items, contact paragraphs, notes on attached letters and the closing formula; what lies
+   * between the "Kính gửi" block and the signature. Only page furniture (navigation, bylines, comment forms) is
+   * left out. Absent when the text has no content.
+   */
+  fullText?: string;
   signer?: DraftSigner;
   leadership: DraftLeader[];
   recipients: DraftRecipient[];
