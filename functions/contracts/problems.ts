@@ -68,7 +68,11 @@ export type Field =
   | 'csvFile'
   | 'decision'
   | 'newDeadline'
-  | 'limit';
+  | 'limit'
+  // Directive files (the original and annexes)
+  | 'file'
+  | 'originalFile'
+  | 'annexes';
 
 type OfField<T = unknown> = { field: Field } & T;
 type None = Record<never, never>;
@@ -158,6 +162,13 @@ export interface ProblemParams {
   'attachment.notFound': None;
   'attachment.noContent': None;
   'attachment.empty': None;
+  // Directive files: an upload, a file read for its text, an id in the create body
+  'file.unsupported': None;
+  'file.noTextLayer': None;
+  'file.noText': None;
+  'file.unreadable': None;
+  'file.unknown': { id: string };
+  'file.notFound': None;
   // Officials' use cases
   'period.reversed': None;
   'urging.nothingOverdue': None;
@@ -272,6 +283,12 @@ const EVERY_CODE = {
   'attachment.notFound': true,
   'attachment.noContent': true,
   'attachment.empty': true,
+  'file.unsupported': true,
+  'file.noTextLayer': true,
+  'file.noText': true,
+  'file.unreadable': true,
+  'file.unknown': true,
+  'file.notFound': true,
   'period.reversed': true,
   'urging.nothingOverdue': true,
   'csv.unreadable': true,

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
  * | number      | NUMBER#{issuer}#{y} | {number}                |                                   |                       |
  * | idempotency | IDEM#{sha256(key)}  | IDEM                    |                                   |                       |
  * | issuer      | ISSUERS             | {issuer}                |                                   |                       |
+ * | file        | FILE#{fileId}       | FILE                    |                                   |                       |
  */
 export const TABLE = {
   partitionKey: 'pk',
@@ -83,3 +84,6 @@ export const numberKey = (issuer: string, year: string, number: string) => ({
 
 /** One digest per office per day: the first run of the day claims it. */
 export const digestClaimKey = (issuer: string, date: string) => ({ pk: `DIGEST#${issuer}`, sk: date });
+
+/** A directive's file (its original or an annex): what was uploaded, kept as long as the directive. */
+export const fileKey = (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' });

@@ -61,6 +61,12 @@ export class ConflictError extends AppError {
   readonly code = 'Conflict';
 }
 
+/** Well-formed input that cannot be used as it is: a PDF without a text layer, which only a person can read. */
+export class UnprocessableError extends AppError {
+  readonly status = 422;
+  readonly code = 'Unprocessable';
+}
+
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
   readonly code = 'TooManyRequests';

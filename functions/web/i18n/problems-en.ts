@@ -64,6 +64,9 @@ export const enProblems: ProblemTexts = {
     decision: 'Decision',
     newDeadline: 'New deadline',
     limit: 'limit',
+    file: 'File',
+    originalFile: 'Original of the directive',
+    annexes: 'Annexes',
   },
   texts: {
     'field.required': ({ field }, { label }) => `${label(field)}: required`,
@@ -151,6 +154,16 @@ export const enProblems: ProblemTexts = {
     'attachment.noContent': (_, { label }) =>
       `${label('attachment')}: the file’s content did not arrive, please reload the page and send it again`,
     'attachment.empty': (_, { label }) => `${label('attachment')}: the file is empty (0 bytes)`,
+    'file.unsupported': (_, { label }) =>
+      `${label('file')}: only DOCX, PDF, PNG and JPEG files are accepted (or plain text when reading a directive)`,
+    'file.noTextLayer': () =>
+      'This PDF is a scan with no text layer, so its text cannot be read. ' +
+      'Please paste the text of the directive instead (or upload the DOCX).',
+    'file.noText': (_, { label }) => `${label('file')}: the file holds no text to read`,
+    'file.unreadable': (_, { label }) =>
+      `${label('file')}: the file is damaged or protected by a password; please paste the text of the directive`,
+    'file.unknown': ({ id }) => `There is no file ${id}: please upload the file again`,
+    'file.notFound': () => 'File not found.',
     'period.reversed': (_, { label }) => `${label('to')} must be after ${label('from')}`,
     'urging.nothingOverdue': () => 'No agency is overdue with a report.',
     'csv.unreadable': ({ detail }) => `The CSV file could not be read: ${detail}`,

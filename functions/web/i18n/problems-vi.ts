@@ -69,6 +69,9 @@ export const viProblems: ProblemTexts = {
     decision: 'Quyết định',
     newDeadline: 'Hạn mới',
     limit: 'limit',
+    file: 'Tệp',
+    originalFile: 'Bản gốc công văn',
+    annexes: 'Phụ lục',
   },
   texts: {
     'field.required': ({ field }, { label }) => `${label(field)}: bắt buộc nhập`,
@@ -155,6 +158,16 @@ export const viProblems: ProblemTexts = {
     'attachment.noContent': (_, { label }) =>
       `${label('attachment')}: không nhận được nội dung tệp, vui lòng tải lại trang rồi gửi lại`,
     'attachment.empty': (_, { label }) => `${label('attachment')}: tệp rỗng (0 byte)`,
+    'file.unsupported': (_, { label }) =>
+      `${label('file')}: chỉ nhận tệp DOCX, PDF, PNG, JPEG (hoặc văn bản thuần khi đọc nội dung công văn)`,
+    'file.noTextLayer': () =>
+      'Tệp PDF này là bản quét, không có lớp chữ nên không đọc được nội dung. ' +
+      'Vui lòng dán nội dung công văn vào ô "Dán nội dung công văn" (hoặc tải lên bản DOCX).',
+    'file.noText': (_, { label }) => `${label('file')}: tệp không có nội dung chữ để đọc`,
+    'file.unreadable': (_, { label }) =>
+      `${label('file')}: tệp bị hỏng hoặc có mật khẩu nên không đọc được; vui lòng dán nội dung công văn`,
+    'file.unknown': ({ id }) => `Không có tệp mã ${id}: vui lòng tải tệp lên lại`,
+    'file.notFound': () => 'Không tìm thấy tệp.',
     'period.reversed': (_, { label }) => `${label('to')} phải sau ${label('from')}`,
     'urging.nothingOverdue': () => 'Không có đơn vị nào quá hạn báo cáo.',
     'csv.unreadable': ({ detail }) => `Tệp CSV không đọc được: ${detail}`,
