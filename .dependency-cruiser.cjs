@@ -1,7 +1,7 @@
 /**
  * The import rules of functions/ (README, "How it fits together"): each room may import only the rooms below it.
  *
- *   handlers → app, web → core, adapters, documents, parsing → contracts
+ *   handlers → app, web → core, adapters, documents, files, parsing → contracts
  *
  * `npm test` runs these (npm run lint:imports); a violation fails the run.
  */
@@ -13,9 +13,10 @@ const allowedBy = {
   parsing: ['contracts', 'core'],
   adapters: ['contracts', 'core'],
   documents: ['contracts', 'core'],
+  files: ['contracts', 'core'],
   web: ['contracts', 'core', 'parsing'],
-  app: ['contracts', 'core', 'parsing', 'adapters', 'documents'],
-  handlers: ['contracts', 'core', 'parsing', 'adapters', 'documents', 'app', 'web'],
+  app: ['contracts', 'core', 'parsing', 'adapters', 'documents', 'files'],
+  handlers: ['contracts', 'core', 'parsing', 'adapters', 'documents', 'files', 'app', 'web'],
 };
 
 module.exports = {

@@ -1,0 +1,78 @@
+/**
+ * Text of a PDF with pdfjs-dist's legacy build (the modern build needs Node 22's newer globals; pdfjs 6 and
+ * unpdf need Node 22 outright, and the tests run on Node 20).
+ *
+ * Bundling (NodejsFunction's esbuild: ESM, target node22, the createRequire banner infra/ already sets):
+ * - no extra option is needed. pdfjs normally loads its worker by a relative URL (`./pdf.worker.mjs`), which a
+ *   bundle does not have; importing the worker module below and setting `globalThis.pdfjsWorker` makes pdfjs run
+ *   it in-process ("fake worker"), and esbuild inlines it (≈ +1.3 MB minified).
+ * - `@napi-rs/canvas` is optional and only for rendering: pdfjs requires it through
+ *   `process.getBuiltinModule('module').createRequire`, which esbuild does not follow, and text extraction works
+ *   without it (no need to mark it external or ship it).
+ * - pdfjs needs no standard font or CMap files to extract text from fonts with a ToUnicode map (what Word,
+ *   LibreOffice and Chromium write); those files are not bundled.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { NoTextLayerError, UnsupportedFileError } from './errors.ts';
+import { type Block, dropFurniture, paragraphs, type Run, readingOrder } from './layout.ts';
+
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+
+/** Beyond this a "directive" is a book; reading it would only hold the Lambda. */
+const MAX_PAGES = 200;
+
+type TextItem = { str: string; transform: number[]; width: number; height: number };
+const isTextItem = (item: unknown): item is TextItem =>
+  typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+
+const toRun = (item: TextItem): Run => {
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  // the type size is the length of the text matrix's vertical vector (rotation-proof)
+  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+  return { text: item.str, x, y, width: item.width, size };
+};
+
+const blockText = (block: Block) => paragraphs(block).join('\n');
+
+export const extractPdf = async (bytes: Uint8Array): Promise<{ text: string; pages: number }> => {
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy so the caller's bytes stay usable
+  const data = new Uint8Array(bytes);
+  const task = getDocument({ data, isEvalSupported: false, verbosity: 0, stopAtErrors: false });
+  try {
+    let document: Awaited<typeof task.promise>;
+    try {
+      document = await task.promise;
+    } catch (cause) {
+      // pdfjs does not export its PasswordException class; its name is stable
+      if (cause instanceof Error && cause.name === 'PasswordException')
+        throw new UnsupportedFileError('encrypted', { cause });
+      throw new UnsupportedFileError('damaged', { cause });
+    }
+    const count = document.numPages;
+    if (count > MAX_PAGES) throw new UnsupportedFileError('damaged');
+    const pages: { height: number; blocks: Block[] }[] = [];
+    for (let number = 1; number <= count; number++) {
+      try {
+        const page = await document.getPage(number);
+        const [, bottom = 0, , top = 0] = page.view;
+        const content = await page.getTextContent();
+        const runs = content.items.flatMap((item) => (isTextItem(item) ? [toRun(item)] : []));
+        // positions relative to the page box, so "top eighth" means the same on every page
+        for (const run of runs) run.y -= bottom;
+        pages.push({ height: top - bottom, blocks: readingOrder(runs) });
+        page.cleanup();
+      } catch (cause) {
+        throw new UnsupportedFileError('damaged', { cause });
+      }
+    }
+    const text = dropFurniture(pages)
+      .map((blocks) => blocks.map(blockText).join('\n\n'))
+      .filter((page) => page.trim() !== '')
+      .join('\n\n');
+    if (text.replace(/\s/g, '') === '') throw new NoTextLayerError(count);
+    return { text, pages: count };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+};
