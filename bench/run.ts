@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppFacts } from './cases/app.ts';
 import { bundles } from './cases/bundles.ts';
+import type { ParserCorpusResult } from './cases/parser-corpus.ts';
 import {
   dashboard,
   escalationPath,
@@ -173,6 +174,8 @@ try {
 
   say('parser benchmark (bench/parse.bench.ts), if present');
   const parse = await runParseBench();
+  say('parser on the corpus (bench/cases/parser-corpus.ts): field accuracy and time per text');
+  const parserCorpus = await runScript<ParserCorpusResult>('bench/cases/parser-corpus.ts', quick ? ['--quick'] : []);
 
   // ------------------------------------------------------------------------------------------------------------
   // Figures beside their limits
@@ -270,6 +273,18 @@ try {
       met: digest.query.itemsRead / digest.overdue <= 1.1 && digest.query.overdueReturned === digest.overdue,
     },
     {
+      name: `parser field accuracy on the corpus (${parserCorpus.texts} published texts; per field and text, lists by set F1)`,
+      value: `${round(100 * parserCorpus.overall, 1)}%`,
+      limit: '≥ 90%',
+      met: parserCorpus.overall >= 0.9,
+    },
+    {
+      name: 'parser time per corpus text (median; max)',
+      value: `${round(parserCorpus.parseMs.median, 2)} ms; ${round(parserCorpus.parseMs.max, 2)} ms`,
+      limit: '< 50 ms',
+      met: parserCorpus.parseMs.median < 50,
+    },
+    {
       name: `${quick ? 'quick' : 'full'} run duration`,
       value: `${durationSeconds} s`,
       limit: `< ${PLAN.budgetSeconds} s`,
@@ -339,6 +354,7 @@ try {
       },
       digest: { ...digest, limit: { readsPerOverdue: 1.1 } },
       ...(parse ? { parse } : {}),
+      parserCorpus,
     },
     targets,
   };
