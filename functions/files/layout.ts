@@ -39,17 +39,20 @@ const bands = (runs: Run[]): Run[][] => {
 };
 
 /**
- * The widest horizontal gap that runs down the whole band, if it is wider than the space between words (twice
- * the type size: a justified line's stretched spaces stay below it).
+ * The widest horizontal gap that runs down the whole band. Over several lines a gap of one type size cannot be
+ * word spacing (it would have to line up on every line); on a single line it must be wider than a justified
+ * line's stretched spaces, so only a tab-like gap ("Số: 126/…      Gia Lai, ngày …") splits it.
  */
 const columnGap = (runs: Run[]): number | undefined => {
   const size = median(runs.map((run) => run.size));
+  const oneLine = runs.every((run) => Math.abs(run.y - (runs[0]?.y ?? 0)) < size * 0.5);
+  const minimum = oneLine ? Math.max(3 * size, 24) : Math.max(size, 6);
   const spans = runs.map((run) => [run.x, run.x + run.width] as const).sort((a, b) => a[0] - b[0]);
   let end = spans[0]?.[1] ?? 0;
   let best: { at: number; width: number } | undefined;
   for (const [start, stop] of spans.slice(1)) {
     const width = start - end;
-    if (width > Math.max(2 * size, 12) && (!best || width > best.width)) best = { at: end + width / 2, width };
+    if (width > minimum && (!best || width > best.width)) best = { at: end + width / 2, width };
     end = Math.max(end, stop);
   }
   return best?.at;
@@ -105,6 +108,16 @@ export const readingOrder = (runs: Run[]): Block[] =>
 const BROKEN_WORD = /\p{L}-$/u;
 const LIST_MARKER = /^(?:[-–•+*]\s|\(?\d+(?:\.\d+)*[.)]\s|\(?[a-zđ]\)\s|[IVXLC]+\.\s)/u;
 
+const isCentred = (block: Block, left: number, right: number) => {
+  if (block.length < 2) return false;
+  const centre = (left + right) / 2;
+  const lefts = block.map((line) => line.left);
+  return (
+    Math.max(...lefts) - Math.min(...lefts) > (block[0]?.size ?? 0) &&
+    block.every((line) => Math.abs((line.left + line.right) / 2 - centre) < line.size)
+  );
+};
+
 /**
  * Lines of one block joined into paragraphs: a line that runs to the block's right edge was wrapped, so the next
  * line continues it, unless the next one starts a list item or is indented as a new paragraph. Centred lines
@@ -113,6 +126,8 @@ const LIST_MARKER = /^(?:[-–•+*]\s|\(?\d+(?:\.\d+)*[.)]\s|\(?[a-zđ]\)\s|[IV
 export const paragraphs = (block: Block): string[] => {
   const right = Math.max(...block.map((line) => line.right));
   const left = Math.min(...block.map((line) => line.left));
+  // a centred block (issuer, motto, signature) gives no safe sign of wrapping: each line stays its own
+  if (isCentred(block, left, right)) return block.map((line) => line.text);
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of block) {

@@ -35,6 +35,23 @@ const toRun = (item: TextItem): Run => {
 
 const blockText = (block: Block) => paragraphs(block).join('\n');
 
+/**
+ * Pages one after the other; a paragraph that runs on to the next page (its last line has no closing punctuation
+ * and the next page starts in lower case) is joined back into one.
+ */
+const joinPages = (pages: string[]) =>
+  pages
+    .filter((page) => page.trim() !== '')
+    .reduce(
+      (text, page) =>
+        text === ''
+          ? page
+          : /[\p{L}\p{N},;]$/u.test(text) && /^\p{Ll}/u.test(page)
+            ? `${text} ${page}`
+            : `${text}\n\n${page}`,
+      '',
+    );
+
 export const extractPdf = async (bytes: Uint8Array): Promise<{ text: string; pages: number }> => {
   // pdfjs transfers (detaches) the buffer it is given: hand it a copy so the caller's bytes stay usable
   const data = new Uint8Array(bytes);
@@ -66,10 +83,7 @@ export const extractPdf = async (bytes: Uint8Array): Promise<{ text: string; pag
         throw new UnsupportedFileError('damaged', { cause });
       }
     }
-    const text = dropFurniture(pages)
-      .map((blocks) => blocks.map(blockText).join('\n\n'))
-      .filter((page) => page.trim() !== '')
-      .join('\n\n');
+    const text = joinPages(dropFurniture(pages).map((blocks) => blocks.map(blockText).join('\n\n')));
     if (text.replace(/\s/g, '') === '') throw new NoTextLayerError(count);
     return { text, pages: count };
   } finally {
