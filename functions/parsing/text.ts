@@ -1,3 +1,5 @@
+import { unflattenLayout } from './layout.ts';
+
 /**
  * The text layer of the parser: what a pasted công văn becomes before anything is matched.
  *
@@ -190,6 +192,7 @@ export const prepare = (input: unknown): Prepared => {
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/\*\*+/g, '');
+  text = unflattenLayout(text);
 
   const marks = text.match(/\p{L}[?\ufffd]|[?\ufffd]\p{L}/gu)?.length ?? 0;
   const broken = text.includes('\ufffd') || marks >= 3;
