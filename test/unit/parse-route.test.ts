@@ -58,9 +58,9 @@ describe('filling the form from a draft', () => {
       { id: 'ca', name: 'Công an tỉnh', email: 'ca@x.vn', groups: [] },
       { id: 'el', name: 'CÔNG TY ĐIỆN LỰC GIA LAI', email: 'el@x.vn', groups: [] },
     ];
-    const { values, missing } = draftToForm(draft, directory as never, 'key', '2021-01-30');
+    const { values, checks } = draftToForm(draft, directory as never, 'key', '2021-01-30');
     expect(values.recipients.sort()).toEqual(['ca', 'el']);
-    expect(missing).toHaveLength(4);
+    expect(checks.filter((c) => c.kind === 'recipient' && c.match.how === 'none')).toHaveLength(4);
     expect(values.number).toBe('126/STTTT-BCVT');
     const t13 = values.tasks.find((t) => t.code === '1.3');
     expect(t13).toMatchObject({

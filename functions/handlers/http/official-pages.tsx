@@ -1,38 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { DateTime } from 'luxon';
+import qs from 'qs';
 import { z } from 'zod';
 import { observe } from '#adapters/observability.ts';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
 import { importAgencies, listAgencies, removeAgency, saveAgency } from '#app/directory.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
-import { issueDirective } from '#app/issue-directive.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
 import { reportFile } from '#app/report-file.ts';
 import { resendLink } from '#app/resend-link.ts';
-import { type FieldProblem, problem } from '#contracts/problems.ts';
+import { problem } from '#contracts/problems.ts';
 import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/routes.ts';
-import { endOfDayOn, ZONE } from '#core/calendar/time.ts';
-import { directiveInputSchema } from '#core/directive.ts';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import { endOfDayOn } from '#core/calendar/time.ts';
+import { MAX_ANNEXES, MAX_FILE_BYTES } from '#core/directive-file.ts';
+import { NotFoundError, ValidationError } from '#core/errors.ts';
 import type { Official } from '#core/official.ts';
-import { fieldProblemsOf, says } from '#core/problems.ts';
-import { tryParseDirective } from '#parsing/index.ts';
+import { says } from '#core/problems.ts';
 import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
-import { DirectiveFormPage, type FieldErrors, type PasteState } from '#web/officials/directive-form.tsx';
-import {
-  blankForm,
-  type FormValues,
-  fieldOf,
-  readForm,
-  toDirectiveInput,
-} from '#web/officials/directive-form-input.ts';
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { DirectoryPage } from '#web/officials/directory-page.tsx';
-import { draftToForm } from '#web/officials/draft-to-form.ts';
-import { applyRowOp } from '#web/officials/form-ops.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { csrfProtection } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
@@ -42,6 +29,7 @@ import { multipartBody } from '../middleware/multipart.ts';
 import { officialOf, requireOfficial } from '../middleware/official.ts';
 import { officialErrorPage } from '../middleware/official-error-page.tsx';
 import { routeOf } from '../middleware/route.ts';
+import { newDirectiveForm, submitDirectiveForm } from './directive-form.tsx';
 import { download } from './download.ts';
 import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
@@ -62,67 +50,21 @@ export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toStr
 /** The directory's CSV: a province's agencies fit in far less. */
 const DIRECTORY_FILE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Multipart bodies: the directory's CSV, and the directive form (multipart for its files: the letter to read, the
+ * signed original, annexes; each at most 4 MB, every field of a long directive).
+ */
+const FORM_LIMITS = {
+  files: 2 + MAX_ANNEXES,
+  fileSize: MAX_FILE_BYTES,
+  fields: 50_000,
+  parts: 50_000 + 2 + MAX_ANNEXES,
+};
+const NESTING = { arrayLimit: 10_000, parameterLimit: 50_000, depth: 5 };
+const isMultipart = (event: OfficialEvent) => /^multipart\/form-data\b/i.test(event.headers?.['content-type'] ?? '');
+
 /** Rows of the dashboard's matrix per page, with their histories for the timeline. */
 const DASHBOARD_PAGE = 200;
-
-const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
-
-const renderForm = async (
-  c: Context,
-  status: number,
-  values: FormValues,
-  errors: FieldErrors = {},
-  paste: PasteState = { text: '' },
-) =>
-  show(
-    c,
-    status,
-    <DirectiveFormPage
-      lang={c.lang}
-      official={c.official}
-      values={values}
-      errors={errors}
-      directory={await listAgencies()}
-      paste={paste}
-    />,
-  );
-
-/** "Dán văn bản": the pasted công văn fills the form, with what to check; nothing is issued from it. */
-const fillFromText = async (c: Context, values: FormValues) => {
-  const text = typeof c.form.pasteText === 'string' ? c.form.pasteText : '';
-  const outcome = tryParseDirective(text);
-  if (!outcome.ok)
-    return renderForm(c, 400, values, { pasteText: render(problem('parse.emptyText'), c.lang) }, { text });
-  const { draft, warnings, unparsed } = outcome.result;
-  const { values: filled, missing } = draftToForm(draft, await listAgencies(), values.idempotencyKey, today());
-  return renderForm(c, 200, filled, {}, { text, warnings, unparsed, missing });
-};
-
-/** The first problem of each form field, in the page's language. */
-const fieldErrors = (problems: readonly FieldProblem[], lang: Lang) => {
-  const errors: FieldErrors = {};
-  for (const p of problems) errors[fieldOf(p.path)] ??= render(p, lang);
-  return errors;
-};
-
-const submitDirective: Route = async (c) => {
-  const values = readForm(c.form);
-  const op = typeof c.form.op === 'string' ? c.form.op : 'issue';
-  if (op === 'parse') return fillFromText(c, values);
-  const changed = applyRowOp(values, op);
-  if (changed) return renderForm(c, 200, changed);
-  const parsed = directiveInputSchema.safeParse(toDirectiveInput(values, await listAgencies()));
-  if (!parsed.success) return renderForm(c, 400, values, fieldErrors(fieldProblemsOf(parsed.error), c.lang));
-  try {
-    const { directive } = await issueDirective(parsed.data, values.idempotencyKey);
-    return redirect(pathTo(OFFICIAL_PAGES.dashboard, { id: directive.id }));
-  } catch (error) {
-    if (error instanceof ConflictError) return renderForm(c, 409, values, { number: render(error.problem, c.lang) });
-    // Deadlines judged against the time of issuing (already past, too far ahead) come back on their fields.
-    if (error instanceof ValidationError) return renderForm(c, 400, values, fieldErrors(error.issues, c.lang));
-    throw error;
-  }
-};
 
 const actionForm = z.object({
   action: z.enum(['resend', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
@@ -171,7 +113,7 @@ const saveDirectoryEntry: Route = async (c) => {
 
 const importDirectory: Route = async (c) => {
   const file = c.form.file as { content?: Buffer; truncated?: boolean } | undefined;
-  if (file?.truncated)
+  if (file?.truncated || (file?.content?.length ?? 0) > DIRECTORY_FILE_BYTES)
     throw new ValidationError([
       { path: 'file', ...problem('field.tooLargeMb', { field: 'csvFile', mb: DIRECTORY_FILE_BYTES / 1024 / 1024 }) },
     ]);
@@ -185,8 +127,8 @@ const routes: Record<OfficialPageRoute, Route> = {
     const directives = await listDirectives();
     return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);
   },
-  [OFFICIAL_PAGES.newForm]: async (c) => renderForm(c, 200, blankForm(randomUUID(), today())),
-  [OFFICIAL_PAGES.submitForm]: submitDirective,
+  [OFFICIAL_PAGES.newForm]: newDirectiveForm,
+  [OFFICIAL_PAGES.submitForm]: submitDirectiveForm,
   [OFFICIAL_PAGES.dashboard]: async (c) => {
     const id = c.event.pathParameters?.id ?? '';
     const cursor = c.event.queryStringParameters?.cursor;
@@ -257,7 +199,7 @@ export const handler = middy<OfficialEvent, HttpResult>()
   .use(bodyLimit())
   .use(httpHeaderNormalizer())
   .use(formBody())
-  .use(multipartBody({ files: 1, fileSize: DIRECTORY_FILE_BYTES, fields: 10 }))
+  .use(multipartBody(FORM_LIMITS))
   .use(csrfProtection())
   .use(requireOfficial({ except: [OFFICIAL_PAGES.asset] }))
   .use(errorsToResponses(officialErrorPage))
@@ -265,6 +207,10 @@ export const handler = middy<OfficialEvent, HttpResult>()
     const run = routeOf(routes, event.routeKey);
     if (!run) throw new NotFoundError(problem('page.notFound'));
     const official = event.routeKey === OFFICIAL_PAGES.asset ? { id: '', name: '' } : officialOf(event);
-    const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
+    const body = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
+    // A multipart body's fields are flat (`tasks[0][code]`): nested as the urlencoded parser nests them.
+    const form = isMultipart(event)
+      ? (qs.parse(body as Record<string, string>, NESTING) as Record<string, unknown>)
+      : body;
     return run({ event, official, lang: langOf(event), form });
   });

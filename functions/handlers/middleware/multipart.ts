@@ -31,8 +31,12 @@ export type FilePart = {
   content: Buffer;
 };
 
-/** Letters, digits, `_ . -`, optionally ending in `[]` (a list); never a name that means something to objects. */
-const NAME = /^[A-Za-z_][\w.-]{0,99}(\[\])?$/;
+/**
+ * Letters, digits, `_ . -`, then up to five `[key]` segments as qs writes nested fields (`tasks[0][code]`; the
+ * officials' directive form is multipart for its files), optionally ending in `[]` (a list); never a name or a
+ * segment that means something to objects.
+ */
+const NAME = /^[A-Za-z_][\w.-]{0,99}(?:\[[\w.-]{1,40}\]){0,5}(\[\])?$/;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 const invalid = (path: string, p: Problem) => new ValidationError([{ path, ...p }]);
@@ -57,7 +61,7 @@ export const parseMultipart = (contentType: string, body: Buffer, limits: Multip
       if (!name) return fail('', problem('form.unnamedPart'));
       const list = name.endsWith('[]');
       const key = list ? name.slice(0, -2) : name;
-      if (!NAME.test(name) || RESERVED.has(key))
+      if (!NAME.test(name) || key.split(/[[\]]+/).some((segment) => RESERVED.has(segment)))
         return fail('', problem('form.badFieldName', { name: name.slice(0, 100) }));
       const before = fields[key];
       if (list && (before === undefined || Array.isArray(before))) fields[key] = [...(before ?? []), value];

@@ -195,8 +195,39 @@ export const en: Messages = {
     pasteLabel: 'Full text of the directive',
     pasteButton: 'Fill the form from the text',
     pasteCheck: 'To check before issuing',
-    pasteMissing: (name: string) => `"${name}" is not in the directory: add it there, then pick it.`,
     pasteUnparsed: 'Passages no field took',
+    checkNotInDirectory: (name: string) =>
+      `${name}: not in the directory. Add the agency (with its email) to the directory, then pick it.`,
+    checkAbbreviation: (name: string, agency: string) => `${name}: "${agency}" was picked from the directory.`,
+    checkGroup: (name: string, group: string, count: number) =>
+      `${name}: the ${count} agencies of the group "${group}" were picked from the directory.`,
+    checkTier: (name: string, count: number) =>
+      `${name}: ${count} agencies with matching names were picked from the directory; check the list.`,
+    checkEnumeration: (name: string, agencies: string[], missing: string[]) =>
+      `${name}: picked ${agencies.map((a) => `"${a}"`).join(', ')}${missing.length ? `; not in the directory: ${missing.join(', ')}` : ''}.`,
+    checkTaskNoAssignees: (code: string) =>
+      `Task ${code}: no agency to carry it out was found; pick one from the list.`,
+    checkTaskNotRecipient: (code: string, names: string[]) =>
+      `Task ${code}: ${names.join(', ')} not among the recipients; add them there to assign the task.`,
+    checkLeaderEmail: (name: string) => `Leader ${name}: no email; enter one for the overdue alerts.`,
+    checkTask: (code: string, message: string) => `Task ${code}: ${message}`,
+    checkLeader: (name: string, message: string) => `Leader ${name}: ${message}`,
+    taskRef: (n: number, code: string) => (code ? `Task ${n} (item ${code})` : `Task ${n}`),
+    uploadTitle: 'Upload the directive: DOCX, PDF',
+    uploadHint:
+      'Choose the Word (DOCX) or PDF file of the directive. It is read and the form filled in, as with pasted text; check and correct it before issuing.',
+    uploadLabel: 'Directive file (DOCX, PDF)',
+    uploadButton: 'Read the file and fill the form',
+    uploadRead: (name: string) => `"${name}" was read. Its text is in the "Paste text" step below.`,
+    uploadScan: 'Paste the directive’s full text into "Full text of the directive" below.',
+    uploadChoose: 'Choose the directive’s file before reading it.',
+    files: 'Files sent with the directive',
+    filesHint:
+      'The original is the digitally signed PDF that every agency receives and downloads; annexes if any. At most 4 MB a file. Files are stored as soon as the form is sent.',
+    originalFile: 'Signed original (PDF)',
+    annexes: 'Annexes (several files may be chosen)',
+    attached: (name: string, kb: number) => `${name} (${kb} KB)`,
+    removeFile: (name: string) => `Remove ${name}`,
     invalidEmail: 'Not a valid email address',
   },
   statistics: {

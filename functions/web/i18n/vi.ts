@@ -200,8 +200,39 @@ export const vi = {
     pasteLabel: 'Toàn văn công văn',
     pasteButton: 'Điền biểu mẫu từ văn bản',
     pasteCheck: 'Cần kiểm tra trước khi ban hành',
-    pasteMissing: (name: string) => `Đơn vị "${name}" chưa có trong danh bạ: thêm vào danh bạ rồi chọn lại.`,
     pasteUnparsed: 'Các đoạn chưa đưa vào trường nào',
+    checkNotInDirectory: (name: string) =>
+      `${name}: chưa có trong danh bạ. Thêm đơn vị (kèm email) vào danh bạ rồi chọn lại.`,
+    checkAbbreviation: (name: string, agency: string) => `${name}: đã chọn "${agency}" trong danh bạ.`,
+    checkGroup: (name: string, group: string, count: number) =>
+      `${name}: đã chọn ${count} đơn vị của nhóm "${group}" trong danh bạ.`,
+    checkTier: (name: string, count: number) =>
+      `${name}: đã chọn ${count} đơn vị có tên tương ứng trong danh bạ; kiểm tra lại danh sách.`,
+    checkEnumeration: (name: string, agencies: string[], missing: string[]) =>
+      `${name}: đã chọn ${agencies.map((a) => `"${a}"`).join(', ')}${missing.length ? `; chưa có trong danh bạ: ${missing.join(', ')}` : ''}.`,
+    checkTaskNoAssignees: (code: string) =>
+      `Nhiệm vụ ${code}: chưa xác định được đơn vị thực hiện; chọn đơn vị trong danh sách.`,
+    checkTaskNotRecipient: (code: string, names: string[]) =>
+      `Nhiệm vụ ${code}: ${names.join(', ')} không có trong danh sách Kính gửi; thêm vào Kính gửi nếu cần giao.`,
+    checkLeaderEmail: (name: string) => `Lãnh đạo ${name}: chưa có email; nhập email để nhận cảnh báo quá hạn.`,
+    checkTask: (code: string, message: string) => `Nhiệm vụ ${code}: ${message}`,
+    checkLeader: (name: string, message: string) => `Lãnh đạo ${name}: ${message}`,
+    taskRef: (n: number, code: string) => (code ? `Nhiệm vụ ${n} (mục ${code})` : `Nhiệm vụ ${n}`),
+    uploadTitle: 'Tải lên công văn: DOCX, PDF',
+    uploadHint:
+      'Chọn tệp Word (DOCX) hoặc PDF của công văn. Hệ thống đọc tệp và điền sẵn biểu mẫu như khi dán văn bản; cán bộ kiểm tra, sửa rồi mới ban hành.',
+    uploadLabel: 'Tệp công văn (DOCX, PDF)',
+    uploadButton: 'Đọc tệp và điền biểu mẫu',
+    uploadRead: (name: string) => `Đã đọc tệp "${name}". Văn bản đọc được nằm ở bước "Dán văn bản" bên dưới.`,
+    uploadScan: 'Hãy dán toàn văn công văn vào ô "Toàn văn công văn" bên dưới.',
+    uploadChoose: 'Chọn tệp công văn trước khi bấm đọc tệp.',
+    files: 'Tệp gửi kèm công văn',
+    filesHint:
+      'Bản gốc là bản đã ký số (PDF) mà các đơn vị nhận được và tải về; phụ lục nếu có. Mỗi tệp tối đa 4 MB. Tệp được lưu ngay khi gửi biểu mẫu.',
+    originalFile: 'Bản gốc đã ký (PDF)',
+    annexes: 'Phụ lục (có thể chọn nhiều tệp)',
+    attached: (name: string, kb: number) => `${name} (${kb} KB)`,
+    removeFile: (name: string) => `Bỏ tệp ${name}`,
     invalidEmail: 'Địa chỉ email không hợp lệ',
   },
   statistics: {

@@ -20,6 +20,8 @@ export type TaskValues = {
   recurrenceUntil: string;
   reportRequired: boolean;
 };
+/** A file already stored (storeFile), carried in hidden fields so that a re-rendered form keeps it. */
+export type AttachedFile = { fileId: string; name: string; size: number };
 export type LeaderValues = { name: string; title: string; email: string; phone: string; role: string };
 export type FormValues = {
   idempotencyKey: string;
@@ -39,6 +41,9 @@ export type FormValues = {
   recipients: string[];
   copies: string;
   tasks: TaskValues[];
+  /** The signed original every agency receives, and the annexes: stored already, named by id. */
+  originalFile?: AttachedFile | undefined;
+  annexes: AttachedFile[];
   acknowledgeWithin: string;
   remindBefore: string[];
   remindOnTheDay: boolean;
@@ -87,11 +92,20 @@ export const blankForm = (idempotencyKey: string, today: string): FormValues => 
   recipients: [],
   copies: '',
   tasks: [emptyTask('1')],
+  annexes: [],
   acknowledgeWithin: END_OF_WORKING_DAY,
   remindBefore: ['P2D', 'P1D'],
   remindOnTheDay: true,
   escalateAfterWorkingDays: '2',
 });
+
+/** A stored file as the hidden fields carry it; anything else is no file (the create body checks the id). */
+const attached = (v: unknown): AttachedFile | undefined => {
+  const r = (v ?? {}) as Record<string, unknown>;
+  const fileId = str(r.fileId);
+  const size = Number(str(r.size));
+  return fileId ? { fileId, name: str(r.name) || fileId, size: Number.isFinite(size) ? size : 0 } : undefined;
+};
 
 /** Reads what `qs` made of the posted body into the form's shape; missing parts come back empty. */
 export const readForm = (body: Record<string, unknown>): FormValues => {
@@ -129,6 +143,10 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
         reportRequired: str(r.reportRequired) === 'on',
       };
     }),
+    originalFile: attached(body.originalFile),
+    annexes: list(body.annexes)
+      .map(attached)
+      .filter((f): f is AttachedFile => f !== undefined),
     acknowledgeWithin: str(body.acknowledgeWithin) || END_OF_WORKING_DAY,
     remindBefore: strings(body.remindBefore),
     remindOnTheDay: str(body.remindOnTheDay) === 'on',
@@ -207,6 +225,8 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
       ...(t.recurrence ? { recurrence: { every: t.recurrence, until: t.recurrenceUntil } } : {}),
       reportRequired: t.reportRequired,
     })),
+    ...(v.originalFile ? { originalFile: v.originalFile.fileId } : {}),
+    ...(v.annexes.length ? { annexes: v.annexes.map((f) => f.fileId) } : {}),
     acknowledgeWithin: v.acknowledgeWithin,
     remindBefore: v.remindBefore,
     remindOnTheDay: v.remindOnTheDay,
@@ -235,6 +255,7 @@ export const fieldOf = (path: string) => {
     case 'copies':
     case 'addressees':
     case 'remindBefore':
+    case 'annexes':
       return head;
     default:
       return head || 'form';

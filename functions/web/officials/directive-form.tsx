@@ -1,23 +1,18 @@
 import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import { type Agency, groupsOf } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
-import type { ParseWarning } from '#parsing/index.ts';
 import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import type { FormValues } from './directive-form-input.ts';
 import { AgencyChecks, Field, FieldError } from './form-fields.tsx';
+import { AttachedFiles, IntakeSteps, type PasteState } from './form-intake.tsx';
 
+export type { PasteState };
 export type FieldErrors = Record<string, string>;
 
-/** The "paste the text" step: what was pasted, and what reading it left for the official to check. */
-export type PasteState = {
-  text: string;
-  warnings?: ParseWarning[];
-  unparsed?: string[];
-  /** Recipients named in the text that the directory does not have. */
-  missing?: string[];
-};
+/** A task's fields are `tasks-2-…`: the summary names the task, since each task has the same fields. */
+const TASK_FIELD = /^tasks-(\d+)-/;
 
 export const DirectiveFormPage = ({
   lang,
@@ -75,63 +70,29 @@ export const DirectiveFormPage = ({
         <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
           <h2>{m.errorSummary}</h2>
           <ul>
-            {Object.entries(errors).map(([id, message]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{message}</a>
-              </li>
-            ))}
+            {Object.entries(errors).map(([id, message]) => {
+              const task = TASK_FIELD.exec(id)?.[1];
+              const about =
+                task === undefined ? '' : `${m.taskRef(Number(task) + 1, values.tasks[Number(task)]?.code ?? '')}: `;
+              return (
+                <li key={id}>
+                  <a href={`#${id}`}>{about + message}</a>
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}
       <PostForm
         action={pathTo(OFFICIAL_PAGES.submitForm)}
         novalidate
+        enctype="multipart/form-data"
         data-directive-form
         data-required-message={m.required}
         data-email-message={m.invalidEmail}
       >
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
-        <details class="panel" open={paste.text !== '' || undefined}>
-          <summary>
-            <strong>{m.pasteTitle}</strong>
-          </summary>
-          <p class="hint" id="pasteText-hint">
-            {m.pasteHint}
-          </p>
-          <FieldError id="pasteText" error={e('pasteText')} />
-          <label for="pasteText">{m.pasteLabel}</label>
-          <textarea id="pasteText" name="pasteText" rows={8} aria-describedby="pasteText-hint">
-            {paste.text}
-          </textarea>
-          <p>
-            <button type="submit" class="secondary" name="op" value="parse" formnovalidate>
-              {m.pasteButton}
-            </button>
-          </p>
-          {(paste.warnings?.length || paste.missing?.length || paste.unparsed?.length) && (
-            <section class="message warn" aria-labelledby="paste-check">
-              <h2 id="paste-check">{m.pasteCheck}</h2>
-              <ul>
-                {(paste.missing ?? []).map((name) => (
-                  <li key={`missing-${name}`}>{m.pasteMissing(name)}</li>
-                ))}
-                {(paste.warnings ?? []).map((w, i) => (
-                  <li key={`w-${i}`}>{w.message}</li>
-                ))}
-              </ul>
-              {(paste.unparsed?.length ?? 0) > 0 && (
-                <details>
-                  <summary>{m.pasteUnparsed}</summary>
-                  {(paste.unparsed ?? []).map((u, i) => (
-                    <p key={`u-${i}`} class="small">
-                      {u}
-                    </p>
-                  ))}
-                </details>
-              )}
-            </section>
-          )}
-        </details>
+        <IntakeSteps lang={lang} paste={paste} errors={errors} />
         <fieldset>
           <legend>{m.header}</legend>
           <div class="row">
@@ -383,6 +344,8 @@ export const DirectiveFormPage = ({
         </fieldset>
 
         {area('copies', 'copies', m.copies, values.copies, 4)}
+
+        <AttachedFiles lang={lang} original={values.originalFile} annexes={values.annexes} errors={errors} />
 
         <p>
           <button type="submit" name="op" value="issue">

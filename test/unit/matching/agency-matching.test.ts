@@ -8,6 +8,8 @@ const a = (id: string, name: string, groups: string[] = []): Agency => ({
   name,
   email: `${id}@gialai.example`,
   groups,
+  phone: undefined,
+  headName: undefined,
 });
 const DISTRICTS = [
   a('ubnd-pleiku', 'UBND thành phố Pleiku', ['UBND cấp huyện']),
