@@ -6,7 +6,7 @@ import { readNumber } from './number.ts';
 import { hasMarker, TERMINAL } from './paragraphs.ts';
 import { opensSection } from './section-openers.ts';
 import { opensSigner } from './signer.ts';
-import { continueSubject, opensSubject, subjectIn } from './subject.ts';
+import { AUTHORITY, capsSubject, continueSubject, opensSubject, subjectIn } from './subject.ts';
 import { fold, isAllCaps, type Line, tol } from './text.ts';
 import type { DraftDirective } from './types.ts';
 
@@ -24,12 +24,18 @@ export type Header = {
   issuedOn?: string;
   dateProblem?: { message: string; passage: string };
   subject?: string;
+  /** The caps line naming the authority under the title ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"). */
+  authority?: string;
   /** Header lines no field took: a news article's headline, else unparsed. */
   extras: { at: number; text: string }[];
 };
 
 const URGENCY = tol('^(?:hoa toc(?: hen gio)?|thuong khan|khan|dien khan|khan cap)$');
 const DOC_TYPE = tol('^(?:cong van|cong dien(?: khan)?|thong bao|ke hoach|chi thi|quyet dinh|huong dan)$');
+/** The second caps line of an issuer ("TỈNH GIA LAI", "SỞ Y TẾ" under "UBND TỈNH …", "VÀ TRUYỀN THÔNG"). */
+const ORG_CONTINUED = tol(
+  '^(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|va|cong ty|tap doan|vien|hoc vien|dai hoc|dang|doan|kho bac|ngan hang|toa an|bao hiem|quan khu|bo chi huy|dai|chi nhanh|hiep hoi|lien doan|[a-z_]+\\s*&)(?![a-z_])',
+);
 const ORG_START = tol(
   '^(?:so|uy ban|ubnd|van phong|bo|phong|ban|trung tam|cuc|chi cuc|cong an|benh vien|truong|hoi dong|tinh uy|huyen uy|thanh uy|tong cuc|thanh tra)(?![a-z_])',
 );
@@ -87,7 +93,7 @@ const takeTitleLine = (line: Line, findings: Findings): boolean => {
 const isOrgLine = (line: Line, header: Header): boolean => {
   const noneYet = header.number === undefined && header.issuedOn === undefined && header.subject === undefined;
   if (!noneYet) return false;
-  if (isAllCaps(line.raw) && line.raw.length <= 120) return true;
+  if (isAllCaps(line.raw) && line.raw.length <= 120) return ORG_START.test(line.key) || ORG_CONTINUED.test(line.key);
   return ORG_START.test(line.key) && line.raw.length <= 100 && !TERMINAL.test(line.raw);
 };
 
@@ -113,6 +119,18 @@ export const readHeader = (lines: Line[], findings: Findings): { header: Header;
         header.subject = wrapped.subject;
         i = wrapped.next;
       }
+      continue;
+    }
+    const titled = findings.meta.documentType !== undefined || header.issuedOn !== undefined;
+    const caps = header.subject === undefined && titled ? capsSubject(lines, i) : undefined;
+    if (caps) {
+      header.subject = caps.subject;
+      i = caps.next;
+      continue;
+    }
+    if (titled && header.authority === undefined && AUTHORITY.test(line.key) && isAllCaps(line.raw)) {
+      header.authority = line.raw;
+      i++;
       continue;
     }
     if (isOrgLine(line, header)) header.orgLines.push(line.raw);
@@ -147,6 +165,15 @@ const issuerOf = (orgLines: string[]): { issuer?: string; issuerParent?: string 
   };
 };
 
+/** A bare "ỦY BAN NHÂN DÂN" completed by the authority line under the title ("… ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"). */
+const fuller = (orgLines: string[], authority: string | undefined): string[] => {
+  const last = orgLines[orgLines.length - 1];
+  if (!authority || !last || !BODY_ONLY.test(fold(last))) return orgLines;
+  const at = fold(authority).indexOf(fold(last));
+  if (at < 0 || at + last.length >= authority.length) return orgLines;
+  return [...orgLines.slice(0, -1), authority.slice(at)];
+};
+
 /** What a news article's lead sentence gives in place of a header. */
 export type HeaderFallback = Pick<
   DraftDirective,
@@ -160,7 +187,7 @@ export const fillHeaderFields = (
   article: HeaderFallback | undefined,
   findings: Findings,
 ) => {
-  const { issuer, issuerParent } = issuerOf(header.orgLines);
+  const { issuer, issuerParent } = issuerOf(fuller(header.orgLines, header.authority));
   const number = header.number ?? article?.number;
   if (number) draft.number = number;
   else if (header.numberBlank) warn(findings, 'number', MESSAGES.numberBlank, header.numberBlank);
