@@ -17,6 +17,7 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
 import { ENV } from '#contracts/environment.ts';
 import {
+  INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
   RECIPIENT_ROUTES,
@@ -204,10 +205,32 @@ export class ChidaoStack extends Stack {
     );
     for (const f of [recipientLinks, officialPages])
       acknowledge(f, wildcardOn(attachments, '/reports/*'), 'Report attachments only: every key under reports/.');
+
+    // The files of directives (the signed original, annexes): uploaded through the intake function, written once
+    // per id and never deleted (they are kept as long as the directive); read by the recipients' links, the
+    // dashboard and the functions that send the invitation with the original attached.
+    const intake = fn(
+      'Intake',
+      'functions/handlers/http/intake.ts',
+      { [ENV.ATTACHMENTS_BUCKET]: attachments.bucketName },
+      // pdfjs reads a few pages faster with the CPU that more memory brings.
+      { memorySize: 1024 },
+    );
+    const directiveFiles = attachments.arnForObjects('directives/files/*');
+    intake.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [directiveFiles] }));
+    for (const f of [deliver, checkpoint]) f.addEnvironment(ENV.ATTACHMENTS_BUCKET, attachments.bucketName);
+    for (const f of [recipientLinks, officialPages, deliver, checkpoint])
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [directiveFiles] }));
+    for (const f of [intake, recipientLinks, officialPages, deliver, checkpoint])
+      acknowledge(
+        f,
+        wildcardOn(attachments, '/directives/files/*'),
+        'Directive files only: every key under directives/files/ (one per uploaded file id).',
+      );
     acknowledge(
       attachments,
       'AwsSolutions-S1',
-      'Only two functions’ roles reach it (no public access, no presigned URL); each upload and download is logged by them.',
+      'Only the functions’ roles reach it (no public access, no presigned URL); each upload and download is logged by them.',
     );
 
     for (const f of [awaitHuman, officialsApi, recipientLinks, officialPages]) assignments.grantTaskResponse(f);
@@ -271,6 +294,7 @@ export class ChidaoStack extends Stack {
 
     const { api } = new ChidaoHttpApi(this, 'Http', [
       { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },
+      { routes: INTAKE_ROUTES, handler: intake, authorizer },
       { routes: RECIPIENT_ROUTES, handler: recipientLinks, throttle: THROTTLING.recipientLinks },
       { routes: SIGN_IN_ROUTES, handler: signIn, throttle: THROTTLING.signIn },
       { routes: OFFICIAL_PAGE_ROUTES, handler: officialPages },

@@ -5,7 +5,6 @@
 
 export const OFFICIALS_API = {
   issue: 'POST /api/directives',
-  parse: 'POST /api/directives/parse',
   list: 'GET /api/directives',
   read: 'GET /api/directives/{id}',
   readAssignment: 'GET /api/directives/{id}/assignments/{recipientId}',
@@ -13,6 +12,15 @@ export const OFFICIALS_API = {
   cancelAssignment: 'POST /api/directives/{id}/assignments/{recipientId}/cancel',
   extension: 'POST /api/directives/{id}/assignments/{recipientId}/extension',
   resend: 'POST /api/directives/{id}/assignments/{recipientId}/resend',
+} as const;
+
+/**
+ * Reading and storing the files officials bring (DOCX, PDF): a Lambda of its own, since the PDF and DOCX readers
+ * would grow every other function's bundle several times over. Behind the JWT authorizer like the rest of /api.
+ */
+export const INTAKE_API = {
+  parse: 'POST /api/directives/parse',
+  upload: 'POST /api/directives/files',
 } as const;
 
 /**
@@ -35,6 +43,9 @@ export const RECIPIENT = {
   acknowledge: 'POST /r/{token}/acknowledge',
   report: 'POST /r/{token}/report',
   extension: 'POST /r/{token}/extension',
+  /** A file of the directive (its original, an annex): GET and HEAD only, nothing recorded. */
+  file: 'GET /r/{token}/files/{fileId}',
+  fileHead: 'HEAD /r/{token}/files/{fileId}',
 } as const;
 
 /** Signing in and out: public, like the recipients' links. */
@@ -53,6 +64,8 @@ export const OFFICIAL_PAGES = {
   dashboard: 'GET /directives/{id}',
   action: 'POST /directives/{id}/actions',
   file: 'GET /directives/{id}/files/{recipientId}/{taskCode}',
+  /** A file of the directive itself (its original, an annex), from the dashboard. */
+  directiveFile: 'GET /directives/{id}/documents/{fileId}',
   directory: 'GET /directory',
   saveAgency: 'POST /directory',
   importDirectory: 'POST /directory/import',
@@ -63,6 +76,7 @@ type Keys<T> = T[keyof T];
 const keys = <T extends Record<string, string>>(group: T) => Object.values(group) as Keys<T>[];
 
 export const OFFICIAL_ROUTES = keys(OFFICIALS_API);
+export const INTAKE_ROUTES = keys(INTAKE_API);
 export const REPORT_API_ROUTES = keys(REPORTS_API);
 export const REPORT_PAGE_ROUTES = keys(REPORTS_PAGES);
 export const RECIPIENT_ROUTES = keys(RECIPIENT);
@@ -70,6 +84,7 @@ export const SIGN_IN_ROUTES = keys(SIGN_IN);
 export const OFFICIAL_PAGE_ROUTES = keys(OFFICIAL_PAGES);
 
 export type OfficialRoute = Keys<typeof OFFICIALS_API>;
+export type IntakeRoute = Keys<typeof INTAKE_API>;
 export type ReportRoute = Keys<typeof REPORTS_API> | Keys<typeof REPORTS_PAGES>;
 export type RecipientRoute = Keys<typeof RECIPIENT>;
 export type SignInRoute = Keys<typeof SIGN_IN>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Field } from '#contracts/problems.ts';
+import { says } from './problems.ts';
 
 /**
  * A file that travels with a directive: its original (the signed PDF as sent) or an annex. Uploaded once, then
@@ -52,7 +54,8 @@ export const fileSummary = ({ fileId, name, size, contentType, sha256 }: Directi
 
 /** Ids are ULIDs: a malformed one names no file, and never reaches a key. */
 export const FILE_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-export const fileIdSchema = z.string().regex(FILE_ID);
+export const fileIdSchema = (field: Field) =>
+  z.string(says('field.invalid', { field })).regex(FILE_ID, says('field.invalid', { field }));
 
 /** A name as shown and sent back in Content-Disposition: no path, no control characters, at most 200 characters. */
 export const cleanFileName = (raw: string | undefined, type: StoredFileType) => {

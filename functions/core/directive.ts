@@ -4,6 +4,7 @@ import { type Field, type FieldProblem, problem } from '#contracts/problems.ts';
 import { ACK } from './assignment/model.ts';
 import { addWorkingDays } from './calendar/index.ts';
 import { isIsoDuration, ZONE } from './calendar/time.ts';
+import { fileIdSchema, MAX_ANNEXES } from './directive-file.ts';
 import { customIssue, says } from './problems.ts';
 
 /**
@@ -184,6 +185,15 @@ export const directiveInputSchema = z
       .trim()
       .max(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))
       .default(''),
+    /**
+     * The whole content of the letter in order, paragraphs separated by newlines (the parse step's `fullText`):
+     * section headings, contact paragraphs, notes and closing formula included. Shown to agencies when present.
+     */
+    fullText: z
+      .string()
+      .trim()
+      .max(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))
+      .optional(),
     signer: signerSchema,
     leadership: z
       .array(leaderSchema, says('field.required', { field: 'leadership' }))
@@ -206,6 +216,12 @@ export const directiveInputSchema = z
       .array(duration('remindBefore', { minHours: 1, maxDays: 60 }))
       .max(10)
       .default(['P2D', 'P1D']),
+    /** The original as sent (the signed PDF) and the annexes: ids from `POST /api/directives/files`. */
+    originalFile: fileIdSchema('originalFile').optional(),
+    annexes: z
+      .array(fileIdSchema('annexes'))
+      .max(MAX_ANNEXES, says('field.max', { field: 'annexes', max: MAX_ANNEXES }))
+      .optional(),
     /** A reminder at 08:00 on the day a deadline falls. */
     remindOnTheDay: z.boolean().default(true),
     /** The second level of escalation (the director) this many working days after a missed deadline. */

@@ -1,5 +1,6 @@
 import { decree30PlaceAndDate } from '#core/calendar/time.ts';
 import type { Directive } from '#core/directive.ts';
+import { FullText, Paragraphs } from './directive-files.tsx';
 
 const PURPOSE_LABEL: Record<Directive['copies'][number]['purpose'], string> = {
   REPORT: 'báo cáo',
@@ -44,17 +45,21 @@ export const DirectiveDocument = ({ directive, addressedTo }: { directive: Direc
         </ul>
       )}
     </div>
-    <div class="cv-body">
-      {directive.legalBases.map((b) => (
-        <p key={b}>{b}</p>
-      ))}
-      {directive.body && <p>{directive.body}</p>}
-      {directive.tasks.map((t) => (
-        <p key={t.code}>
-          {t.code}. {t.text}
-        </p>
-      ))}
-    </div>
+    {directive.fullText ? (
+      <FullText text={directive.fullText} />
+    ) : (
+      <div class="cv-body">
+        {directive.legalBases.map((b) => (
+          <p key={b}>{b}</p>
+        ))}
+        {directive.body && <Paragraphs text={directive.body} />}
+        {directive.tasks.map((t) => (
+          <p key={t.code}>
+            {t.code}. {t.text}
+          </p>
+        ))}
+      </div>
+    )}
     <div class="cv-sign">
       <div class="cv-copies">
         {directive.copies.length > 0 && (

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, inject, it } from 'vitest';
 import { ENTRY_METADATA } from '#contracts/metadata.ts';
 import {
+  INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
   RECIPIENT_ROUTES,
@@ -316,6 +317,7 @@ describe('HTTP API', () => {
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(
       [
         ...OFFICIAL_ROUTES,
+        ...INTAKE_ROUTES,
         ...RECIPIENT_ROUTES,
         ...SIGN_IN_ROUTES,
         ...OFFICIAL_PAGE_ROUTES,
@@ -326,7 +328,7 @@ describe('HTTP API', () => {
   });
 
   it('every /api/* route needs a JWT (the officials’ user pool); /r/* routes need nothing but the link', () => {
-    for (const key of OFFICIAL_ROUTES) {
+    for (const key of [...OFFICIAL_ROUTES, ...INTAKE_ROUTES]) {
       const route = routes.find((r) => r.RouteKey === key);
       expect(route?.AuthorizationType, key).toBe('JWT');
       const authorizer = resources[route?.AuthorizerId?.Ref ?? ''];

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { draftToForm } from '#web/officials/draft-to-form.ts';
-import { callOfficials, OFFICIAL, parseJson, resetMocks, scanAll } from './support/harness.ts';
+import { callIntake } from './files-in-product/call-intake.ts';
+import { OFFICIAL, parseJson, resetMocks, scanAll } from './support/harness.ts';
 
 const seed = readFileSync(join(import.meta.dirname, 'parsing', 'fixtures', 'gia-lai-126.txt'), 'utf8');
 
 const parse = (text: unknown) =>
-  callOfficials({
+  callIntake({
     routeKey: 'POST /api/directives/parse',
     path: '/api/directives/parse',
     headers: { 'content-type': 'application/json' },
@@ -41,7 +42,7 @@ describe('POST /api/directives/parse', () => {
   });
 
   it('refuses an anonymous caller', async () => {
-    const response = await callOfficials({
+    const response = await callIntake({
       routeKey: 'POST /api/directives/parse',
       path: '/api/directives/parse',
       headers: { 'content-type': 'application/json' },

@@ -4,6 +4,7 @@ import qs from 'qs';
 import { z } from 'zod';
 import { observe } from '#adapters/observability.ts';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
+import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
 import { importAgencies, listAgencies, removeAgency, saveAgency } from '#app/directory.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
@@ -148,6 +149,7 @@ const routes: Record<OfficialPageRoute, Route> = {
         directive={directive}
         assignments={assignments}
         submissions={submissions}
+        files={await filesOfDirective(directive)}
         page={{ ...(cursor ? { cursor } : {}), ...(next ? { next } : {}) }}
         now={now}
         {...(done ? { notice: messages(c.lang).directive.done } : {})}
@@ -159,6 +161,11 @@ const routes: Record<OfficialPageRoute, Route> = {
     const { id = '', recipientId = '', taskCode = '' } = c.event.pathParameters ?? {};
     const file = await reportFile(id, recipientId, taskCode);
     return download(file.body, file.contentType, file.name);
+  },
+  [OFFICIAL_PAGES.directiveFile]: async (c) => {
+    const { id = '', fileId = '' } = c.event.pathParameters ?? {};
+    const { file, bytes } = await fileOfDirective(id, fileId);
+    return download(bytes ?? Buffer.alloc(0), file.contentType, file.name);
   },
   [OFFICIAL_PAGES.directory]: async (c) => {
     const agencies = await listAgencies();

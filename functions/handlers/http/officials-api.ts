@@ -14,7 +14,6 @@ import { directiveInputSchema, tasksOf } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
 import { customIssue, says } from '#core/problems.ts';
 import { countsOf } from '#core/tally.ts';
-import { parseDirectiveOrThrow } from '#parsing/index.ts';
 import { langOf, render } from '#web/i18n/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
@@ -78,10 +77,6 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
       location: pathTo(OFFICIALS_API.read, { id: directive.id }),
     });
   }),
-  /** Reads a pasted công văn into a draft of the create body; nothing is issued from it. */
-  [OFFICIALS_API.parse]: route({ body: z.object({ text: z.unknown() }) }, async ({ body }) =>
-    json(200, parseDirectiveOrThrow(body.text)),
-  ),
   [OFFICIALS_API.list]: route({ query: z.object({ issuer: z.string().max(300).optional() }) }, async ({ query }) =>
     json(200, { directives: (await listDirectives(query.issuer)).map(directiveSummary) }),
   ),

@@ -3,6 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { observe } from '#adapters/observability.ts';
 import { acknowledgeReceipt } from '#app/acknowledge.ts';
+import { directiveFile } from '#app/directive-files.ts';
 import { openLink } from '#app/open-link.ts';
 import { submitReport } from '#app/report.ts';
 import { requestExtensionFor } from '#app/request-extension.ts';
@@ -17,6 +18,7 @@ import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { PublicEvent } from '../middleware/events.ts';
 import { multipartBody } from '../middleware/multipart.ts';
 import { routeOf } from '../middleware/route.ts';
+import { download } from './download.ts';
 import { messagePage } from './pages.tsx';
 import { extensionForm, MAX_ATTACHMENT_BYTES, parseForm, reportForm } from './recipient/forms.ts';
 import { type Opened, recipientPage, refusalNotice } from './recipient/pages.tsx';
@@ -77,12 +79,26 @@ const extension = async (event: PublicEvent) => {
   });
 };
 
+/**
+ * A file of the directive: GET and HEAD only, like the page, and like it nothing is recorded (a mail scanner that
+ * fetches the file must not count as the agency opening or acknowledging anything).
+ */
+const file = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const head = event.requestContext.http.method === 'HEAD';
+  const { file, bytes } = await directiveFile(link.directive, event.pathParameters?.fileId ?? '', !head);
+  const result = download(bytes ?? Buffer.alloc(0), file.contentType, file.name);
+  return head ? { ...result, body: '', isBase64Encoded: false } : result;
+};
+
 const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>> = {
   [RECIPIENT.view]: view,
   [RECIPIENT.head]: view,
   [RECIPIENT.acknowledge]: acknowledge,
   [RECIPIENT.report]: report,
   [RECIPIENT.extension]: extension,
+  [RECIPIENT.file]: file,
+  [RECIPIENT.fileHead]: file,
 };
 
 /** A page that is only a message, titled by its status, in the visitor's language. */

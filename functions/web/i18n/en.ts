@@ -141,6 +141,7 @@ export const en: Messages = {
     subject: 'Subject (V/v) *',
     legalBases: 'Legal bases (one per line)',
     body: 'Opening text',
+    fullText: 'Full text sent to agencies (every paragraph of the letter in order; empty: the opening and the tasks)',
     addressees: 'Addressed to (one agency or group per line; empty means the recipients’ names)',
     signer: 'Signer',
     signerName: 'Signer’s name *',
@@ -299,6 +300,23 @@ export const en: Messages = {
       413: 'What was sent is too large',
       500: 'System error',
     },
+  },
+  files: {
+    title: 'Files of the directive',
+    original: 'Original',
+    annex: 'Annex',
+    authoritative: (name: string) =>
+      `The authoritative version is the original file ${name} (download above); the full text below is for reading.`,
+    download: 'Download',
+    kb: (kb: string) => `${kb} KB`,
+    signature: 'Digital signature',
+    signer: 'Signer',
+    organization: 'Organization',
+    signedAt: 'Signed at (Hà Nội time)',
+    check: 'Check',
+    intact: 'the signature is valid as to integrity; the certificate chain has not been checked',
+    broken:
+      'the signature is NOT valid: the content was changed after signing or the signature does not match; the certificate chain has not been checked',
   },
   directory: {
     title: 'Agency directory',

@@ -142,6 +142,7 @@ export const vi = {
     subject: 'Trích yếu (V/v) *',
     legalBases: 'Căn cứ (mỗi dòng một căn cứ)',
     body: 'Nội dung mở đầu',
+    fullText: 'Toàn văn gửi các đơn vị (mọi đoạn của công văn theo thứ tự; để trống thì gửi nội dung mở đầu và các nhiệm vụ)',
     addressees: 'Kính gửi (mỗi dòng một đơn vị hoặc nhóm; để trống thì dùng tên các đơn vị nhận)',
     signer: 'Người ký',
     signerName: 'Họ và tên người ký *',
@@ -304,6 +305,23 @@ export const vi = {
       413: 'Nội dung gửi lên quá lớn',
       500: 'Lỗi hệ thống',
     } as Partial<Record<number, string>>,
+  },
+  files: {
+    title: 'Tệp của công văn',
+    original: 'Bản gốc',
+    annex: 'Phụ lục',
+    authoritative: (name: string) =>
+      `Văn bản gốc có giá trị là tệp ${name} (tải về ở trên); toàn văn dưới đây để tiện đọc.`,
+    download: 'Tải về',
+    kb: (kb: string) => `${kb} KB`,
+    signature: 'Chữ ký số',
+    signer: 'Người ký',
+    organization: 'Cơ quan, tổ chức',
+    signedAt: 'Thời điểm ký (giờ Hà Nội)',
+    check: 'Kiểm tra',
+    intact: 'chữ ký hợp lệ về mặt toàn vẹn; chưa kiểm tra chuỗi chứng thư',
+    broken:
+      'chữ ký KHÔNG hợp lệ: nội dung đã bị thay đổi sau khi ký hoặc chữ ký không khớp; chưa kiểm tra chuỗi chứng thư',
   },
   directory: {
     title: 'Danh bạ đơn vị',

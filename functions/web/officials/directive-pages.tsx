@@ -1,38 +1,19 @@
 import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
-import type { Assignment, Bucket, HistoryEvent } from '#core/assignment/model.ts';
+import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
 import { bucketOf, isOpen, pendingExtensions, slotOf } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { Official } from '#core/official.ts';
 import type { Submission } from '#core/submission.ts';
-import { countsOf, directiveState } from '#core/tally.ts';
+import { directiveState } from '#core/tally.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
+import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
+import { Counts } from './counts.tsx';
 
 const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
-
-const Counts = ({ lang, tally }: { lang: Lang; tally: Record<string, number> }) => {
-  const m = messages(lang).buckets;
-  const c = countsOf(tally);
-  const shown: (Bucket | 'acknowledged')[] = [
-    'inProgressOnTime',
-    'inProgressOverdue',
-    'completedOnTime',
-    'completedLate',
-  ];
-  for (const extra of ['cancelled', 'deliveryFailed'] as const) if (c[extra] > 0) shown.push(extra);
-  return (
-    <ul class="counts">
-      {shown.map((b) => (
-        <li key={b} class={b === 'inProgressOverdue' && c[b] > 0 ? 'overdue' : ''}>
-          <strong>{c[b]}</strong> {m[b]}
-        </li>
-      ))}
-    </ul>
-  );
-};
 
 export const DirectivesListPage = ({
   lang,
@@ -247,6 +228,7 @@ export const DirectivePage = ({
   now,
   notice,
   submissions = new Map(),
+  files = { annexes: [] },
 }: {
   lang: Lang;
   official: Official;
@@ -254,6 +236,7 @@ export const DirectivePage = ({
   assignments: Assignment[];
   /** What the agencies of this page wrote (one-off reports, reasons of pending requests), by id. */
   submissions?: ReadonlyMap<string, Submission>;
+  files?: ShownFiles;
   /** Which page of a large directive's agencies this is; absent when one page holds them all. */
   page?: { cursor?: string; next?: string };
   now: string;
@@ -387,6 +370,11 @@ export const DirectivePage = ({
           </button>
         </PostForm>
       )}
+      <DirectiveFiles
+        files={files}
+        hrefOf={(fileId) => pathTo(OFFICIAL_PAGES.directiveFile, { id: directive.id, fileId })}
+        lang={lang}
+      />
       <h2>{d.document}</h2>
       <DirectiveDocument
         directive={directive}

@@ -4,6 +4,7 @@ import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
 import type { Submission } from '#core/submission.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
+import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, type Messages, messages } from '../i18n/index.ts';
 import { Layout, Message } from '../render.tsx';
 
@@ -161,6 +162,7 @@ export const RecipientPage = ({
   now,
   notice,
   submissions,
+  files = { annexes: [] },
   lang = 'vi',
 }: {
   directive: Directive;
@@ -170,6 +172,8 @@ export const RecipientPage = ({
   notice?: Notice | undefined;
   /** What the agency wrote, by id: its reports' files. */
   submissions: ReadonlyMap<string, Submission>;
+  /** The directive's original and annexes, each downloadable under the link. */
+  files?: ShownFiles;
   lang?: Lang;
 }) => {
   const all = messages(lang);
@@ -260,7 +264,9 @@ export const RecipientPage = ({
           </form>
         </section>
       )}
+      <DirectiveFiles files={files} hrefOf={(fileId) => pathTo(RECIPIENT.file, { token, fileId })} lang={lang} />
       <h2>{m.fullText}</h2>
+      {files.original && <p class="hint">{all.files.authoritative(files.original.name)}</p>}
       <DirectiveDocument
         directive={directive}
         addressedTo={directive.addressees.length > 0 ? directive.addressees : [a.recipientName]}

@@ -1,5 +1,6 @@
 import type { Applied } from '#adapters/store/assignments.ts';
 import { submissionsByIds } from '#adapters/store/submissions.ts';
+import { filesOfDirective } from '#app/directive-files.ts';
 import type { OpenedLink } from '#app/open-link.ts';
 import { type Lang, messages, render } from '#web/i18n/index.ts';
 import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
@@ -37,6 +38,7 @@ export const recipientPage = async (
       now={opened.now}
       {...(notice ? { notice } : {})}
       submissions={await filesShown(opened, assignment)}
+      files={await filesOfDirective(opened.directive)}
       lang={opened.lang}
     />,
     {},
