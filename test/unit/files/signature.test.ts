@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { P12Signer } from '@signpdf/signer-p12';
-import signpdf from '@signpdf/signpdf';
+import { SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfSignature } from '#files/index.ts';
@@ -16,7 +16,7 @@ const SIGNED_AT = new Date('2021-01-30T03:15:00.000Z');
 
 /** A self-made certificate for the signer, its subject in UTF-8 as Vietnamese CAs write it, in a PKCS#12. */
 const makeP12 = () => {
-  // forge UTF-8-encodes a UTF8String value itself. node:crypto makes the key in milliseconds where forge's pure-JS generator takes seconds
+  // node:crypto makes the key in milliseconds where forge's pure-JS generator takes seconds
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   const certificate = forge.pki.createCertificate();
@@ -24,6 +24,7 @@ const makeP12 = () => {
   certificate.serialNumber = '0a1b2c3d';
   certificate.validity.notBefore = new Date('2020-01-01T00:00:00Z');
   certificate.validity.notAfter = new Date('2030-01-01T00:00:00Z');
+  // forge UTF-8-encodes a UTF8String's value itself: the names go in as they are
   const subject = [
     { shortName: 'CN', value: SIGNER.commonName, valueTagClass: forge.asn1.Type.UTF8 },
     { shortName: 'O', value: SIGNER.organization, valueTagClass: forge.asn1.Type.UTF8 },
@@ -45,7 +46,7 @@ const sign = async (pdf: Buffer) => {
     location: 'Gia Lai',
     signingTime: SIGNED_AT,
   });
-  return signpdf.sign(withPlaceholder, new P12Signer(makeP12(), { passphrase: 'secret' }), SIGNED_AT);
+  return new SignPdf().sign(withPlaceholder, new P12Signer(makeP12(), { passphrase: 'secret' }), SIGNED_AT);
 };
 
 /** One byte changed inside the first signed range: a figure of the letter's text edited after signing. */
