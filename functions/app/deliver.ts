@@ -9,6 +9,7 @@ import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
 import { deliver, failDelivery } from '#core/assignment/transitions.ts';
 import { DeliveryFailed, NotFoundError } from '#core/errors.ts';
 import { invitationEmail } from '#documents/email/index.ts';
+import { invitationFiles } from './directive-files.ts';
 
 /** The assignment, or undefined when it is gone: a step has nothing left to track then. */
 export const findAssignment = async (directiveId: string, recipientId: string) => {
@@ -34,7 +35,12 @@ export const deliverIfIssued = async (assignment: StoredAssignment, now: string)
   try {
     await sendEmail({
       to: [assignment.recipientEmail],
-      ...invitationEmail({ directive, assignment: delivering.next, link }),
+      ...invitationEmail({
+        directive,
+        assignment: delivering.next,
+        link,
+        files: await invitationFiles(directive, link, true),
+      }),
     });
   } catch (error) {
     if (!isPermanentRejection(error)) throw error;

@@ -2,8 +2,9 @@ import { getFileBytes } from '#adapters/directive-files.ts';
 import { getDirective } from '#adapters/store/directives.ts';
 import { fileRecords } from '#adapters/store/files.ts';
 import { problem } from '#contracts/problems.ts';
-import type { DirectiveFile } from '#core/directive-file.ts';
+import { type DirectiveFile, MAX_EMAILED_BYTES } from '#core/directive-file.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
+import type { EmailedFile, InvitationFiles } from '#documents/email/index.ts';
 
 type Named = { originalFile?: string | undefined; annexes?: readonly string[] | undefined };
 
@@ -51,3 +52,43 @@ export const directiveFile = async (d: Named, fileId: string, withBytes = true) 
 /** For the dashboard: a file of the directive with this id. */
 export const fileOfDirective = async (directiveId: string, fileId: string) =>
   directiveFile(await getDirective(directiveId), fileId);
+
+/**
+ * Bytes of originals recently attached, by id: a directive to thousands of agencies reads its original from S3
+ * once per container, not once per invitation. Safe to keep because a file's bytes never change.
+ */
+const attached = new Map<string, Buffer>();
+const ATTACHED_CAP = 16 * 1024 * 1024;
+
+const bytesOf = async (fileId: string) => {
+  const hit = attached.get(fileId);
+  if (hit) return hit;
+  const bytes = await getFileBytes(fileId);
+  if ([...attached.values()].reduce((n, b) => n + b.length, bytes.length) > ATTACHED_CAP) attached.clear();
+  attached.set(fileId, bytes);
+  return bytes;
+};
+
+/**
+ * The files as an invitation names them, each with its download under the agency's link; the original attached
+ * when it is at most 3 MB and `attach` (the functions that read the bucket), linked otherwise.
+ */
+export const invitationFiles = async (d: Named, link: string, attach: boolean): Promise<InvitationFiles> => {
+  const { original, annexes } = await filesOfDirective(d);
+  const emailed = (f: DirectiveFile): EmailedFile => ({
+    name: f.name,
+    contentType: f.contentType,
+    href: `${link}/files/${encodeURIComponent(f.fileId)}`,
+  });
+  return {
+    ...(original
+      ? {
+          original: {
+            ...emailed(original),
+            ...(attach && original.size <= MAX_EMAILED_BYTES ? { content: await bytesOf(original.fileId) } : {}),
+          },
+        }
+      : {}),
+    annexes: annexes.map(emailed),
+  };
+};

@@ -6,6 +6,7 @@ import { getDirective } from '#adapters/store/directives.ts';
 import * as transitions from '#core/assignment/transitions.ts';
 import type { Official } from '#core/official.ts';
 import { invitationEmail } from '#documents/email/index.ts';
+import { invitationFiles } from './directive-files.ts';
 
 const now = () => new Date().toISOString();
 
@@ -18,7 +19,13 @@ export const resendLink = async (directiveId: string, recipientId: string, by: O
     const link = await linkFor(result.assignment, at);
     await sendEmail({
       to: [result.assignment.recipientEmail],
-      ...invitationEmail({ directive, assignment: result.assignment, link }),
+      // The officials' functions do not read the bucket: the new invitation links to the original.
+      ...invitationEmail({
+        directive,
+        assignment: result.assignment,
+        link,
+        files: await invitationFiles(directive, link, false),
+      }),
     });
     count('EmailsSent', 1, { kind: 'resend' });
   }

@@ -6,6 +6,7 @@ import { ZONE } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { type Period, type StatisticsItem, statisticsTables } from '#core/statistics.ts';
 import { defaultNewDeadline, overdueAgencies, urgingLetter } from '#documents/urging-letter.ts';
+import { filesOfDirective } from './directive-files.ts';
 
 /** `from`/`to` as given, or this month so far (in Hà Nội). */
 export const periodOf = (query: Record<string, string | undefined> | undefined, now: string): Period => {
@@ -38,7 +39,14 @@ export const urgingLetterFor = async (directiveId: string, now: string) => {
   const overdue = overdueAgencies(directive, await allAssignmentsOf(directiveId), now);
   if (overdue.length === 0) throw new ValidationError([{ path: 'directive', ...problem('urging.nothingOverdue') }]);
   const today = DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
-  const file = await urgingLetter({ directive, overdue, newDeadline: defaultNewDeadline(today), issuedOn: today });
+  const { original } = await filesOfDirective(directive);
+  const file = await urgingLetter({
+    directive,
+    overdue,
+    newDeadline: defaultNewDeadline(today),
+    issuedOn: today,
+    originalName: original?.name,
+  });
   return { file, name: `don-doc-${directive.number.replace(/[^A-Za-z0-9]+/g, '-')}.docx` };
 };
 

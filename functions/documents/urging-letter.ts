@@ -50,6 +50,8 @@ export type UrgingLetterInput = {
   number?: string;
   /** YYYY-MM-DD: the date of the letter, also the "as of" date of the overdue list. */
   issuedOn: string;
+  /** The name of the directive's original file (the signed PDF every agency received), when it has one. */
+  originalName?: string | undefined;
 };
 
 /** A4 in twips (1/1440 inch), as Word writes it. */
@@ -275,6 +277,15 @@ export const urgingLetter = async (input: UrgingLetterInput): Promise<Buffer> =>
       run(reference),
       run(` ${aboutText(directive.subject)}.`),
     ]),
+    ...(input.originalName
+      ? [
+          body([
+            run(`Bản gốc của ${reference} là tệp `),
+            run(input.originalName, { italics: true }),
+            run(', đã gửi kèm thư mời và có trên trang riêng của từng đơn vị.'),
+          ]),
+        ]
+      : []),
     body([
       run(
         `Tuy nhiên, đến ngày ${formatYmd(issuedOn)}, ${single ? 'đơn vị sau' : 'các đơn vị sau'} chưa báo cáo kết quả thực hiện các nhiệm vụ được giao tại ${reference}, cụ thể:`,

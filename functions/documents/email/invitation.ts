@@ -4,6 +4,7 @@ import {
   AUTOMATED,
   addressedTo,
   type Block,
+  type Inline,
   masthead,
   OPENING_CHANGES_NOTHING,
   PERSONAL_LINK,
@@ -15,18 +16,47 @@ import type { EmailAttachment, EmailContent } from './content.ts';
 import { build } from './render.tsx';
 import { deadlineEn, deadlineVi, directiveRef, issuedOn, slugOf, taskLine } from './wording.ts';
 
+/** A file of the directive as an email names it: attached when `content` is given, otherwise by its link. */
+export type EmailedFile = { name: string; contentType: string; href: string; content?: Buffer };
+export type InvitationFiles = { original?: EmailedFile; annexes: EmailedFile[] };
+
+/** The original and annexes: which is attached, and where to download each. */
+const filesBlocks = (files: InvitationFiles): Block[] => {
+  const { original, annexes } = files;
+  const lines: Inline[][] = [
+    ...(original
+      ? [
+          [
+            'Bản gốc công văn: ',
+            { href: original.href, label: original.name },
+            original.content ? ' (đính kèm thư này)' : ' (tải về theo liên kết)',
+          ],
+        ]
+      : []),
+    ...annexes.map((a, i): Inline[] => [`Phụ lục ${i + 1}: `, { href: a.href, label: a.name }]),
+  ];
+  return lines.length > 0
+    ? [
+        { kind: 'p', content: ['Tệp của công văn:'] },
+        { kind: 'list', items: lines },
+      ]
+    : [];
+};
+
 /**
- * The invitation: the directive, the agency's tasks and deadlines, its personal link, and the deadlines as an
- * iCalendar attachment.
+ * The invitation: the directive, the agency's tasks and deadlines, its personal link, the deadlines as an
+ * iCalendar attachment, and the directive's original (attached when small enough) and annexes (linked).
  */
 export function invitationEmail({
   directive,
   assignment,
   link,
+  files = { annexes: [] },
 }: {
   directive: Directive;
   assignment: Assignment;
   link: string;
+  files?: InvitationFiles;
 }): EmailContent {
   const tasks = tasksOf(directive.tasks, assignment);
   const deadlines = [
@@ -39,6 +69,9 @@ export function invitationEmail({
       .sort((x, y) => x.at.localeCompare(y.at) || x.key.localeCompare(y.key)),
   ];
   const filename = `han-xu-ly-${slugOf(directive.number)}.ics`;
+  const original = files.original?.content
+    ? [{ filename: files.original.name, contentType: files.original.contentType, content: files.original.content }]
+    : [];
   const attachments: EmailAttachment[] =
     deadlines.length > 0
       ? [
@@ -88,6 +121,7 @@ export function invitationEmail({
         OPENING_CHANGES_NOTHING,
       ],
     },
+    ...filesBlocks(files),
     ...when(attachments.length > 0, {
       kind: 'note',
       content: [`Tệp lịch đính kèm (${filename}) ghi các hạn trên; mở tệp để thêm vào lịch.`],
@@ -105,6 +139,6 @@ export function invitationEmail({
       `Please acknowledge receipt${ackEn}, as Decree 30/2020/ND-CP expects a same-day receipt notice, and file the ` +
       'reports it asks for, using the link above; opening the page changes nothing. The link is yours alone: do not ' +
       'forward it.',
-    attachments,
+    attachments: [...original, ...attachments],
   });
 }
