@@ -3,6 +3,7 @@ import { isGeneralDemand } from './demands.ts';
 import type { Findings } from './findings.ts';
 import type { Para } from './paragraphs.ts';
 import { nameKey } from './recipients.ts';
+import { requestedIn } from './requests.ts';
 import { type Assigning, requestTask } from './tasks.ts';
 import { tol } from './text.ts';
 
@@ -30,6 +31,11 @@ export const tailTest = (issuer: string | undefined): ((p: Para) => boolean) => 
     p.marker.kind !== 'num' && p.marker.kind !== 'roman' && !/:$/.test(p.raw) && (isClosingFormula(p) || byIssuer(p));
 };
 
+/** A request that names who must act ("giao 833 nhiệm vụ" in a report names no one). */
+const asks = (p: Para) => isRequest(p.key) && requestedIn(p.raw) !== undefined;
+/** A paragraph of its own that gives the request above its deadline ("Các đơn vị thực hiện trước ngày …"). */
+const OWN_DEADLINE = tol('(?:truoc|cham nhat|han chot|thoi han)[^.]{0,40}ngay\\s+\\d');
+
 /** What the sorting of the paragraphs left for this step (see content.ts). */
 type AfterItems = { body: Para[]; tails: Para[]; numbered: boolean; announced: boolean };
 
@@ -48,10 +54,16 @@ export const settleTails = (content: AfterItems, tasks: AssignedTask[], who: Ass
     } else findings.meta.closing.push(tail.raw);
   }
   if (!singleRequest || tasks.length > 0) return body;
-  for (const p of body) if (isRequest(p.key)) tasks.push(requestTask(p, tasks, who));
+  let last: AssignedTask | undefined;
+  for (const p of body) {
+    if (asks(p)) {
+      last = requestTask(p, tasks, who);
+      tasks.push(last);
+    } else if (last && OWN_DEADLINE.test(p.key)) last.text = `${last.text}\n${p.raw}`;
+  }
   if (tasks.length > 0) return body;
   for (const tail of content.tails)
-    if (isRequest(tail.key)) {
+    if (asks(tail)) {
       tasks.push(requestTask(tail, tasks, who));
       body.push(tail);
       findings.meta.closing = findings.meta.closing.filter((c) => c !== tail.raw);

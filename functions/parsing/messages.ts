@@ -20,6 +20,9 @@ export const MESSAGES = {
     `Bài viết chỉ ghi "${day}", không ghi năm: năm ${year} được suy ra từ nội dung (${reason}), cần kiểm tra lại.`,
   subject: 'Không tìm thấy trích yếu (dòng "V/v …").',
   subjectFromArticle: 'Trích yếu lấy từ câu "về việc …" trong bài viết: kiểm tra lại.',
+  addresseesFromRequests:
+    'Không có phần "Kính gửi": nơi nhận lấy từ các đơn vị mà văn bản yêu cầu, đề nghị hoặc giao thực hiện; kiểm tra lại.',
+  issuerFromRequest: 'Cơ quan ban hành lấy từ câu yêu cầu, đề nghị trong văn bản: kiểm tra lại.',
   addresseesFromArticle: 'Nơi nhận lấy từ câu "gửi …" trong bài viết: kiểm tra lại cách tách các nhóm đơn vị.',
   recipients: 'Không tìm thấy phần "Kính gửi": chọn đơn vị nhận từ danh bạ.',
   recipientEmail: 'Chưa có email của đơn vị: chọn từ danh bạ.',

@@ -9,12 +9,14 @@ import { fillHeaderFields, readHeader } from './header.ts';
 import { leadershipOf } from './leadership.ts';
 import { legalBasisRefsOf } from './legal-bases.ts';
 import { MESSAGES } from './messages.ts';
+import type { Para } from './paragraphs.ts';
 import { RecipientIndex } from './recipients.ts';
+import { requestedUnitsIn } from './requests.ts';
 import { scanBody } from './scan.ts';
 import { signerOf } from './signer.ts';
 import { type Assigning, completeTasks, tasksOfItems, tasksOfOutline } from './tasks.ts';
 import { type Line, prepare } from './text.ts';
-import type { ParseResult, PhoneNumber } from './types.ts';
+import type { DraftDirective, ParseResult, PhoneNumber } from './types.ts';
 
 /**
  * Reads a công văn section by section, in the order a reader meets them: the header, the sections below it and the
@@ -36,6 +38,24 @@ const phonesOf = (lines: Line[]): PhoneNumber[] => {
   return phones;
 };
 
+/**
+ * A text without "Kính gửi" (a news report, a chỉ thị, a quyết định) names its recipients where it asks them to act
+ * ("… yêu cầu A, B và C khẩn trương …", "Giao Sở …", "… chịu trách nhiệm thi hành"); the body that asks is the issuer
+ * when the header gave none.
+ */
+const fromRequests = (draft: DraftDirective, paras: Para[], findings: Findings) => {
+  const { units, requester } = requestedUnitsIn(paras.map((p) => p.raw));
+  if (units.length) {
+    draft.addressees = units;
+    warn(findings, 'addressees', MESSAGES.addresseesFromRequests, units.join('; '));
+  }
+  if (draft.issuer === undefined && requester) {
+    draft.issuer = requester;
+    findings.warnings = findings.warnings.filter((w) => w.field !== 'issuer');
+    warn(findings, 'issuer', MESSAGES.issuerFromRequest, requester);
+  }
+};
+
 /** Never throws: a text that is not a directive gives a mostly empty draft and the warnings that say so. */
 export const parseDirective = (text: string): ParseResult => {
   const { lines, broken, blankSeparated } = prepare(text);
@@ -51,6 +71,7 @@ export const parseDirective = (text: string): ParseResult => {
   const draft = emptyDraft();
   fillHeaderFields(draft, header, article, findings);
   draft.addressees = scan.addressees.length ? scan.addressees : (article?.addressees ?? []);
+  if (draft.addressees.length === 0) fromRequests(draft, paras, findings);
   draft.recipients = recipientsOf(draft.addressees, findings);
   draft.legalBases = scan.legalBases;
 
