@@ -35,6 +35,8 @@ export type FormValues = {
   subject: string;
   legalBases: string;
   body: string;
+  /** Every paragraph of the letter in order, as agencies read it (the parse step's fullText); may be empty. */
+  fullText: string;
   addressees: string;
   signer: { name: string; title: string; onBehalfOf: string };
   leadership: LeaderValues[];
@@ -86,6 +88,7 @@ export const blankForm = (idempotencyKey: string, today: string): FormValues => 
   subject: '',
   legalBases: '',
   body: '',
+  fullText: '',
   addressees: '',
   signer: { name: '', title: '', onBehalfOf: '' },
   leadership: [emptyLeader()],
@@ -121,6 +124,7 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
     subject: str(body.subject),
     legalBases: str(body.legalBases),
     body: str(body.body),
+    fullText: str(body.fullText),
     addressees: str(body.addressees),
     signer: { name: str(signer.name), title: str(signer.title), onBehalfOf: str(signer.onBehalfOf) },
     leadership: list(body.leadership).map((l) => {
@@ -195,6 +199,7 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
     subject: v.subject,
     legalBases: lines(v.legalBases),
     body: v.body,
+    ...(v.fullText.trim() ? { fullText: v.fullText } : {}),
     addressees: addressees.length ? addressees : recipients.map((r) => r.name),
     signer: {
       name: v.signer.name,

@@ -117,6 +117,7 @@ export const DirectiveFormPage = ({
           </Field>
           {area('legalBases', 'legalBases', m.legalBases, values.legalBases, 4)}
           {area('body', 'body', m.body, values.body, 4)}
+          {area('fullText', 'fullText', m.fullText, values.fullText, 10)}
           {area('addressees', 'addressees', m.addressees, values.addressees, 3)}
         </fieldset>
 

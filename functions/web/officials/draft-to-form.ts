@@ -111,6 +111,7 @@ export const draftToForm = (
     subject: draft.subject ?? '',
     legalBases: draft.legalBases.join('\n'),
     body: draft.body,
+    fullText: draft.fullText ?? '',
     addressees: draft.addressees.join('\n'),
     signer: {
       name: draft.signer?.name ?? '',
