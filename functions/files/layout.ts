@@ -6,9 +6,19 @@
  */
 
 /** One text run, in PDF points with y growing upwards: (x, y) is the start of its baseline. */
-export type Run = { text: string; x: number; y: number; width: number; size: number };
+export type Run = { text: string; x: number; y: number; width: number; size: number; font?: string };
 
-export type Line = { text: string; left: number; right: number; y: number; size: number };
+/** A line, with the column it was cut into (the horizontal room it had): where a wrapped line would end. */
+export type Line = {
+  text: string;
+  left: number;
+  right: number;
+  y: number;
+  size: number;
+  font?: string;
+  column: { left: number; right: number };
+};
+type Column = Line['column'];
 export type Block = Line[];
 
 const median = (values: number[]) => {
@@ -58,20 +68,25 @@ const columnGap = (runs: Run[]): number | undefined => {
   return best?.at;
 };
 
-const cut = (runs: Run[], depth = 0): Run[][] => {
+type Piece = { runs: Run[]; column: Column };
+
+const cut = (runs: Run[], column: Column, depth = 0): Piece[] => {
   // depth bounds pathological pages (thousands of scattered runs)
-  if (runs.length <= 1 || depth > 40) return [runs];
+  if (runs.length <= 1 || depth > 40) return [{ runs, column }];
   const horizontal = bands(runs);
-  if (horizontal.length > 1) return horizontal.flatMap((band) => cut(band, depth + 1));
+  if (horizontal.length > 1) return horizontal.flatMap((band) => cut(band, column, depth + 1));
   const at = columnGap(runs);
-  if (at === undefined) return [runs];
+  if (at === undefined) return [{ runs, column }];
   const left = runs.filter((run) => run.x < at);
   const right = runs.filter((run) => run.x >= at);
-  return [...cut(left, depth + 1), ...cut(right, depth + 1)];
+  return [
+    ...cut(left, { left: column.left, right: at }, depth + 1),
+    ...cut(right, { left: at, right: column.right }, depth + 1),
+  ];
 };
 
 /** Runs on one baseline (within half the type size), left to right, spaces put back where the gap says so. */
-const lines = (runs: Run[]): Line[] => {
+const lines = ({ runs, column }: Piece): Line[] => {
   const rows: { y: number; runs: Run[] }[] = [];
   for (const run of [...runs].sort((a, b) => b.y - a.y || a.x - b.x)) {
     const row = rows.find((candidate) => Math.abs(candidate.y - run.y) < run.size * 0.5);
@@ -94,28 +109,64 @@ const lines = (runs: Run[]): Line[] => {
       right: end,
       y: row.y,
       size: median(sorted.map((run) => run.size)),
+      ...(sorted[0]?.font ? { font: sorted[0].font } : {}),
+      column,
     };
   });
 };
 
 /** A page's blocks in reading order, each a list of lines top to bottom. */
-export const readingOrder = (runs: Run[]): Block[] =>
-  cut(runs.filter((run) => run.text.trim() !== '' && Number.isFinite(run.x + run.y + run.width + run.size)))
+export const readingOrder = (all: Run[]): Block[] => {
+  const runs = all.filter((run) => run.text.trim() !== '' && Number.isFinite(run.x + run.y + run.width + run.size));
+  // the page's text area: body lines run from margin to margin
+  const page = {
+    left: Math.min(...runs.map((run) => run.x)),
+    right: Math.max(...runs.map((run) => run.x + run.width)),
+  };
+  return cut(runs, page)
     .map(lines)
     .filter((block) => block.length > 0);
+};
 
 // A word broken at the margin with a hyphen: "bưu-" / "chính" (Vietnamese rarely does it; English and codes do).
 const BROKEN_WORD = /\p{L}-$/u;
 const LIST_MARKER = /^(?:[-–•+*]\s|\(?\d+(?:\.\d+)*[.)]\s|\(?[a-zđ]\)\s|[IVXLC]+\.\s)/u;
 
+/** Lines sharing one centre, either of different lengths or set in from their column's left edge. */
 const isCentred = (block: Block, left: number, right: number) => {
-  if (block.length < 2) return false;
+  const first = block[0];
+  if (!first || block.length < 2) return false;
   const centre = (left + right) / 2;
   const lefts = block.map((line) => line.left);
   return (
-    Math.max(...lefts) - Math.min(...lefts) > (block[0]?.size ?? 0) &&
-    block.every((line) => Math.abs((line.left + line.right) / 2 - centre) < line.size)
+    block.every((line) => Math.abs((line.left + line.right) / 2 - centre) < line.size) &&
+    (Math.max(...lefts) - Math.min(...lefts) > first.size || left > first.column.left + first.size * 1.5)
   );
+};
+
+/**
+ * A centred block (issuer, motto, subject, signature): a line was wrapped only if the next line's first word would
+ * not have fitted in its column after it, in the same type; "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" stay two lines.
+ */
+const centredLines = (block: Block): string[] => {
+  const out: string[] = [];
+  let previous: Line | undefined;
+  for (const line of block) {
+    const last = out.length - 1;
+    const charWidth = (line.right - line.left) / Math.max(1, line.text.length);
+    const firstWord = (line.text.split(' ')[0]?.length ?? 0) * charWidth;
+    const room = line.column.right - line.column.left;
+    const wrapped =
+      previous !== undefined &&
+      previous.font === line.font &&
+      Math.abs(previous.size - line.size) < 0.5 &&
+      previous.right - previous.left + charWidth + firstWord > room * 0.92 &&
+      !LIST_MARKER.test(line.text);
+    if (wrapped && last >= 0) out[last] = `${out[last]} ${line.text}`;
+    else out.push(line.text);
+    previous = line;
+  }
+  return out;
 };
 
 /**
@@ -126,8 +177,7 @@ const isCentred = (block: Block, left: number, right: number) => {
 export const paragraphs = (block: Block): string[] => {
   const right = Math.max(...block.map((line) => line.right));
   const left = Math.min(...block.map((line) => line.left));
-  // a centred block (issuer, motto, signature) gives no safe sign of wrapping: each line stays its own
-  if (isCentred(block, left, right)) return block.map((line) => line.text);
+  if (isCentred(block, left, right)) return centredLines(block);
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of block) {

@@ -22,7 +22,7 @@ import { type Block, dropFurniture, paragraphs, type Run, readingOrder } from '.
 /** Beyond this a "directive" is a book; reading it would only hold the Lambda. */
 const MAX_PAGES = 200;
 
-type TextItem = { str: string; transform: number[]; width: number; height: number };
+type TextItem = { str: string; transform: number[]; width: number; height: number; fontName?: string };
 const isTextItem = (item: unknown): item is TextItem =>
   typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 
@@ -30,7 +30,7 @@ const toRun = (item: TextItem): Run => {
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
   // the type size is the length of the text matrix's vertical vector (rotation-proof)
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
-  return { text: item.str, x, y, width: item.width, size };
+  return { text: item.str, x, y, width: item.width, size, ...(item.fontName ? { font: item.fontName } : {}) };
 };
 
 const blockText = (block: Block) => paragraphs(block).join('\n');
