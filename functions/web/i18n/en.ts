@@ -142,7 +142,6 @@ export const en: Messages = {
     legalBases: 'Legal bases (one per line)',
     body: 'Opening text',
     fullText: 'Full text sent to agencies (every paragraph of the letter in order; empty: the opening and the tasks)',
-    fullText: 'Full text sent to agencies (every paragraph of the letter in order; empty: the opening and the tasks)',
     addressees: 'Addressed to (one agency or group per line; empty means the recipients’ names)',
     signer: 'Signer',
     signerName: 'Signer’s name *',

@@ -142,8 +142,8 @@ export const vi = {
     subject: 'Trích yếu (V/v) *',
     legalBases: 'Căn cứ (mỗi dòng một căn cứ)',
     body: 'Nội dung mở đầu',
-    fullText: 'Toàn văn gửi các đơn vị (mọi đoạn của công văn theo thứ tự; để trống thì gửi nội dung mở đầu và các nhiệm vụ)',
-    fullText: 'Toàn văn gửi các đơn vị (mọi đoạn của công văn theo thứ tự; để trống thì gửi nội dung mở đầu và các nhiệm vụ)',
+    fullText:
+      'Toàn văn gửi các đơn vị (mọi đoạn của công văn theo thứ tự; để trống thì gửi nội dung mở đầu và các nhiệm vụ)',
     addressees: 'Kính gửi (mỗi dòng một đơn vị hoặc nhóm; để trống thì dùng tên các đơn vị nhận)',
     signer: 'Người ký',
     signerName: 'Họ và tên người ký *',
