@@ -183,7 +183,16 @@ describe('the signed original on the form', () => {
   });
 
   it('names an id that is no stored file on its field when issuing, and stores nothing', async () => {
-    await saveAgencies([{ id: 'cong-an-tinh', name: 'Công an tỉnh', email: 'ca@gialai.example', groups: [] }]);
+    await saveAgencies([
+      {
+        id: 'cong-an-tinh',
+        name: 'Công an tỉnh',
+        email: 'ca@gialai.example',
+        groups: [],
+        phone: undefined,
+        headName: undefined,
+      },
+    ]);
     const before = await scanAll();
     const a = await postForm([
       ['idempotencyKey', 'attach-unknown'],
