@@ -1,6 +1,5 @@
 import { isClosingFormula, tailTest } from './closing.ts';
 import { contactParagraph, opensContacts } from './contacts.ts';
-import type { Findings } from './findings.ts';
 import {
   addNumbered,
   addUnnumbered,
@@ -19,7 +18,7 @@ import type { Contact } from './types.ts';
 /**
  * The paragraphs below the header, sorted by where they stand: the intro (the draft's body), then the items, then
  * the tail. Contact lines are taken wherever they are and end the items. Notes such as "(Có Công văn … kèm theo)",
- * and paragraphs after the items that are no closing, go to unparsed.
+ * and paragraphs after the items that are no closing, are kept by the full text only (parse-directive.ts).
  */
 
 export type Content = {
@@ -105,25 +104,19 @@ const placeUnnumbered = (s: Sorting, p: Para, index: RecipientIndex) => {
   addUnnumbered(s.list, p, index);
 };
 
-const place = (s: Sorting, p: Para, index: RecipientIndex, findings: Findings) => {
+const place = (s: Sorting, p: Para, index: RecipientIndex) => {
   if (takeContact(s, p)) return;
   s.afterContactHeading = false;
-  if (isNote(p)) findings.unparsed.push({ at: p.at, text: p.raw });
-  else if (takeTail(s, p)) return;
+  if (isNote(p)) return;
+  if (takeTail(s, p)) return;
   else if (s.phase === 'after') {
     if (s.isTail(p)) s.tails.push(p);
-    else findings.unparsed.push({ at: p.at, text: p.raw });
   } else if (s.numbered) placeNumbered(s, p);
   else placeUnnumbered(s, p, index);
 };
 
 /** `issuer` lets the issuer's own sentences ("Sở Công Thương sẽ phối hợp …") close the items. */
-export const sortContent = (
-  paras: Para[],
-  index: RecipientIndex,
-  issuer: string | undefined,
-  findings: Findings,
-): Content => {
+export const sortContent = (paras: Para[], index: RecipientIndex, issuer: string | undefined): Content => {
   const s: Sorting = {
     phase: 'intro',
     afterContactHeading: false,
@@ -136,7 +129,7 @@ export const sortContent = (
     contacts: [],
     isTail: tailTest(issuer),
   };
-  for (const p of paras) place(s, p, index, findings);
+  for (const p of paras) place(s, p, index);
   const { body, tails, contacts, numbered, announced } = s;
   return { body, outline: s.outline.roots, items: s.list.items, tails, contacts, numbered, announced };
 };

@@ -27,6 +27,7 @@ export const ordered = (d: DraftDirective): DraftDirective => {
     addressees: d.addressees,
     legalBases: d.legalBases,
     body: d.body,
+    ...(d.fullText === undefined ? {} : { fullText: d.fullText }),
     ...(signer === undefined ? {} : { signer }),
     leadership: d.leadership,
     recipients: d.recipients,
@@ -39,6 +40,8 @@ export const ordered = (d: DraftDirective): DraftDirective => {
       ...(t.deadlineWorkingDays === undefined ? {} : { deadlineWorkingDays: t.deadlineWorkingDays }),
       ...(t.recurrence === undefined ? {} : { recurrence: t.recurrence }),
       reportRequired: t.reportRequired,
+      ...(t.assigneeNames === undefined ? {} : { assigneeNames: t.assigneeNames }),
+      ...(t.heading === undefined ? {} : { heading: t.heading }),
     })),
   };
 };

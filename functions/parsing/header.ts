@@ -25,8 +25,8 @@ export type Header = {
   dateProblem?: { message: string; passage: string };
   subject?: string;
   /** The caps line naming the authority under the title ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"). */
-  authority?: string;
-  /** Header lines no field took: a news article's headline, else unparsed. */
+  authority?: { at: number; text: string };
+  /** Header lines no field took: a news article's headline, else part of the full text. */
   extras: { at: number; text: string }[];
 };
 
@@ -129,7 +129,7 @@ export const readHeader = (lines: Line[], findings: Findings): { header: Header;
       continue;
     }
     if (titled && header.authority === undefined && AUTHORITY.test(line.key) && isAllCaps(line.raw)) {
-      header.authority = line.raw;
+      header.authority = { at: i, text: line.raw };
       i++;
       continue;
     }
@@ -187,7 +187,7 @@ export const fillHeaderFields = (
   article: HeaderFallback | undefined,
   findings: Findings,
 ) => {
-  const { issuer, issuerParent } = issuerOf(fuller(header.orgLines, header.authority));
+  const { issuer, issuerParent } = issuerOf(fuller(header.orgLines, header.authority?.text));
   const number = header.number ?? article?.number;
   if (number) draft.number = number;
   else if (header.numberBlank) warn(findings, 'number', MESSAGES.numberBlank, header.numberBlank);

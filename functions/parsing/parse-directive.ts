@@ -11,7 +11,7 @@ import { legalBasisRefsOf } from './legal-bases.ts';
 import { MESSAGES } from './messages.ts';
 import type { Para } from './paragraphs.ts';
 import { RecipientIndex } from './recipients.ts';
-import { requestedUnitsIn } from './requests.ts';
+import { expandEnumeration, requestedUnitsIn } from './requests.ts';
 import { scanBody } from './scan.ts';
 import { signerOf } from './signer.ts';
 import { type Assigning, completeTasks, tasksOfItems, tasksOfOutline } from './tasks.ts';
@@ -66,22 +66,37 @@ export const parseDirective = (text: string): ParseResult => {
   const { header, end } = readHeader(lines, findings);
   const scan = scanBody(lines, end, blankSeparated);
   const { article, paras } = readArticle(header, scan.paras, scan.addressees.length > 0, lines, findings);
-  findings.unparsed.push(...header.extras);
 
   const draft = emptyDraft();
   fillHeaderFields(draft, header, article, findings);
   draft.addressees = scan.addressees.length ? scan.addressees : (article?.addressees ?? []);
   if (draft.addressees.length === 0) fromRequests(draft, paras, findings);
-  draft.recipients = recipientsOf(draft.addressees, findings);
+  draft.recipients = recipientsOf(draft.addressees.flatMap(expandEnumeration), findings);
   draft.legalBases = scan.legalBases;
 
-  const who: Assigning = { index: new RecipientIndex(draft.recipients), everyone: draft.recipients.map((r) => r.id) };
-  const content = sortContent(paras, who.index, draft.issuer, findings);
+  const names = new Map(draft.recipients.map((r) => [r.id, r.name]));
+  const who: Assigning = {
+    index: new RecipientIndex(draft.recipients),
+    everyone: draft.recipients.map((r) => r.id),
+    nameOf: (ids) => ids.map((id) => names.get(id) ?? id),
+  };
+  const content = sortContent(paras, who.index, draft.issuer);
   const tasks = [...tasksOfOutline(content.outline, who), ...tasksOfItems(content.items, who)];
   const body = settleTails(content, tasks, who, findings);
   completeTasks(tasks, draft.issuedOn, findings);
   draft.tasks = tasks;
   draft.body = body.map((p) => p.raw).join('\n');
+  const fullText = [
+    ...header.extras,
+    ...(header.authority ? [header.authority] : []),
+    ...scan.legalBases.map((text, k) => ({ at: scan.legalAt[k] ?? 0, text })),
+    // the article's lead too, which stands in for its header; only the byline is furniture
+    ...scan.paras.filter((p) => p.raw !== findings.meta.byline).map((p) => ({ at: p.at, text: p.raw })),
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map((p) => p.text)
+    .join('\n');
+  if (fullText !== '') draft.fullText = fullText;
 
   draft.copies = scan.copies;
   if (!scan.copiesSeen) warn(findings, 'copies', MESSAGES.copies);

@@ -69,7 +69,7 @@ export const splitUnits = (run: string): string[] => {
 };
 
 /** "Giám đốc các Sở: Y tế, Tài chính" → "Sở Y tế", "Sở Tài chính"; "Giám đốc: Sở A, Sở B" → "Sở A", "Sở B". */
-const expand = (unit: string): string[] => {
+export const expandEnumeration = (unit: string): string[] => {
   const m = ENUMERATION.exec(unit);
   if (m) {
     const type = (m[1] as string).charAt(0).toUpperCase() + (m[1] as string).slice(1).toLowerCase();
@@ -91,7 +91,7 @@ const expand = (unit: string): string[] => {
 };
 
 export const unitsOf = (run: string): string[] => {
-  const units = splitUnits(run).flatMap(expand);
+  const units = splitUnits(run).flatMap(expandEnumeration);
   return units.every((u) => UNIT_START.test(fold(u)) || TITLE.test(fold(u))) ? units : [];
 };
 

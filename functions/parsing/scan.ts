@@ -16,6 +16,8 @@ import type { DraftCopy } from './types.ts';
 export type Scan = {
   addressees: string[];
   legalBases: string[];
+  /** The line each legal basis starts at, for the full text. */
+  legalAt: number[];
   copies: DraftCopy[];
   /** A "Nơi nhận" heading was met (its list may hold only "Như trên"). */
   copiesSeen: boolean;
@@ -35,6 +37,7 @@ const readSection = (scan: Scan, lines: Line[], start: number, blankSeparated: b
   if (opensLegalBasis(line)) {
     const read = readLegalBasis(lines, start, blankSeparated);
     scan.legalBases.push(read.text);
+    scan.legalAt.push(start);
     return read.next;
   }
   const copies = copiesOpening(line);
@@ -49,7 +52,15 @@ const readSection = (scan: Scan, lines: Line[], start: number, blankSeparated: b
 };
 
 export const scanBody = (lines: Line[], start: number, blankSeparated: boolean): Scan => {
-  const scan: Scan = { addressees: [], legalBases: [], copies: [], copiesSeen: false, signerPieces: [], paras: [] };
+  const scan: Scan = {
+    addressees: [],
+    legalBases: [],
+    legalAt: [],
+    copies: [],
+    copiesSeen: false,
+    signerPieces: [],
+    paras: [],
+  };
   let afterParagraph = false;
   let signerDone = false;
   let i = start;

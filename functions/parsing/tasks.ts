@@ -5,6 +5,7 @@ import type { Item, Node } from './items.ts';
 import { MESSAGES } from './messages.ts';
 import type { Para } from './paragraphs.ts';
 import type { RecipientIndex } from './recipients.ts';
+import { requestedIn } from './requests.ts';
 import { setTaskTerms } from './task-deadlines.ts';
 import { fold } from './text.ts';
 import type { DraftTask } from './types.ts';
@@ -15,19 +16,25 @@ import type { DraftTask } from './types.ts';
  */
 
 /** `everyone`: the ids of all recipients, for a task that names no one. */
-export type Assigning = { index: RecipientIndex; everyone: string[] };
+export type Assigning = { index: RecipientIndex; everyone: string[]; nameOf: (ids: string[]) => string[] };
+
+/** The heading a task sits under, and the units it names (ids and names). */
+type Heading = { raw: string; ids: string[]; names: string[] };
 
 /** A task's assignees are the units its head names, else its heading's group, else every recipient. */
-const taskOf = (node: Node, group: string[] | undefined, unmatchedFromGroup: string[], who: Assigning) => {
+const taskOf = (node: Node, heading: Heading | undefined, unmatchedFromGroup: string[], who: Assigning) => {
   const own = assigneesOfHead(node.head.body, who.index);
   const text = [node.head.body, ...node.content.map((c) => c.raw)].filter((s) => s !== '').join('\n');
   const unmatched = [...unmatchedFromGroup, ...own.unmatched];
+  const named = own.named ? [...who.nameOf(own.ids), ...own.unmatched] : heading?.names;
   return {
     code: node.code,
     text,
-    assignees: own.named ? own.ids : (group ?? who.everyone),
+    assignees: own.named ? own.ids : (heading?.ids ?? who.everyone),
     reportRequired: false,
     ...(unmatched.length ? { unmatched } : {}),
+    ...(named?.length ? { assigneeNames: named } : {}),
+    ...(heading ? { heading: heading.raw } : {}),
   };
 };
 
@@ -37,15 +44,17 @@ const taskOf = (node: Node, group: string[] | undefined, unmatchedFromGroup: str
  */
 export const tasksOfOutline = (roots: Node[], who: Assigning): AssignedTask[] => {
   const tasks: AssignedTask[] = [];
-  const emit = (node: Node, group: string[] | undefined, unmatched: string[]) => {
+  const emit = (node: Node, group: Heading | undefined, unmatched: string[]) => {
     if (node.children.length === 0) {
       if (node.level > 0 || node.content.length > 0) tasks.push(taskOf(node, group, unmatched, who));
       return;
     }
     if (node.content.length > 0) tasks.push(taskOf(node, group, unmatched, who));
-    const heading = node.level === 0 ? undefined : assigneesOfHead(node.head.body, who.index);
-    for (const child of node.children)
-      emit(child, heading?.named ? heading.ids : group, heading?.named ? heading.unmatched : unmatched);
+    const named = node.level === 0 ? undefined : assigneesOfHead(node.head.body, who.index);
+    const heading: Heading | undefined = named?.named
+      ? { raw: node.head.raw, ids: named.ids, names: [...who.nameOf(named.ids), ...named.unmatched] }
+      : group && { ...group, raw: group.raw };
+    for (const child of node.children) emit(child, heading, named?.named ? named.unmatched : unmatched);
   };
   for (const root of roots) emit(root, undefined, []);
   return tasks;
@@ -58,13 +67,21 @@ export const tasksOfItems = (items: Item[], who: Assigning): AssignedTask[] =>
     assignees: item.group ?? who.everyone,
     reportRequired: false,
     ...(item.unmatched ? { unmatched: item.unmatched } : {}),
+    ...(item.group ? { assigneeNames: [...who.nameOf(item.group), ...(item.unmatched ?? [])] } : {}),
   }));
 
 /** A request paragraph as the next task after the numbered ones; for the units it names, else for everyone. */
 export const requestTask = (p: Para, tasks: AssignedTask[], who: Assigning): AssignedTask => {
   const top = tasks.reduce((max, t) => Math.max(max, Number.parseInt(t.code, 10) || 0), 0);
   const own = requestedUnits(p.raw, p.key, who.index);
-  return { code: String(top + 1), text: p.raw, assignees: own.length ? own : who.everyone, reportRequired: false };
+  const named = requestedIn(p.raw)?.units ?? (own.length ? who.nameOf(own) : undefined);
+  return {
+    code: String(top + 1),
+    text: p.raw,
+    assignees: own.length ? own : who.everyone,
+    reportRequired: false,
+    ...(named?.length ? { assigneeNames: named } : {}),
+  };
 };
 
 const warnAboutCodes = (tasks: DraftTask[], findings: Findings) => {

@@ -134,14 +134,14 @@ describe('Gia Lai 126/STTTT-BCVT (seed)', () => {
     ]);
   });
 
-  it('warns only about the emails to pick, and leaves only the attachment note unparsed', () => {
+  it('warns only about the emails to pick, and keeps the attachment note in the full text, not in unparsed', () => {
     expect(warnings.map((w) => w.field)).toEqual([
       ...draft.recipients.map((_, i) => `recipients.${i}.email`),
       'leadership.0.email',
       'leadership.1.email',
     ]);
-    expect(unparsed).toHaveLength(1);
-    expect(unparsed[0]).toMatch(/^\(Có Công văn số 1103\/BTTTT-CVT .* Viễn thông\)\.$/u);
+    expect(unparsed).toEqual([]);
+    expect(draft.fullText).toMatch(/\n\(Có Công văn số 1103\/BTTTT-CVT .* Viễn thông\)\.\n/u);
   });
 
   it('validates against the create schema once the emails are filled in', () => {
