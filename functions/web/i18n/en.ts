@@ -229,6 +229,48 @@ export const en: Messages = {
     annexes: 'Annexes (several files may be chosen)',
     attached: (name: string, kb: number) => `${name} (${kb} KB)`,
     removeFile: (name: string) => `Remove ${name}`,
+    /** The parser's remarks (parsing/messages.ts, in Vietnamese), by key; one without a text here stays Vietnamese. */
+    parserRemarks: {
+      empty: 'The directive has no text: paste its full text.',
+      broken:
+        'The text has broken Vietnamese letters (replaced by ? or �): values taken from it are kept as they are and need correcting.',
+      article:
+        'The text is a news report of the directive, not the letter: only part of it could be read; compare with the letter.',
+      number: 'No number and code were found (the line "Số: …").',
+      numberBlank: 'The number is left blank: enter it once the letter is registered.',
+      issuer: 'No issuing body was found.',
+      issuerParentInferred: 'The parent body was inferred from the province named in the article: check it.',
+      placeInferred: 'The place was inferred from the province named in the article: check it.',
+      issuedOn: 'No issue date was found (the line "…, ngày … tháng … năm …").',
+      issuedOnBlankDay: 'The issue date has no day: enter the day of signing.',
+      issuedOnInvalid: 'The issue date is not a valid date.',
+      subject: 'No subject was found (the line "V/v …").',
+      subjectFromArticle: 'The subject was taken from a "về việc …" sentence of the article: check it.',
+      addresseesFromRequests:
+        'No "Kính gửi" part: the recipients were taken from the agencies the text asks or assigns to act; check them.',
+      issuerFromRequest: 'The issuing body was taken from a sentence that asks or requests: check it.',
+      addresseesFromArticle:
+        'The recipients were taken from a "gửi …" sentence of the article: check how the groups were split.',
+      recipients: 'No "Kính gửi" part was found: pick the recipients from the directory.',
+      recipientEmail: 'The agency has no email yet: pick it from the directory.',
+      signer: 'No signer was found.',
+      signerName: 'No signer name was found.',
+      signerTitle: 'No signer title was found.',
+      leadership: 'No leader for overdue alerts was found (a contact line with a phone number): enter at least one.',
+      leadershipFromSigner:
+        'The leader for alerts was taken from the signer since the text has no contact line: check it.',
+      leaderEmail: 'The leader has no email: enter one.',
+      copies: 'No "Nơi nhận" part was found: add the copies to report to or coordinate with if needed.',
+      tasks: 'No task was found in the text.',
+      noDeadline: 'No task has a deadline: enter a report deadline if needed.',
+      noAssignees: 'The agencies to carry it out were not found: pick them from the recipients.',
+      firstPeriodMissing: 'Periodic report: the first period needs a deadline.',
+      recurrenceUntil: 'The periodic report has no end date: enter the day of the last report.',
+      recurrenceUnsupported:
+        'Monthly or quarterly reports are not supported yet: choose daily or weekly, or enter each deadline.',
+      bothDeadlines: 'The task has both a date and a number of working days: keep only one.',
+      deadlineWithoutReport: 'The task has a deadline but no report seems to be asked for: check it.',
+    } as Partial<Record<string, string>>,
     invalidEmail: 'Not a valid email address',
   },
   statistics: {

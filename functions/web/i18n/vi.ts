@@ -235,6 +235,8 @@ export const vi = {
     annexes: 'Phụ lục (có thể chọn nhiều tệp)',
     attached: (name: string, kb: number) => `${name} (${kb} KB)`,
     removeFile: (name: string) => `Bỏ tệp ${name}`,
+    /** The parser's remarks are written in Vietnamese (parsing/messages.ts): nothing to translate. */
+    parserRemarks: {} as Partial<Record<string, string>>,
     invalidEmail: 'Địa chỉ email không hợp lệ',
   },
   statistics: {

@@ -1,3 +1,4 @@
+import { MESSAGES as PARSER } from '#parsing/messages.ts';
 import { type Lang, messages } from '../i18n/index.ts';
 import type { AttachedFile } from './directive-form-input.ts';
 import type { FormCheck } from './draft-to-form.ts';
@@ -20,6 +21,12 @@ export type PasteState = {
 };
 
 type Form = ReturnType<typeof messages>['form'];
+
+/** The parser's fixed remarks by their Vietnamese text, to say them in the page's language. */
+const REMARK_KEYS = new Map(
+  Object.entries(PARSER).flatMap(([key, text]) => (typeof text === 'string' ? [[text, key] as const] : [])),
+);
+const remark = (message: string, m: Form) => m.parserRemarks[REMARK_KEYS.get(message) ?? ''] ?? message;
 
 /** A check as one line in the page's language. */
 export const checkLine = (c: FormCheck, m: Form) => {
@@ -44,11 +51,11 @@ export const checkLine = (c: FormCheck, m: Form) => {
     case 'leaderEmail':
       return m.checkLeaderEmail(c.name);
     case 'task':
-      return m.checkTask(c.code, c.message);
+      return m.checkTask(c.code, remark(c.message, m));
     case 'leader':
-      return m.checkLeader(c.name, c.message);
+      return m.checkLeader(c.name, remark(c.message, m));
     default:
-      return c.message;
+      return remark(c.message, m);
   }
 };
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Agency } from '#core/agency.ts';
 import { parseDirective } from '#parsing/index.ts';
+import { MESSAGES } from '#parsing/messages.ts';
 import { messages } from '#web/i18n/index.ts';
 import { draftToForm, type FormCheck } from '#web/officials/draft-to-form.ts';
 import { checkLine } from '#web/officials/form-intake.tsx';
@@ -73,6 +74,20 @@ describe('filling the form from công văn 126', () => {
     expect(lines(fill().checks, 'en')).toContain(
       'Task 3.1: no agency to carry it out was found; pick one from the list.',
     );
+  });
+
+  it("says the parser's fixed remarks in English too, under what they are about; others stay as written", () => {
+    const en = messages('en').form;
+    expect(checkLine({ kind: 'text', message: MESSAGES.copies }, en)).toBe(
+      'No "Nơi nhận" part was found: add the copies to report to or coordinate with if needed.',
+    );
+    expect(checkLine({ kind: 'task', code: '2.1', message: MESSAGES.bothDeadlines }, en)).toBe(
+      'Task 2.1: The task has both a date and a number of working days: keep only one.',
+    );
+    expect(checkLine({ kind: 'task', code: '2.1', message: MESSAGES.bothDeadlines }, messages('vi').form)).toBe(
+      `Nhiệm vụ 2.1: ${MESSAGES.bothDeadlines}`,
+    );
+    expect(checkLine({ kind: 'text', message: 'Một nhận xét khác.' }, en)).toBe('Một nhận xét khác.');
   });
 
   it('with the whole directory, matched by name, leaves no agency or task to check', () => {
