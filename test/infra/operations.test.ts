@@ -409,10 +409,13 @@ describe('cdk-nag', () => {
           'Serverless-StepFunctionStateMachineXray',
         ].sort(),
       );
-      // Wildcards only where IAM cannot name the resource: indexes, versions, report keys, executions, log delivery.
+      // Wildcards only where IAM cannot name the resource: indexes, versions, report keys, directive files' keys,
+      // executions, log delivery.
       const wildcards = acknowledged.filter((a) => a.id.startsWith('AwsSolutions-IAM5')).map((a) => a.id);
       for (const id of wildcards)
-        expect(id).toMatch(/\/index\/\*\]$|\.Arn>:\*\]$|\/reports\/\*\]$|:execution:Chidao-assignment:\*\]$|::\*\]$/);
+        expect(id).toMatch(
+          /\/index\/\*\]$|\.Arn>:\*\]$|\/reports\/\*\]$|\/directives\/files\/\*\]$|:execution:Chidao-assignment:\*\]$|::\*\]$/,
+        );
     });
   });
 });
