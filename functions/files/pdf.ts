@@ -12,6 +12,8 @@
  * - pdfjs needs no standard font or CMap files to extract text from fonts with a ToUnicode map (what Word,
  *   LibreOffice and Chromium write); those files are not bundled.
  */
+// must run before pdfjs loads: see dom-matrix.ts
+import './dom-matrix.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as worker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { NoTextLayerError, UnsupportedFileError } from './errors.ts';

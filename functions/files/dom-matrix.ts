@@ -1,0 +1,21 @@
+/**
+ * pdfjs's display layer builds one DOMMatrix when it loads (a constant for canvas rendering). Node has no
+ * DOMMatrix; pdfjs borrows @napi-rs/canvas's when that optional native package is installed, which it is in
+ * node_modules here but not in a Lambda bundle (nor for arm64). Text extraction never draws, so an identity
+ * matrix with DOMMatrix's six fields is enough for the module to load. Imported before pdfjs, and only set when
+ * the runtime has none.
+ */
+class IdentityMatrix {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+  constructor(init?: ArrayLike<number>) {
+    if (init && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = Array.from(init).slice(0, 6);
+  }
+}
+
+const scope = globalThis as { DOMMatrix?: unknown };
+scope.DOMMatrix ??= IdentityMatrix;
