@@ -1,9 +1,9 @@
-import { splitItems } from './addressees.ts';
 import { ymd } from './dates.ts';
 import { type Findings, warn } from './findings.ts';
 import type { Header, HeaderFallback } from './header.ts';
 import { MESSAGES } from './messages.ts';
 import type { Para } from './paragraphs.ts';
+import { splitUnits } from './requests.ts';
 import { capitalizeFirst, type Line, tol } from './text.ts';
 
 /**
@@ -18,12 +18,19 @@ const ARTICLE_LEAD = tol(
   '(?:cong van|cong dien|van ban|ke hoach|chi thi|thong bao|quyet dinh)\\s+(?:hoa toc\\s+|khan\\s+)?so\\s+(\\d+\\s*/\\s*[^\\s,;]+)',
 );
 const ARTICLE_DATE = tol(
-  '^(?:(?:sang|chieu|toi|trua|dem)\\s+)?(?:ngay\\s+)?(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?:\\s*[-/.]\\s*(\\d{4}))?\\s*,\\s*',
+  '^(?:(?:sang|chieu|toi|trua|dem)\\s+)?(?:ngay\\s+)?(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?:\\s*[-/.]\\s*(\\d{4}))?\\s*(?:,\\s*|\\s+(?=\\p{Lu}|[a-z_]))',
 );
 const ARTICLE_VERB = tol(
   '\\s(?:(?:da|vua|moi)\\s+)?(?:co|ban hanh|ky ban hanh|phat hanh|gui)\\s+(?:cong van|cong dien|van ban|ke hoach|chi thi|thong bao|quyet dinh)',
 );
 const ARTICLE_TO = tol('\\s+gui\\s+');
+const TOWARDS = tol('\\s+doi voi\\s+');
+/** "Thực hiện Công văn số …", "Căn cứ …": a letter the report cites, not the one it reports. */
+const CITED = tol('(?:thuc hien|can cu|theo)\\s+$');
+/** "(chỉ đạo) của UBND tỉnh đối với …": the issuer of a lead that names no verb. */
+const ISSUER_OF = tol('(?:chi dao|yeu cau|de nghi|van ban)\\s+cua\\s+(.{3,80}?)\\s+doi voi\\s');
+/** "… số 4079/UBND-KT ngày 19/6 …": the date right after the number. */
+const DATE_AFTER_NUMBER = tol('^\\s*,?\\s*ngay\\s+(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?:\\s*[-/.]\\s*(\\d{4}))?');
 const ARTICLE_ABOUT = tol('\\s+ve\\s+viec\\s+');
 const TET = tol('tet(?: nguyen dan)?[^.]{0,40}?(?:nam\\s+)?(\\d{4})|xuan\\s+[a-z_ ]{0,20}(\\d{4})');
 const PROVINCE = /\s+(tỉnh|thành phố|huyện)\s+(.+)$/u;
@@ -103,14 +110,23 @@ const issuedOnOf = (p: Para, date: RegExpExecArray, fullKey: string, findings: F
   return issuedOn;
 };
 
-/** "… gửi UBND các huyện …; các doanh nghiệp …; … về việc …": the groups between "gửi" and "về việc". */
+/**
+ * "… gửi UBND các huyện …; các doanh nghiệp …; … về việc …": the groups between "gửi" and "về việc"; or "chỉ đạo của
+ * UBND tỉnh đối với A, B, C tại Công văn số …": the groups between "đối với" and the letter.
+ */
 const addresseesOf = (p: Para, lead: RegExpExecArray | null, findings: Findings): string[] => {
-  const to = lead ? ARTICLE_TO.exec(p.key.slice(lead.index)) : null;
-  if (!to || !lead) return [];
+  if (!lead) return [];
+  const after = ARTICLE_TO.exec(p.key.slice(lead.index));
+  const before = after ? null : TOWARDS.exec(p.key.slice(0, lead.index));
+  const toStart = after ? lead.index + after.index + after[0].length : before ? before.index + before[0].length : -1;
+  if (toStart < 0) return [];
   const about = ARTICLE_ABOUT.exec(p.key);
-  const toStart = lead.index + to.index + to[0].length;
-  const toEnd = about && about.index > toStart ? about.index : p.raw.length;
-  const addressees = splitItems(p.raw.slice(toStart, toEnd)).map((s) => capitalizeFirst(s));
+  const toEnd = before
+    ? lead.index - (/(?:tai|theo)\s+$/.exec(p.key.slice(0, lead.index))?.[0].length ?? 0)
+    : about && about.index > toStart
+      ? about.index
+      : p.raw.length;
+  const addressees = splitUnits(p.raw.slice(toStart, toEnd)).map((s) => capitalizeFirst(s));
   if (addressees.length) warn(findings, 'addressees', MESSAGES.addresseesFromArticle, p.raw.slice(toStart, toEnd));
   return addressees;
 };
@@ -128,11 +144,35 @@ const subjectOf = (p: Para, findings: Findings): string | undefined => {
   return `V/v ${subject}`;
 };
 
+/** The first mention of a document that is not a citation ("Thực hiện Công văn số …" cites another). */
+const leadIn = (key: string): RegExpExecArray | null => {
+  const re = new RegExp(ARTICLE_LEAD.source, 'g');
+  for (let m = re.exec(key); m; m = re.exec(key))
+    if (!CITED.test(key.slice(Math.max(0, m.index - 20), m.index))) return m;
+  return null;
+};
+
 const readLead = (p: Para, fullKey: string, findings: Findings): Article => {
-  const lead = ARTICLE_LEAD.exec(p.key);
+  const lead = leadIn(p.key);
   const number = lead ? numberOf(p, lead) : undefined;
-  const date = ARTICLE_DATE.exec(p.key);
-  const article: Article = { addressees: [], ...issuerFields(p, date ? date[0].length : 0, findings) };
+  const after = lead ? DATE_AFTER_NUMBER.exec(p.key.slice(lead.index + lead[0].length)) : null;
+  const date = ARTICLE_DATE.exec(p.key) ?? after;
+  const named = ISSUER_OF.exec(p.key);
+  const issuer = named?.[1]
+    ? {
+        issuer: capitalizeFirst(
+          p.raw.slice(
+            named.index + named[0].indexOf(named[1]),
+            named.index + named[0].indexOf(named[1]) + named[1].length,
+          ),
+        ),
+      }
+    : {};
+  const article: Article = {
+    addressees: [],
+    ...issuer,
+    ...issuerFields(p, date && date !== after ? date[0].length : 0, findings),
+  };
   if (number) article.number = number;
   const issuedOn = date ? issuedOnOf(p, date, fullKey, findings) : undefined;
   if (issuedOn) article.issuedOn = issuedOn;
@@ -155,7 +195,7 @@ export const readArticle = (
   findings: Findings,
 ): { article?: Article; paras: Para[] } => {
   if (header.number !== undefined || hasAddressees) return { paras };
-  const lead = paras.findIndex((p) => ARTICLE_LEAD.test(p.key));
+  const lead = paras.findIndex((p) => leadIn(p.key) !== null);
   if (lead < 0 || lead > 2) return { paras };
   findings.meta.source = 'article';
   warn(findings, 'text', MESSAGES.article);

@@ -32,7 +32,9 @@ export const tailTest = (issuer: string | undefined): ((p: Para) => boolean) => 
 };
 
 /** A request that names who must act ("giao 833 nhiệm vụ" in a report names no one). */
-const asks = (p: Para) => isRequest(p.key) && requestedIn(p.raw) !== undefined;
+const asks = (p: Para) => isRequest(p.key) && (requestedIn(p.raw) !== undefined || DEMAND_COLON.test(p.key));
+/** "Chủ tịch UBND tỉnh yêu cầu: …": the demand follows the colon, addressed to the letter's recipients. */
+const DEMAND_COLON = tol('(?:yeu cau|de nghi)\\s*:');
 /** A paragraph of its own that gives the request above its deadline ("Các đơn vị thực hiện trước ngày …"). */
 const OWN_DEADLINE = tol('(?:truoc|cham nhat|han chot|thoi han)[^.]{0,40}ngay\\s+\\d');
 
@@ -53,7 +55,9 @@ export const settleTails = (content: AfterItems, tasks: AssignedTask[], who: Ass
       if (singleRequest) body.push(tail);
     } else findings.meta.closing.push(tail.raw);
   }
-  if (!singleRequest || tasks.length > 0) return body;
+  if (tasks.length > 0) return body;
+  // announced items that all read as closing ("Giao Giám đốc: Sở A, Sở B … phối hợp …/.") are still the request
+  if (!singleRequest) return closingRequests(content.tails, body, tasks, who, findings);
   let last: AssignedTask | undefined;
   for (const p of body) {
     if (asks(p)) {
@@ -62,7 +66,12 @@ export const settleTails = (content: AfterItems, tasks: AssignedTask[], who: Ass
     } else if (last && OWN_DEADLINE.test(p.key)) last.text = `${last.text}\n${p.raw}`;
   }
   if (tasks.length > 0) return body;
-  for (const tail of content.tails)
+  return closingRequests(content.tails, body, tasks, who, findings);
+};
+
+/** The requests among the closing paragraphs of a letter that has no other task: tasks, and kept in its body. */
+const closingRequests = (tails: Para[], body: Para[], tasks: AssignedTask[], who: Assigning, findings: Findings) => {
+  for (const tail of tails)
     if (asks(tail)) {
       tasks.push(requestTask(tail, tasks, who));
       body.push(tail);

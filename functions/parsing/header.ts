@@ -32,6 +32,9 @@ export type Header = {
 
 const URGENCY = tol('^(?:hoa toc(?: hen gio)?|thuong khan|khan|dien khan|khan cap)$');
 const DOC_TYPE = tol('^(?:cong van|cong dien(?: khan)?|thong bao|ke hoach|chi thi|quyet dinh|huong dan)$');
+const REPORTED = tol(
+  '(?:cong van|cong dien|chi thi|ke hoach|quyet dinh|thong bao|van ban)\\s+(?:hoa toc\\s+)?so\\s+\\d',
+);
 /** The second caps line of an issuer ("TỈNH GIA LAI", "SỞ Y TẾ" under "UBND TỈNH …", "VÀ TRUYỀN THÔNG"). */
 const ORG_CONTINUED = tol(
   '^(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|va|cong ty|tap doan|vien|hoc vien|dai hoc|dang|doan|kho bac|ngan hang|toa an|bao hiem|quan khu|bo chi huy|dai|chi nhanh|hiep hoi|lien doan|[a-z_]+\\s*&)(?![a-z_])',
@@ -109,6 +112,8 @@ export const readHeader = (lines: Line[], findings: Findings): { header: Header;
       continue;
     }
     if (line.raw.length > 160 && !opensSubject(line.key)) break;
+    // a sentence reporting a letter ("Ngày 16/4/2020 UBND tỉnh ban hành Chỉ thị số 11/…") is a news lead, not header
+    if (line.raw.length > 80 && !isAllCaps(line.raw) && !opensSubject(line.key) && REPORTED.test(line.key)) break;
     const hadSubject = header.subject !== undefined;
     const left = headerFragment(header, line.raw);
     if (left !== line.raw.trim()) {
