@@ -1,5 +1,6 @@
 import { constants, createHash, type KeyObject, verify, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import asn1 from 'node-forge/lib/asn1.js';
 
 /** Who signed a PDF: the signer's certificate subject, the signing time, and whether the signed bytes are intact. */
 export type PdfSignature = {
@@ -19,7 +20,6 @@ export type PdfSignature = {
  * certificate belongs to a national CA is out of scope, and the page says so.
  */
 
-const { asn1 } = forge;
 type Node = forge.asn1.Asn1;
 
 const OID = {
@@ -51,7 +51,7 @@ const isContext = (node: Node | undefined, tag: number) =>
 /** A directory string: UTF8String, BMPString (UCS-2), or one of the ASCII-only types. */
 const text = (node: Node | undefined): string | undefined => {
   const value = raw(node);
-  if (node?.type === asn1.Type.UTF8) return forge.util.decodeUtf8(value);
+  if (node?.type === asn1.Type.UTF8) return Buffer.from(value, 'binary').toString('utf8');
   if (node?.type === asn1.Type.BMPSTRING) return Buffer.from(value, 'binary').swap16().toString('utf16le');
   return value || undefined;
 };
@@ -105,8 +105,8 @@ type Parsed = {
 
 const parseCms = (bytes: Buffer): Parsed => {
   // forge takes these options though its typings declare only `strict`
-  const fromDer = asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: object) => Node;
-  const contentInfo = fromDer(forge.util.createBuffer(bytes.toString('binary')), {
+  const fromDer = asn1.fromDer as unknown as (bytes: string, options: object) => Node;
+  const contentInfo = fromDer(bytes.toString('binary'), {
     strict: false,
     parseAllBytes: false, // /Contents is padded with zeros after the DER
     decodeBitStrings: false,
