@@ -11,6 +11,7 @@ import {
   recipients,
   startRuntime,
 } from '../support/runtime.ts';
+import { officialsOf, WebSession } from '../support/web-session.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'files');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -206,6 +207,22 @@ describe('files travel with the directive (npm start, over HTTP)', () => {
       expect(after.status).toBe(before.status);
       expect(after.acknowledgedAt).toBe(before.acknowledgedAt);
       expect(after.history).toEqual(before.history);
+    });
+
+    it('the dashboard lists the files, with the signature block only for a signed PDF, and downloads the same bytes', async () => {
+      const [official] = officialsOf(rt);
+      const browser = new WebSession(rt);
+      await browser.signIn(official?.email ?? '', official?.password ?? '');
+      const dashboard = await browser.get(`/directives/${id}`);
+      expect(dashboard.status).toBe(200);
+      const href = `/directives/${id}/documents/${stored.original.fileId}`;
+      expect(dashboard.text).toContain(`href="${href}"`);
+      expect(dashboard.text).toContain(ANNEX_NAME);
+      // The fixture is not signed: nothing claims a signature it does not have.
+      expect(dashboard.text).not.toContain('data-signature');
+      const r = await fetch(rt.base + href, { headers: { cookie: browser.cookieHeader } });
+      expect(r.status).toBe(200);
+      expect(sha256(Buffer.from(await r.arrayBuffer()))).toBe(stored.original.sha256);
     });
 
     it('a file the directive does not name is not found under its link', async () => {
