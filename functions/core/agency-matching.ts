@@ -1,4 +1,4 @@
-import { type Agency, groupsOf } from './agency.ts';
+import type { Agency } from './agency.ts';
 
 /**
  * Which agencies of the directory a name written in a công văn means. Letters name agencies the way clerks write
@@ -31,16 +31,23 @@ export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').rep
  * Words of a name; "&" and "và" are dropped, since "TT&TT" abbreviates "Thông tin và Truyền thông". A word written in
  * capitals may be an abbreviation (its letters the initials of several words).
  */
-const tokens = (s: string): Token[] =>
-  s
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => ({ word: fold(w), caps: w.length >= 2 && w === w.toUpperCase() && /\p{L}/u.test(w) }))
+const SEPARATOR = /[^\p{L}\p{N}]+/u;
+const tokens = (s: string): Token[] => {
+  // Folding keeps every letter a letter, so the folded words line up with the words as written.
+  const written = s.normalize('NFC').split(SEPARATOR).filter(Boolean);
+  const folded = fold(s).split(SEPARATOR).filter(Boolean);
+  return written
+    .map((w, i) => ({ word: folded[i] ?? fold(w), caps: w.length >= 2 && w === w.toUpperCase() && /\p{L}/u.test(w) }))
     .filter((t) => t.word !== 'va');
+};
 
 /** Every token of `a` consumed, as a word of `b` or as the initials of a run of words of `b`, and every word of `b`. */
 const covers = (a: Token[], b: Token[]) => {
+  // Without an abbreviation, word for word; with one, every plain word of `a` is somewhere in `b`.
+  if (a.length > b.length) return false;
+  if (!a.some((t) => t.caps)) return a.length === b.length && a.every((t, i) => t.word === b[i]?.word);
+  const theirs = new Set(b.map((t) => t.word));
+  if (!a.every((t) => t.caps || theirs.has(t.word))) return false;
   const memo = new Map<number, boolean>();
   const go = (i: number, j: number): boolean => {
     if (i === a.length || j === b.length) return i === a.length && j === b.length;
@@ -63,8 +70,37 @@ const covers = (a: Token[], b: Token[]) => {
   return go(0, 0);
 };
 
-/** The same name, either side possibly abbreviated. */
-const sameName = (a: Token[], b: Token[]) => covers(a, b) || covers(b, a);
+/**
+ * The same name, either side possibly abbreviated. Both start with the same letter whichever is abbreviated: that
+ * settles most pairs of a large directory before any search.
+ */
+const sameName = (a: Token[], b: Token[]) =>
+  a[0]?.word[0] === b[0]?.word[0] && a.length > 0 && (covers(a, b) || covers(b, a));
+
+/**
+ * Agencies with their names folded and split, and the groups with their members, made once per directory: a
+ * directory of thousands is read for every name of a letter.
+ */
+type Entry = { agency: Agency; key: string; tokens: Token[] };
+type Index = { entries: Entry[]; groups: [string, Agency[]][] };
+const indexes = new WeakMap<readonly Agency[], Index>();
+const indexOf = (directory: readonly Agency[]): Index => {
+  const known = indexes.get(directory);
+  if (known) return known;
+  const groups = new Map<string, Agency[]>();
+  for (const a of directory)
+    for (const g of a.groups) {
+      const members = groups.get(g);
+      if (members) members.push(a);
+      else groups.set(g, [a]);
+    }
+  const index = {
+    entries: directory.map((agency) => ({ agency, key: fold(agency.name.trim()), tokens: tokens(agency.name) })),
+    groups: [...groups.entries()],
+  };
+  indexes.set(directory, index);
+  return index;
+};
 
 const plain = (a: Token[]) => a.map((t) => t.word).join(' ');
 
@@ -117,20 +153,20 @@ const uniqueIds = (agencies: Agency[], directory: Agency[]) => {
 
 /** One agency by its name: as written, abbreviated, or the directory's name with the province's name after it. */
 const oneAgency = (name: string, directory: Agency[]): AgencyMatch | undefined => {
+  const index = indexOf(directory).entries;
   const key = fold(name.trim());
-  const exact = directory.filter((a) => fold(a.name.trim()) === key);
-  if (exact.length > 0) return { ids: uniqueIds(exact.slice(0, 1), directory), how: 'name' };
+  const exact = index.find((e) => e.key === key);
+  if (exact) return { ids: [exact.agency.id], how: 'name' };
   const words = tokens(name);
   if (words.length === 0) return undefined;
-  const abbreviated = directory.filter((a) => sameName(words, tokens(a.name)));
+  const abbreviated = index.filter((e) => sameName(words, e.tokens)).map((e) => e.agency);
   if (abbreviated.length === 1) return { ids: uniqueIds(abbreviated, directory), how: 'abbreviation' };
-  // "Công an tỉnh" for the directory's "Công an tỉnh Gia Lai" (or the other way round), when only one fits.
+  // "Công an tỉnh" for the directory's "Công an tỉnh Gia Lai", when only one fits.
   const last = words.at(-1)?.word;
   if (last === 'tinh' || last === 'pho') {
-    const longer = directory.filter((a) => {
-      const theirs = tokens(a.name);
-      return theirs.length > words.length && sameName(words, theirs.slice(0, words.length));
-    });
+    const longer = index
+      .filter((e) => e.tokens.length > words.length && sameName(words, e.tokens.slice(0, words.length)))
+      .map((e) => e.agency);
     if (longer.length === 1) return { ids: uniqueIds(longer, directory), how: 'abbreviation' };
   }
   return undefined;
@@ -138,7 +174,7 @@ const oneAgency = (name: string, directory: Agency[]): AgencyMatch | undefined =
 
 /** A directory group by its name (possibly abbreviated), or the group of the tier a plural phrase names. */
 const oneGroup = (name: string, directory: Agency[]): AgencyMatch | undefined => {
-  const groups = [...groupsOf(directory).entries()];
+  const { groups } = indexOf(directory);
   // "các Sở, ban, ngành" is the group "Sở, ban, ngành": the plural article is not part of a group's name.
   const words = tokens(name).filter((t, i) => i > 0 || t.word !== 'cac');
   const byName = groups.filter(([g]) => fold(g.trim()) === fold(name.trim()) || sameName(words, tokens(g)));
@@ -165,15 +201,18 @@ const oneGroup = (name: string, directory: Agency[]): AgencyMatch | undefined =>
 const tierMembers = (name: string, directory: Agency[]): AgencyMatch | undefined => {
   const tier = tierPhrase(name);
   if (!tier) return undefined;
-  const members = directory.filter((a) => {
-    const theirs = tokens(a.name);
-    for (let p = 1; p < theirs.length; p++) {
-      const rest = plain(theirs.slice(p));
-      const kind = tier.kinds.find((k) => rest.startsWith(`${k} `));
-      if (kind && sameName(tier.head, theirs.slice(0, p))) return true;
-    }
-    return false;
-  });
+  const firstWords = new Set(tier.kinds.map((k) => k.split(' ')[0]));
+  const members = indexOf(directory)
+    .entries.filter(({ tokens: theirs }) => {
+      for (let p = 1; p < theirs.length; p++) {
+        if (!firstWords.has(theirs[p]?.word ?? '')) continue;
+        const rest = plain(theirs.slice(p));
+        const kind = tier.kinds.find((k) => rest.startsWith(`${k} `));
+        if (kind && sameName(tier.head, theirs.slice(0, p))) return true;
+      }
+      return false;
+    })
+    .map((e) => e.agency);
   return members.length ? { ids: uniqueIds(members, directory), how: 'tier' } : undefined;
 };
 
