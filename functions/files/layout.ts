@@ -128,7 +128,8 @@ export const readingOrder = (all: Run[]): Block[] => {
     .filter((block) => block.length > 0);
 };
 
-// A word broken at the margin with a hyphen: "bưu-" / "chính" (Vietnamese rarely does it; English and codes do).
+// A line ending in a hyphen glued to a letter ("Covid-" / "19", "in-" / "tơ-nét"): Vietnamese never breaks a
+// syllable, so the hyphen is the word's own; the next line continues the word without a space.
 const BROKEN_WORD = /\p{L}-$/u;
 const LIST_MARKER = /^(?:[-–•+*]\s|\(?\d+(?:\.\d+)*[.)]\s|\(?[a-zđ]\)\s|[IVXLC]+\.\s)/u;
 
@@ -191,12 +192,7 @@ export const paragraphs = (block: Block): string[] => {
     const last = out.length - 1;
     if (wrapped && last >= 0) {
       const before = out[last] ?? '';
-      out[last] =
-        BROKEN_WORD.test(before) && /^\p{Ll}/u.test(line.text)
-          ? `${before.slice(0, -1)}${line.text}`
-          : BROKEN_WORD.test(before)
-            ? `${before}${line.text}`
-            : `${before} ${line.text}`;
+      out[last] = BROKEN_WORD.test(before) ? `${before}${line.text}` : `${before} ${line.text}`;
     } else out.push(line.text);
     previous = line;
   }
