@@ -23,7 +23,7 @@ export type PasteState = {
 type Form = ReturnType<typeof messages>['form'];
 
 /** The parser's fixed remarks by their Vietnamese text, to say them in the page's language. */
-const REMARK_KEYS = new Map(
+const REMARK_KEYS = new Map<string, string>(
   Object.entries(PARSER).flatMap(([key, text]) => (typeof text === 'string' ? [[text, key] as const] : [])),
 );
 const remark = (message: string, m: Form) => m.parserRemarks[REMARK_KEYS.get(message) ?? ''] ?? message;
