@@ -7,6 +7,7 @@
  * - the national motto broken over lines of that table ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM");
  * - a whole page run into one line by a PDF viewer: the header fields and the numbered items each get a line back;
  * - web-page furniture: site names, "loading" notices, download prompts, tag and comment headings, timestamps;
+ * - a "Kính gửi" line (or its last bullet) that runs into the first sentence of the body;
  * - "Ủ" lost at the start of "ỦY BAN NHÂN DÂN" by a PDF's font ("Y BAN NHÂN DÂN").
  *
  * It works on plain lines with its own folding, so that text.ts can call it without an import cycle.
@@ -49,7 +50,7 @@ const TIMESTAMP_PREFIX = /^\s*date \d{4}-\d{2}(?:-\d{2})?(?:[ T][\d:]+)?\s+/iu;
 
 const isWebFurniture = (line: string) => WEB_FURNITURE.test(plain(line).trim());
 
-const CELL_END = /\|\s*$/;
+const LONE_PIPE = /^\s*\|\s*$/;
 const SEPARATOR = /^[-–—_=*~.\s]{3,}$/u;
 
 /** Joins the cells of a table header: lines up to each "|" make one line. Returns the lines and where it stopped. */
@@ -57,8 +58,9 @@ const joinHeaderCells = (lines: string[]): string[] => {
   const window = Math.min(lines.length, 40);
   let last = -1;
   let pipes = 0;
+  // cells closed by a "|" on a line of its own; a row that holds its cells on one line is split by splitRow
   for (let i = 0; i < window; i++) {
-    if (CELL_END.test(lines[i] as string) || (lines[i] as string).includes(' | ')) {
+    if (LONE_PIPE.test(lines[i] as string)) {
       last = i;
       pipes++;
     }
@@ -114,6 +116,26 @@ const splitRunOn = (line: string): string[] => {
 };
 
 const LOST_U = /^Y BAN NHÂN DÂN\b/u;
+const KINH_GUI = /^\s*kinh gui\b/;
+const ADDRESSEE_BULLET = /^\s*[-–+•]\s/u;
+/** The sentence a "Kính gửi" line ran into: after its last name's full stop, a capital starts the body. */
+const RUN_INTO = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{Ll})/u;
+
+/** "Kính gửi: Sở Y tế. Thực hiện Công văn …" (or its last bullet) back on two lines. */
+const splitAddresseeRunOn = (lines: string[]): string[] => {
+  const out: string[] = [];
+  let inBlock = false;
+  for (const line of lines) {
+    const opens = KINH_GUI.test(plain(line));
+    inBlock = opens || (inBlock && (ADDRESSEE_BULLET.test(line) || line.trim() === ''));
+    const cut = inBlock ? RUN_INTO.exec(line) : null;
+    if (cut && line.length - cut.index > 20) {
+      out.push(line.slice(0, cut.index + 1), line.slice(cut.index + cut[0].length));
+      inBlock = false;
+    } else out.push(line);
+  }
+  return out;
+};
 
 export const unflattenLayout = (text: string): string => {
   const lines = text.split('\n').flatMap(splitRunOn);
@@ -124,5 +146,5 @@ export const unflattenLayout = (text: string): string => {
     if (i < 40 && line.trim() !== '' && isMottoPiece(line)) continue;
     kept.push(line);
   }
-  return joinHeaderCells(kept).flatMap(splitRow).join('\n');
+  return splitAddresseeRunOn(joinHeaderCells(kept).flatMap(splitRow)).join('\n');
 };

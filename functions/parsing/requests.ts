@@ -20,7 +20,7 @@ const REQUEST = tol(
 );
 const EXECUTION = tol('\\s(?:chiu trach nhiem thi hanh|can cu quyet dinh thi hanh|thi hanh quyet dinh)');
 const ACTION = tol(
-  '\\s(?:khan truong|trien khai|thuc hien|tiep tuc|nghiem tuc|bao cao|tam ngung|ngung|tang cuong|ra soat|to chuc|chu dong|kiem tra|cap nhat|xu ly|(?<!ban )chi dao|phoi hop|quyet liet|theo doi|bo tri|thong ke|hoan thanh|dam bao|bao dam|cho hoc sinh|chiu trach nhiem|can cu|quan tam|cung cap|tap trung|nghien cuu|xay dung|huong dan|tuyen truyen|khan cap|nam bat|rut kinh nghiem)(?![a-z_])|\\s*[“":.(]',
+  '\\s(?:khan truong|trien khai|thuc hien|tiep tuc|nghiem tuc|bao cao|tam ngung|ngung|tang cuong|ra soat|to chuc|chu dong|kiem tra|cap nhat|xu ly|(?<!ban )chi dao|phoi hop|quyet liet|theo doi|bo tri|thong ke|hoan thanh|dam bao|bao dam|cho hoc sinh|chiu trach nhiem|can cu|quan tam|tap trung|nghien cuu|xay dung|huong dan|tuyen truyen|khan cap|nam bat|rut kinh nghiem)(?![a-z_])|\\s*[“":.(]',
 );
 const ORG_IN = tol('(?:ubnd|uy ban nhan dan|so|cuc|bo|van phong|ban|tong cuc)\\s');
 
@@ -142,10 +142,12 @@ export const requestedUnitsIn = (raws: string[]): { units: string[]; requester?:
     requester ??= r.requester;
     for (const u of r.units) {
       const k = fold(u);
-      if (!seen.has(k)) {
-        seen.add(k);
-        units.push(u);
-      }
+      if (seen.has(k)) continue;
+      // "các doanh nghiệp" and, later, "các doanh nghiệp trên địa bàn" are one group: the longer name stays
+      const shorter = units.findIndex((x) => k.startsWith(`${fold(x)} `));
+      if (shorter >= 0) units[shorter] = u;
+      else if (!units.some((x) => fold(x).startsWith(`${k} `))) units.push(u);
+      seen.add(k);
     }
   }
   return requester ? { units, requester } : { units };
