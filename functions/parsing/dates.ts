@@ -41,7 +41,7 @@ const dateParts = (g: (string | undefined)[], at: number): DateParts | undefined
 
 /** The header date line: "Gia Lai, ngày 30 tháng 01 năm 2021" (place optional; blank day allowed). */
 const HEADER_DATE = tol(
-  '^(?:(.{1,60}?),\\s*)?ngay\\s*(\\d{1,2})?\\s*(?:thang|/)\\s*(\\d{1,2})\\s*(?:nam|/)\\s*(\\d{4})',
+  '^(?:(.{1,60}?),\\s*)?ngay\\s*(\\d{1,2})?\\s*(?:thang|[/.-])\\s*(\\d{1,2})\\s*(?:nam|[/.-])\\s*(\\d{4})',
 );
 
 export type HeaderDate = { place?: string; date?: string; day?: number; month: number; year: number; end: number };

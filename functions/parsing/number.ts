@@ -3,7 +3,8 @@ import { tol } from './text.ts';
 /** "Số: 126/STTTT-BCVT": the number of the letter, or the blank left for it ("Số:    /STTTT-BCVT"). */
 
 const NUMBER_LINE = tol('^so\\s*(?::|(?=\\d))\\s*');
-const NUMBER_VALUE = /^(\d*)\s*\/\s*([^\s,;]+)|^(\d[^\s,;]*)/u;
+// "126/STTTT-BCVT", also with spaced dashes as copies leave them ("126 / STTTT - BCVT")
+const NUMBER_VALUE = /^(\d*)\s*\/\s*([^\s,;]+(?:\s+[-–]\s*[^\s,;]+|[-–]\s+[^\s,;]+)*)|^(\d[^\s,;]*)/u;
 
 export const opensNumber = (key: string): boolean => NUMBER_LINE.test(key);
 
@@ -24,5 +25,5 @@ export const readNumber = (raw: string, key: string): NumberRead | undefined => 
   const rest = value.slice(m[0].length).trim();
   if (m[3] !== undefined) return { number: m[3].replace(/[.;,]+$/, ''), rest };
   if (m[1] === '') return { numberBlank: raw.slice(0, opening[0].length + m[0].length).trim(), rest };
-  return { number: `${m[1]}/${(m[2] as string).replace(/[.;,]+$/, '')}`, rest };
+  return { number: `${m[1]}/${(m[2] as string).replace(/\s*[-–]\s*/g, '-').replace(/[.;,]+$/, '')}`, rest };
 };

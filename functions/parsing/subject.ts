@@ -6,7 +6,8 @@ import { fold, isAllCaps, type Line, startsLower, tol } from './text.ts';
 
 /** "V/v …" or "Về việc …": the subject (trích yếu), always given back as "V/v …", joined when it wraps. */
 
-const SUBJECT = tol('^(?:v/v|ve\\s+viec)\\s*:?\\s*');
+// "V/v …", "Về việc …", and "Về: …" (the colon is what tells it from a sentence that starts with "Về")
+const SUBJECT = tol('^(?:v/v|ve\\s+viec|ve(?=\\s*:))\\s*:?\\s*');
 
 export const opensSubject = (key: string): boolean => SUBJECT.test(key);
 
