@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+import { describe, expect, it, vi } from 'vitest';
 import { extractText, NoTextLayerError, UnsupportedFileError } from '#files/index.ts';
+import { declaredUncompressedBytes, MAX_UNCOMPRESSED_BYTES } from '#files/zip-guard.ts';
 import { type DraftDirective, parseDirective } from '#parsing/index.ts';
 
 const FIXTURES = new URL('../../fixtures/files/', import.meta.url);
@@ -95,6 +97,50 @@ describe('what cannot be read', () => {
     const latin1 = Buffer.from(renamed).toString('latin1');
     for (let at = latin1.indexOf('word/'); at >= 0; at = latin1.indexOf('word/', at + 1)) renamed[at] = 0x78; // 'x'
     await expect(extractText({ bytes: renamed, name: 'a.docx' })).rejects.toMatchObject({ reason: 'format' });
+  });
+});
+
+describe('a DOCX that would inflate beyond reason', () => {
+  /** The fixture with its central directory declaring `size` bytes for its first part (the zip-bomb shape). */
+  const declaring = (size: number) => {
+    const copy = new Uint8Array(fixture('gia-lai-126.docx'));
+    const view = new DataView(copy.buffer);
+    const at = Buffer.from(copy).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    view.setUint32(at + 24, size, true);
+    return copy;
+  };
+
+  it('reads the sizes the fixture declares', () => {
+    const docx = fixture('gia-lai-126.docx');
+    const declared = declaredUncompressedBytes(docx) ?? 0;
+    expect(declared).toBeGreaterThan(docx.length);
+    expect(declared).toBeLessThan(1024 * 1024);
+    expect(declaredUncompressedBytes(declaring(MAX_UNCOMPRESSED_BYTES + 1))).toBeGreaterThan(MAX_UNCOMPRESSED_BYTES);
+  });
+
+  it('is refused before anything is inflated', async () => {
+    const inflate = vi.spyOn(mammoth, 'extractRawText');
+    try {
+      await expect(
+        extractText({ bytes: declaring(MAX_UNCOMPRESSED_BYTES + 1), name: 'bomb.docx' }),
+      ).rejects.toMatchObject({ name: 'UnsupportedFileError', reason: 'damaged' });
+      expect(inflate).not.toHaveBeenCalled();
+      // the control: the same spy sees a normal DOCX being read
+      await extractText({ bytes: fixture('gia-lai-126.docx'), name: 'a.docx' });
+      expect(inflate).toHaveBeenCalledTimes(1);
+    } finally {
+      inflate.mockRestore();
+    }
+  });
+});
+
+describe('the caller’s bytes', () => {
+  it('are left as they were (pdfjs detaches the buffer it is given)', async () => {
+    const pdf = fixture('two-page.pdf');
+    const before = Buffer.from(pdf).toString('base64');
+    await extractText({ bytes: pdf, name: 'a.pdf' });
+    expect(pdf.byteLength).toBeGreaterThan(0);
+    expect(Buffer.from(pdf).toString('base64')).toBe(before);
   });
 });
 
