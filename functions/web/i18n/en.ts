@@ -220,7 +220,6 @@ export const en: Messages = {
     uploadLabel: 'Directive file (DOCX, PDF)',
     uploadButton: 'Read the file and fill the form',
     uploadRead: (name: string) => `"${name}" was read. Its text is in the "Paste text" step below.`,
-    uploadScan: 'Paste the directive’s full text into "Full text of the directive" below.',
     uploadChoose: 'Choose the directive’s file before reading it.',
     files: 'Files sent with the directive',
     filesHint:

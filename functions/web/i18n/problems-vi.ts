@@ -162,7 +162,7 @@ export const viProblems: ProblemTexts = {
       `${label('file')}: chỉ nhận tệp DOCX, PDF, PNG, JPEG (hoặc văn bản thuần khi đọc nội dung công văn)`,
     'file.noTextLayer': () =>
       'Tệp PDF này là bản quét, không có lớp chữ nên không đọc được nội dung. ' +
-      'Vui lòng dán nội dung công văn vào ô "Dán nội dung công văn" (hoặc tải lên bản DOCX).',
+      'Vui lòng dán toàn văn công văn ở bước "Dán văn bản" bên dưới (hoặc tải lên bản DOCX).',
     'file.noText': (_, { label }) => `${label('file')}: tệp không có nội dung chữ để đọc`,
     'file.unreadable': (_, { label }) =>
       `${label('file')}: tệp bị hỏng hoặc có mật khẩu nên không đọc được; vui lòng dán nội dung công văn`,

@@ -226,7 +226,6 @@ export const vi = {
     uploadLabel: 'Tệp công văn (DOCX, PDF)',
     uploadButton: 'Đọc tệp và điền biểu mẫu',
     uploadRead: (name: string) => `Đã đọc tệp "${name}". Văn bản đọc được nằm ở bước "Dán văn bản" bên dưới.`,
-    uploadScan: 'Hãy dán toàn văn công văn vào ô "Toàn văn công văn" bên dưới.',
     uploadChoose: 'Chọn tệp công văn trước khi bấm đọc tệp.',
     files: 'Tệp gửi kèm công văn',
     filesHint:

@@ -79,7 +79,6 @@ export const IntakeSteps = ({
           {m.uploadHint}
         </p>
         <FieldError id="sourceFile" error={errors.sourceFile} />
-        {paste.scan && <p class="message warn">{m.uploadScan}</p>}
         {paste.readFile && (
           <p class="message" role="status">
             {m.uploadRead(paste.readFile)}

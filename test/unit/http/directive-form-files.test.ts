@@ -108,7 +108,7 @@ describe('the upload step', () => {
     ]);
     expect(vi.status).toBe(422);
     expect(vi.body).toMatch(/<p class="field-error" id="sourceFile-error">[^<]+<\/p>/);
-    expect(vi.body).toContain('Hãy dán toàn văn công văn vào ô');
+    expect(vi.body).toContain('Vui lòng dán toàn văn công văn ở bước &quot;Dán văn bản&quot; bên dưới');
     expect(vi.body).toMatch(/<details class="panel" open>/);
     const en = await postForm(
       [
@@ -118,7 +118,7 @@ describe('the upload step', () => {
       { lang: 'en' },
     );
     expect(en.status).toBe(422);
-    expect(en.body).toContain('Paste the directive’s full text');
+    expect(en.body).toContain('Please paste the text of the directive instead');
   });
 
   it('asks for a file when none was chosen', async () => {
