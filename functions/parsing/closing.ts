@@ -35,6 +35,7 @@ export const tailTest = (issuer: string | undefined): ((p: Para) => boolean) => 
 const asks = (p: Para) => isRequest(p.key) && (requestedIn(p.raw) !== undefined || DEMAND_COLON.test(p.key));
 /** "Chủ tịch UBND tỉnh yêu cầu: …": the demand follows the colon, addressed to the letter's recipients. */
 const DEMAND_COLON = tol('(?:yeu cau|de nghi)\\s*:');
+const REPORT_BACK = tol('(?:yeu cau|de nghi)\\s[^.;:]{0,80}?\\sbao cao ket qua(?: thuc hien)?\\s+(?:ve|cho|gui)');
 /** A paragraph of its own that gives the request above its deadline ("Các đơn vị thực hiện trước ngày …"). */
 const OWN_DEADLINE = tol('(?:truoc|cham nhat|han chot|thoi han)[^.]{0,40}ngay\\s+\\d');
 
@@ -60,10 +61,13 @@ export const settleTails = (content: AfterItems, tasks: AssignedTask[], who: Ass
   if (!singleRequest) return closingRequests(content.tails, body, tasks, who, findings);
   let last: AssignedTask | undefined;
   for (const p of body) {
-    if (asks(p)) {
+    // "… cũng yêu cầu các doanh nghiệp báo cáo kết quả thực hiện về Sở trước ngày …" reports on the request above
+    if (last && (REPORT_BACK.test(p.key) || (!asks(p) && OWN_DEADLINE.test(p.key))))
+      last.text = `${last.text}\n${p.raw}`;
+    else if (asks(p)) {
       last = requestTask(p, tasks, who);
       tasks.push(last);
-    } else if (last && OWN_DEADLINE.test(p.key)) last.text = `${last.text}\n${p.raw}`;
+    }
   }
   if (tasks.length > 0) return body;
   return closingRequests(content.tails, body, tasks, who, findings);

@@ -47,6 +47,10 @@ type Sorting = {
 };
 
 const ANNOUNCE = tol('(?:sau|nhu sau|cu the|sau day|noi dung|nhiem vu)\\s*:$');
+/** "… đề nghị các doanh nghiệp thực hiện các nội dung sau." announces with a full stop too. */
+const ANNOUNCE_STOP = tol(
+  '(?:thuc hien|trien khai)\\s+(?:cac|mot so)\\s+(?:noi dung|nhiem vu|viec)\\s+(?:sau|nhu sau|sau day)\\s*\\.$',
+);
 const ATTACHMENT = tol('^\\((?:co|gui|dinh|kem|xin gui|ghi chu)');
 
 const isNote = (p: Para) => ATTACHMENT.test(p.key) && /\)[.;]?$/.test(p.raw);
@@ -95,7 +99,7 @@ const placeNumbered = (s: Sorting, p: Para) => {
 const placeUnnumbered = (s: Sorting, p: Para, index: RecipientIndex) => {
   if (!s.announced && s.phase === 'intro') {
     s.body.push(p);
-    if (/:$/.test(p.raw) && ANNOUNCE.test(p.key)) {
+    if ((/:$/.test(p.raw) && ANNOUNCE.test(p.key)) || ANNOUNCE_STOP.test(p.key)) {
       s.announced = true;
       s.phase = 'items';
     }

@@ -7,7 +7,7 @@ import type { Para } from './paragraphs.ts';
 import type { RecipientIndex } from './recipients.ts';
 import { requestedIn } from './requests.ts';
 import { setTaskTerms } from './task-deadlines.ts';
-import { fold } from './text.ts';
+import { fold, tol } from './text.ts';
 import type { DraftTask } from './types.ts';
 
 /**
@@ -38,6 +38,11 @@ const taskOf = (node: Node, heading: Heading | undefined, unmatchedFromGroup: st
   };
 };
 
+/** A plan's or report's sections that ask nothing: purposes, requirements, the situation ("I. MỤC ĐÍCH, YÊU CẦU"). */
+const PURPOSE = tol(
+  '^(?:muc dich|yeu cau|muc tieu|quan diem|tinh hinh|danh gia|ket qua)(?:\\s*(?:,|va)\\s*(?:yeu cau|muc tieu))?\\s*[:.]?\\s*(?:$|\\n)',
+);
+
 /**
  * The tasks of the numbered items, in text order. A section with numbered sub-items is a heading, not a task (unless
  * it has text of its own): the units it names are its sub-items' assignees.
@@ -45,6 +50,7 @@ const taskOf = (node: Node, heading: Heading | undefined, unmatchedFromGroup: st
 export const tasksOfOutline = (roots: Node[], who: Assigning): AssignedTask[] => {
   const tasks: AssignedTask[] = [];
   const emit = (node: Node, group: Heading | undefined, unmatched: string[]) => {
+    if (PURPOSE.test(node.head.key.replace(/^[\divx.)\s]+/, ''))) return;
     if (node.children.length === 0) {
       if (node.level > 0 || node.content.length > 0) tasks.push(taskOf(node, group, unmatched, who));
       return;
