@@ -159,6 +159,12 @@ describe('files travel with the directive (npm start, over HTTP)', () => {
       mail = mails[0] as typeof mail;
     });
 
+    it('GET /api/directives/{id} lists the files with their metadata', async () => {
+      const r = await rt.call<{ files: { original?: Stored; annexes: Stored[] } }>('GET', `/api/directives/${id}`);
+      expect(r.json.files.original).toMatchObject({ fileId: stored.original.fileId, name: ORIGINAL_NAME });
+      expect(r.json.files.annexes.map((a) => a.fileId)).toEqual([stored.annex.fileId]);
+    });
+
     it('the invitation carries the original as an attachment (the same bytes) and names the annex', async () => {
       const attachments: Buffer[] = [];
       for (let i = 0; ; i++) {
@@ -268,7 +274,7 @@ describe('files travel with the directive (npm start, over HTTP)', () => {
       const r = await parse(fixture('scan.pdf'), 'scan.pdf', 'application/pdf');
       expect(r.status).toBe(422);
       expect((r.json as { message: string }).message).toMatch(/lớp chữ/);
-      expect((r.json as { message: string }).message).toMatch(/[Dd]án nội dung/);
+      expect((r.json as { message: string }).message).toMatch(/[Dd]án (toàn văn|nội dung)/);
       expect(await directiveCount()).toBe(before);
     });
   });

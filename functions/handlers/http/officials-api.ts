@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { observe } from '#adapters/observability.ts';
 import type { Applied } from '#adapters/store/assignments.ts';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
+import { filesOfDirective } from '#app/directive-files.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { issueDirective } from '#app/issue-directive.ts';
 import { listDirectives, readAssignment, readDirective } from '#app/read-directive.ts';
@@ -90,6 +91,8 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
       signer: directive.signer,
       leadership: directive.leadership,
       copies: directive.copies,
+      ...(directive.fullText ? { fullText: directive.fullText } : {}),
+      files: await filesOfDirective(directive),
       // The directive item keeps no assignee lists: they are the assignments' task codes (all of them when
       // the page holds every assignment).
       tasks: directive.tasks.map((t) => ({
