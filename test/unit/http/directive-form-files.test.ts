@@ -45,10 +45,15 @@ const PDF = fixture('gia-lai-126.pdf');
 type Part = string | { name: string; type: string; bytes: Buffer };
 
 /** A browser's multipart POST of the directive form: fields in order, files with their names. */
-const postForm = (parts: [string, Part][], query: Record<string, string> = {}): Promise<Answer> => {
+const postForm = (
+  parts: [string, Part][],
+  query: Record<string, string> = {},
+  /** null: no token field at all. */
+  token: string | null = TOKEN,
+): Promise<Answer> => {
   const boundary = `----form${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
-  for (const [name, value] of [['_csrf', TOKEN] as [string, Part], ...parts]) {
+  for (const [name, value] of [...(token ? [['_csrf', token] as [string, Part]] : []), ...parts]) {
     const head =
       typeof value === 'string'
         ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`
@@ -220,6 +225,17 @@ describe('the signed original on the form', () => {
     expect(/<div class="error-summary"[\s\S]*?<\/ul>/.exec(a.body)?.[0]).toMatch(
       /^(?:(?!<li>).)*<li><a href="#originalFile">[^<]+<\/a><\/li><\/ul>$/s,
     );
+    expect(await scanAll()).toEqual(before);
+  });
+
+  it('is refused without the CSRF token, as every form of the officials is, and nothing is stored', async () => {
+    const before = await scanAll();
+    const upload: [string, Part][] = [
+      ['op', 'add-task'],
+      ['originalUpload', { name: 'x.pdf', type: 'application/pdf', bytes: PDF }],
+    ];
+    expect((await postForm(upload, {}, null)).status).toBe(403);
+    expect((await postForm(upload, {}, 'B'.repeat(43))).status).toBe(403);
     expect(await scanAll()).toEqual(before);
   });
 
