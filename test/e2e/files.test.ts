@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNER, signPdf } from '../browser/fixtures/signed-pdf.ts';
 import {
   API_TOKEN,
   giaLaiDirective,
@@ -237,6 +238,24 @@ describe('files travel with the directive (npm start, over HTTP)', () => {
       expect((await rt.open(`${path}/files/${other.fileId}`)).status).toBe(404);
       expect((await rt.open(`${path}/files/not-an-id`)).status).toBe(404);
     });
+  });
+
+  it('a signed original: the recipient page says who signed it, when (Hà Nội time), and that the bytes are intact', async () => {
+    const signed = await upload(await signPdf(original), 'Công văn 126 ký số.pdf', 'application/pdf');
+    const now = await rt.clock();
+    const [police] = recipients('bchqs-tinh');
+    await rt.issue({
+      ...giaLaiDirective({ now, recipients: [police as never], number: '128/STTTT-BCVT' }),
+      originalFile: signed.fileId,
+    });
+    await rt.settle();
+    const [invitation] = mailsTo(await rt.outbox(), police?.email ?? '');
+    const shown = visibleText((await rt.open(linkOf(invitation as never).path)).text);
+    expect(shown).toContain(SIGNER.commonName);
+    expect(shown).toContain(SIGNER.organization);
+    // signPdf signs at 03:15 UTC, 10:15 in Hà Nội.
+    expect(shown).toContain('30/01/2021 10:15');
+    expect(shown).toContain('chữ ký hợp lệ về mặt toàn vẹn; chưa kiểm tra chuỗi chứng thư');
   });
 
   describe('parse from a file', () => {
