@@ -32,7 +32,7 @@ export const tailTest = (issuer: string | undefined): ((p: Para) => boolean) => 
 };
 
 /** A request that names who must act ("giao 833 nhiệm vụ" in a report names no one). */
-const asks = (p: Para) => isRequest(p.key) && (requestedIn(p.raw) !== undefined || DEMAND_COLON.test(p.key));
+const asks = (p: Para) => (isRequest(p.key) && requestedIn(p.raw) !== undefined) || DEMAND_COLON.test(p.key);
 /** "Chủ tịch UBND tỉnh yêu cầu: …": the demand follows the colon, addressed to the letter's recipients. */
 const DEMAND_COLON = tol('(?:yeu cau|de nghi)\\s*:');
 const REPORT_BACK = tol('(?:yeu cau|de nghi)\\s[^.;:]{0,80}?\\sbao cao ket qua(?: thuc hien)?\\s+(?:ve|cho|gui)');

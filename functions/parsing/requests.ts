@@ -112,6 +112,13 @@ const requesterOf = (before: string): string | undefined => {
 export const requestedIn = (raw: string): Requested | undefined => {
   const key = fold(raw);
   const verb = REQUEST.exec(key);
+  // "Trước đó, … Phó Thủ tướng đã yêu cầu …": what was asked before, background to the letter
+  if (
+    verb &&
+    (/(?:^|[.;]\s*)(?:truoc do|truoc day|thoi gian qua)(?![a-z_])/.test(key) ||
+      /\sda\s+$/.test(key.slice(0, verb.index)))
+  )
+    return undefined;
   if (verb) {
     const from = verb.index + verb[0].length;
     // "các Sở: A, B, C …": the colon opens the list instead of ending it

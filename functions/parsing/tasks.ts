@@ -39,8 +39,9 @@ const taskOf = (node: Node, heading: Heading | undefined, unmatchedFromGroup: st
 };
 
 /** A plan's or report's sections that ask nothing: purposes, requirements, the situation ("I. MỤC ĐÍCH, YÊU CẦU"). */
+// "Yêu cầu" alone is the section of requirements; "Yêu cầu các doanh nghiệp: …" is a request
 const PURPOSE = tol(
-  '^(?:muc dich|yeu cau|muc tieu|quan diem|tinh hinh|danh gia|ket qua)(?:\\s*(?:,|va)\\s*(?:yeu cau|muc tieu))?\\s*[:.]?\\s*(?:$|\\n)',
+  '^(?:muc dich|muc tieu|quan diem|tinh hinh|danh gia|ket qua)(?![a-z_])[^.;]{0,60}$|^yeu cau\\s*[:.]?$',
 );
 
 /**
@@ -50,7 +51,7 @@ const PURPOSE = tol(
 export const tasksOfOutline = (roots: Node[], who: Assigning): AssignedTask[] => {
   const tasks: AssignedTask[] = [];
   const emit = (node: Node, group: Heading | undefined, unmatched: string[]) => {
-    if (PURPOSE.test(node.head.key.replace(/^[\divx.)\s]+/, ''))) return;
+    if (PURPOSE.test((node.head.key.split('\n')[0] ?? '').replace(/^[\divx.)\s]+/, ''))) return;
     if (node.children.length === 0) {
       if (node.level > 0 || node.content.length > 0) tasks.push(taskOf(node, group, unmatched, who));
       return;
