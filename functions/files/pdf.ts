@@ -34,11 +34,40 @@ type TextItem = { str: string; transform: number[]; width: number; height: numbe
 const isTextItem = (item: unknown): item is TextItem =>
   typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 
-const toRun = (item: TextItem): Run => {
-  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+/** Quarter turns (0–3) of a run's baseline from left-to-right, in page space. */
+const quarterTurns = (item: TextItem) => {
+  const [a = 1, b = 0] = item.transform;
+  return (((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
+};
+
+/** A point turned back by `turns` quarter turns, so that text at that angle runs left to right. */
+const turnBack = (x: number, y: number, turns: number): [number, number] =>
+  turns === 1 ? [y, -x] : turns === 2 ? [-x, -y] : turns === 3 ? [-y, x] : [x, y];
+
+const toRun = (item: TextItem, turns: number): Run => {
+  const [a = 0, b = 0, c = 0, d = 0, tx = 0, ty = 0] = item.transform;
   // the type size is the length of the text matrix's vertical vector (rotation-proof)
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
+  const [x, y] = turnBack(tx, ty, turns);
   return { text: item.str, x, y, width: item.width, size, ...(item.fontName ? { font: item.fontName } : {}) };
+};
+
+/**
+ * A page's runs in the frame where most of its text reads left to right: a landscape table or a page drawn
+ * sideways (and shown upright by /Rotate) is read in its own direction; "top" and "bottom" follow it.
+ */
+const pageRuns = (items: TextItem[], view: number[]) => {
+  const votes = [0, 0, 0, 0];
+  for (const item of items) votes[quarterTurns(item)] = (votes[quarterTurns(item)] ?? 0) + item.str.length;
+  const turns = votes.indexOf(Math.max(...votes));
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  const corners = [turnBack(x0, y0, turns), turnBack(x1, y1, turns)];
+  const bottom = Math.min(...corners.map(([, y]) => y));
+  const top = Math.max(...corners.map(([, y]) => y));
+  const runs = items.map((item) => toRun(item, turns));
+  // positions relative to the page box, so "top eighth" means the same on every page
+  for (const run of runs) run.y -= bottom;
+  return { height: top - bottom, runs };
 };
 
 const blockText = (block: Block) => paragraphs(block).join('\n');
@@ -80,12 +109,12 @@ export const extractPdf = async (bytes: Uint8Array): Promise<{ text: string; pag
     for (let number = 1; number <= count; number++) {
       try {
         const page = await document.getPage(number);
-        const [, bottom = 0, , top = 0] = page.view;
         const content = await page.getTextContent();
-        const runs = content.items.flatMap((item) => (isTextItem(item) ? [toRun(item)] : []));
-        // positions relative to the page box, so "top eighth" means the same on every page
-        for (const run of runs) run.y -= bottom;
-        pages.push({ height: top - bottom, blocks: readingOrder(runs) });
+        const { height, runs } = pageRuns(
+          content.items.flatMap((item) => (isTextItem(item) ? [item] : [])),
+          page.view,
+        );
+        pages.push({ height, blocks: readingOrder(runs) });
         page.cleanup();
       } catch (cause) {
         throw new UnsupportedFileError('damaged', { cause });

@@ -67,6 +67,16 @@ describe('a file parses to the same draft as its text', () => {
   });
 });
 
+describe('a page drawn sideways', () => {
+  it('is read in the direction its text runs', async () => {
+    const { text } = await extractText({ bytes: fixture('rotated.pdf'), name: 'rotated.pdf' });
+    expect(text).toMatch(
+      /^UBND TỈNH GIA LAI\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 126\/STTTT-BCVT\n/,
+    );
+    expect(text).toContain('\n\nKính gửi:\n\n');
+  });
+});
+
 describe('what cannot be read', () => {
   it('a scanned PDF (one picture, no text layer) is a NoTextLayerError', async () => {
     const reading = extractText({ bytes: fixture('scan.pdf'), name: 'cong-van-126.pdf' });
