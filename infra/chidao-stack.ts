@@ -217,7 +217,9 @@ export class ChidaoStack extends Stack {
       { memorySize: 1024 },
     );
     const directiveFiles = attachments.arnForObjects('directives/files/*');
-    intake.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [directiveFiles] }));
+    // The directive form stores the original and annexes it is sent, as the intake's upload route does.
+    for (const f of [intake, officialPages])
+      f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [directiveFiles] }));
     for (const f of [deliver, checkpoint]) f.addEnvironment(ENV.ATTACHMENTS_BUCKET, attachments.bucketName);
     for (const f of [recipientLinks, officialPages, deliver, checkpoint])
       f.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [directiveFiles] }));
