@@ -34,15 +34,16 @@ export type Requested = {
   requester?: string;
 };
 
-const wordsAfterUnit = (segment: string): number => {
+/** Whether a segment opens a unit of its own: a unit word and more ("Sở Y tế"; "các cơ quan …", not "các cấp"). */
+const opensUnit = (segment: string): boolean => {
   const key = fold(segment).trim();
   const unit = UNIT_START.exec(key);
-  return unit
-    ? key
-        .slice(unit[0].length)
-        .split(/[^a-z0-9_&]+/)
-        .filter(Boolean).length
-    : 0;
+  if (!unit) return false;
+  const more = key
+    .slice(unit[0].length)
+    .split(/[^a-z0-9_&]+/)
+    .filter(Boolean).length;
+  return more >= (unit[0] === 'cac' ? 2 : 1);
 };
 
 /** Splits a run of units at ";" and before each new unit, keeping category lists ("các sở, ban, ngành") whole. */
@@ -56,7 +57,7 @@ export const splitUnits = (run: string): string[] => {
         continue;
       }
       const nextComma = piece.split(',')[0] ?? piece;
-      const startsUnit = UNIT_START.test(fold(piece)) && wordsAfterUnit(nextComma) >= 1;
+      const startsUnit = opensUnit(nextComma);
       const joiner = current.match(/(,\s+|\s+và\s+)$/u)?.[0];
       if (joiner && startsUnit) {
         out.push(current.slice(0, -joiner.length));
@@ -132,9 +133,21 @@ export const requestedIn = (raw: string): Requested | undefined => {
     return requester ? { units, requester } : { units };
   }
   const execution = EXECUTION.exec(key);
-  if (!execution) return undefined;
+  if (!execution) return leadUnits(raw, key);
   const run = raw.slice(0, execution.index).replace(/^Điều\s+\d+\.?\s*/u, '');
   const units = unitsOf(run);
+  return units.length ? { units } : undefined;
+};
+
+/**
+ * "Ban Chỉ huy …, Thủ trưởng các sở …, Chủ tịch UBND … tập trung thực hiện một số công việc sau:": the units that
+ * open a paragraph announcing what they must do.
+ */
+const leadUnits = (raw: string, key: string): Requested | undefined => {
+  if (!/:\s*$/.test(raw) || !UNIT_START.test(key)) return undefined;
+  const end = ACTION.exec(key);
+  if (!end || end.index === 0) return undefined;
+  const units = unitsOf(raw.slice(0, end.index));
   return units.length ? { units } : undefined;
 };
 
