@@ -19,6 +19,7 @@ import { ENV } from '#contracts/environment.ts';
 import {
   INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
+  DIRECTIVE_FORM_ROUTES,
   OFFICIAL_ROUTES,
   RECIPIENT_ROUTES,
   REPORT_API_ROUTES,
@@ -178,6 +179,14 @@ export class ChidaoStack extends Stack {
       [ENV.FANOUT_MACHINE_ARN]: fanout.stateMachine.stateMachineArn,
     });
     fanout.stateMachine.grantStartExecution(officialPages);
+    // The new-directive form reads DOCX and PDF (pdfjs) and issues: the CPU that more memory brings reads pages faster.
+    const directiveForm = fn(
+      'DirectiveForm',
+      'functions/handlers/http/directive-form.tsx',
+      { ...pool, ...assignmentMachine, [ENV.FANOUT_MACHINE_ARN]: fanout.stateMachine.stateMachineArn },
+      { memorySize: 1024 },
+    );
+    fanout.stateMachine.grantStartExecution(directiveForm);
     const signIn = fn('SignIn', 'functions/handlers/http/sign-in.tsx', pool);
     const reports = fn('Reports', 'functions/handlers/http/reports.tsx', pool);
 
@@ -218,12 +227,13 @@ export class ChidaoStack extends Stack {
     );
     const directiveFiles = attachments.arnForObjects('directives/files/*');
     // The directive form stores the original and annexes it is sent, as the intake's upload route does.
-    for (const f of [intake, officialPages])
+    directiveForm.addEnvironment(ENV.ATTACHMENTS_BUCKET, attachments.bucketName);
+    for (const f of [intake, directiveForm])
       f.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [directiveFiles] }));
     for (const f of [deliver, checkpoint]) f.addEnvironment(ENV.ATTACHMENTS_BUCKET, attachments.bucketName);
     for (const f of [recipientLinks, officialPages, deliver, checkpoint])
       f.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [directiveFiles] }));
-    for (const f of [intake, recipientLinks, officialPages, deliver, checkpoint])
+    for (const f of [intake, directiveForm, recipientLinks, officialPages, deliver, checkpoint])
       acknowledge(
         f,
         wildcardOn(attachments, '/directives/files/*'),
@@ -300,6 +310,7 @@ export class ChidaoStack extends Stack {
       { routes: RECIPIENT_ROUTES, handler: recipientLinks, throttle: THROTTLING.recipientLinks },
       { routes: SIGN_IN_ROUTES, handler: signIn, throttle: THROTTLING.signIn },
       { routes: OFFICIAL_PAGE_ROUTES, handler: officialPages },
+      { routes: DIRECTIVE_FORM_ROUTES, handler: directiveForm },
       { routes: REPORT_API_ROUTES, handler: reports, authorizer },
       { routes: REPORT_PAGE_ROUTES, handler: reports },
     ]);

@@ -55,12 +55,16 @@ export const SIGN_IN = {
   signOut: 'POST /sign-out',
 } as const;
 
+/** The new-directive form: a function of its own, since it reads DOCX and PDF. */
+export const DIRECTIVE_FORM = {
+  newForm: 'GET /directives/new',
+  submitForm: 'POST /directives/new',
+} as const;
+
 /** The officials' web app: every page needs a signed-in official but the assets. */
 export const OFFICIAL_PAGES = {
   home: 'GET /',
   list: 'GET /directives',
-  newForm: 'GET /directives/new',
-  submitForm: 'POST /directives/new',
   dashboard: 'GET /directives/{id}',
   action: 'POST /directives/{id}/actions',
   file: 'GET /directives/{id}/files/{recipientId}/{taskCode}',
@@ -82,6 +86,7 @@ export const REPORT_PAGE_ROUTES = keys(REPORTS_PAGES);
 export const RECIPIENT_ROUTES = keys(RECIPIENT);
 export const SIGN_IN_ROUTES = keys(SIGN_IN);
 export const OFFICIAL_PAGE_ROUTES = keys(OFFICIAL_PAGES);
+export const DIRECTIVE_FORM_ROUTES = keys(DIRECTIVE_FORM);
 
 export type OfficialRoute = Keys<typeof OFFICIALS_API>;
 export type IntakeRoute = Keys<typeof INTAKE_API>;

@@ -2,9 +2,7 @@
  * Reading the files officials bring: the text of a DOCX, a PDF or a text file for the parser, the type of an
  * upload from its bytes, and who signed a PDF. Every failure is a NoTextLayerError or an UnsupportedFileError.
  */
-import { extractDocx } from './docx.ts';
 import { NoTextLayerError, UnsupportedFileError } from './errors.ts';
-import { extractPdf } from './pdf.ts';
 import { sniffFileType } from './sniff.ts';
 import { decodeText } from './text.ts';
 
@@ -26,12 +24,17 @@ export const extractText = async (file: FileToRead): Promise<ExtractedText> => {
   const type = sniffFileType(file.bytes);
   try {
     switch (type) {
+      // pdfjs and mammoth are loaded on the first file that needs them (esbuild inlines them, evaluated lazily): the
+      // pages and routes of the same function that read no file do not pay their cold import.
       case 'pdf': {
+        const { extractPdf } = await import('./pdf.ts');
         const { text, pages } = await extractPdf(file.bytes);
         return { format: 'pdf', text: tidy(text), pages };
       }
-      case 'docx':
+      case 'docx': {
+        const { extractDocx } = await import('./docx.ts');
         return { format: 'docx', text: tidy(await extractDocx(file.bytes)) };
+      }
       case 'text':
         return { format: 'text', text: tidy(decodeText(file.bytes)) };
       default:

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { OFFICIAL_PAGES, pathTo, REPORTS_PAGES, SIGN_IN } from '#contracts/routes.ts';
+import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo, REPORTS_PAGES, SIGN_IN } from '#contracts/routes.ts';
 import type { Official } from '#core/official.ts';
 import { type Lang, messages } from './i18n/index.ts';
 import { PostForm } from './post-form.tsx';
@@ -35,7 +35,7 @@ export const OfficialLayout = ({
           {official && (
             <nav aria-label={m.appName}>
               <a href={pathTo(OFFICIAL_PAGES.list)}>{m.nav.directives}</a>
-              <a href={pathTo(OFFICIAL_PAGES.newForm)}>{m.nav.newDirective}</a>
+              <a href={pathTo(DIRECTIVE_FORM.newForm)}>{m.nav.newDirective}</a>
               <a href={pathTo(OFFICIAL_PAGES.directory)}>{m.nav.directory}</a>
               <a href={pathTo(REPORTS_PAGES.statistics)}>{m.nav.statistics}</a>
             </nav>

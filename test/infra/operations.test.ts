@@ -301,6 +301,7 @@ describe('the assignment machine’s ARN', () => {
     const holders = functions.filter((f) => f.environment.ASSIGNMENT_MACHINE_ARN !== undefined);
     expect(holders.map((f) => f.entry).sort()).toEqual(
       [
+        'functions/handlers/http/directive-form.tsx',
         'functions/handlers/http/official-pages.tsx',
         'functions/handlers/http/officials-api.ts',
         'functions/handlers/tasks/fanout-start.ts',

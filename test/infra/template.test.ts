@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, inject, it } from 'vitest';
 import { ENTRY_METADATA } from '#contracts/metadata.ts';
 import {
+  DIRECTIVE_FORM_ROUTES,
   INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
@@ -321,6 +322,7 @@ describe('HTTP API', () => {
         ...RECIPIENT_ROUTES,
         ...SIGN_IN_ROUTES,
         ...OFFICIAL_PAGE_ROUTES,
+        ...DIRECTIVE_FORM_ROUTES,
         ...REPORT_API_ROUTES,
         ...REPORT_PAGE_ROUTES,
       ].sort(),

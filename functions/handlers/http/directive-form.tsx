@@ -5,7 +5,7 @@ import { issueDirective } from '#app/issue-directive.ts';
 import { type FileInput, parseFile } from '#app/parse-file.ts';
 import { storeFile } from '#app/store-file.ts';
 import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
-import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
+import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import { ZONE } from '#core/calendar/time.ts';
 import { directiveInputSchema } from '#core/directive.ts';
 import { MAX_ANNEXES, MAX_FILE_BYTES } from '#core/directive-file.ts';
@@ -25,7 +25,7 @@ import {
 } from '#web/officials/directive-form-input.ts';
 import { draftToForm } from '#web/officials/draft-to-form.ts';
 import { applyRowOp } from '#web/officials/form-ops.ts';
-import type { OfficialEvent } from '../middleware/events.ts';
+import { officialPageHandler, type PageContext } from './official-page-chain.ts';
 import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
 
@@ -36,7 +36,7 @@ import { type HttpResult, redirect } from './responses.ts';
  * again (a row added, a rejected issue) keeps them without sending their bytes again.
  */
 
-export type FormContext = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };
+type FormContext = PageContext;
 
 const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
 
@@ -61,7 +61,7 @@ const renderForm = async (
     langCookie(c.event),
   );
 
-export const newDirectiveForm = (c: FormContext) => renderForm(c, 200, blankForm(randomUUID(), today()));
+const newDirectiveForm = (c: FormContext) => renderForm(c, 200, blankForm(randomUUID(), today()));
 
 type Part = { filename?: unknown; mimetype?: unknown; truncated?: unknown; content?: unknown };
 
@@ -180,7 +180,7 @@ const fillFromFile = async (c: FormContext, values: FormValues, errors: FieldErr
   }
 };
 
-export const submitDirectiveForm = async (c: FormContext): Promise<HttpResult> => {
+const submitDirectiveForm = async (c: FormContext): Promise<HttpResult> => {
   const values = readForm(c.form);
   const op = typeof c.form.op === 'string' ? c.form.op : 'issue';
   const fileErrors = await attach(c, values);
@@ -203,3 +203,13 @@ export const submitDirectiveForm = async (c: FormContext): Promise<HttpResult> =
     throw error;
   }
 };
+
+/**
+ * A function of its own: it reads DOCX and PDF (pdfjs, mammoth), which would triple the other pages' bundle.
+ * Multipart for its files: the letter to read, the signed original, annexes, each at most 4 MB, and every field of
+ * a long directive.
+ */
+export const handler = officialPageHandler(
+  { [DIRECTIVE_FORM.newForm]: newDirectiveForm, [DIRECTIVE_FORM.submitForm]: submitDirectiveForm },
+  { multipart: { files: 2 + MAX_ANNEXES, fileSize: MAX_FILE_BYTES, fields: 50_000, parts: 50_000 + 2 + MAX_ANNEXES } },
+);

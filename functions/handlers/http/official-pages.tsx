@@ -1,8 +1,4 @@
-import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import qs from 'qs';
 import { z } from 'zod';
-import { observe } from '#adapters/observability.ts';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
 import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
 import { importAgencies, listAgencies, removeAgency, saveAgency } from '#app/directory.ts';
@@ -13,30 +9,19 @@ import { resendLink } from '#app/resend-link.ts';
 import { problem } from '#contracts/problems.ts';
 import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/routes.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
-import { MAX_ANNEXES, MAX_FILE_BYTES } from '#core/directive-file.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
-import type { Official } from '#core/official.ts';
 import { says } from '#core/problems.ts';
 import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { DirectoryPage } from '#web/officials/directory-page.tsx';
-import { bodyLimit } from '../middleware/body-limit.ts';
-import { csrfProtection } from '../middleware/csrf.ts';
-import { errorsToResponses } from '../middleware/errors-to-responses.ts';
-import type { OfficialEvent } from '../middleware/events.ts';
-import { formBody } from '../middleware/form-body.ts';
-import { multipartBody } from '../middleware/multipart.ts';
-import { officialOf, requireOfficial } from '../middleware/official.ts';
-import { officialErrorPage } from '../middleware/official-error-page.tsx';
-import { routeOf } from '../middleware/route.ts';
-import { newDirectiveForm, submitDirectiveForm } from './directive-form.tsx';
 import { download } from './download.ts';
+import { officialPageHandler, type PageContext, type PageRoute } from './official-page-chain.ts';
 import { officialPage } from './pages.tsx';
 import { type HttpResult, redirect } from './responses.ts';
 
-type Context = { event: OfficialEvent; official: Official; lang: Lang; form: Record<string, unknown> };
-type Route = (c: Context) => Promise<HttpResult>;
+type Context = PageContext;
+type Route = PageRoute;
 
 /** Pages carry the language cookie when `?lang=` chose one, and their forms the request's CSRF token. */
 const show = (c: Context, status: number, node: preact.VNode) =>
@@ -50,19 +35,6 @@ export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toStr
 
 /** The directory's CSV: a province's agencies fit in far less. */
 const DIRECTORY_FILE_BYTES = 2 * 1024 * 1024;
-
-/**
- * Multipart bodies: the directory's CSV, and the directive form (multipart for its files: the letter to read, the
- * signed original, annexes; each at most 4 MB, every field of a long directive).
- */
-const FORM_LIMITS = {
-  files: 2 + MAX_ANNEXES,
-  fileSize: MAX_FILE_BYTES,
-  fields: 50_000,
-  parts: 50_000 + 2 + MAX_ANNEXES,
-};
-const NESTING = { arrayLimit: 10_000, parameterLimit: 50_000, depth: 5 };
-const isMultipart = (event: OfficialEvent) => /^multipart\/form-data\b/i.test(event.headers?.['content-type'] ?? '');
 
 /** Rows of the dashboard's matrix per page, with their histories for the timeline. */
 const DASHBOARD_PAGE = 200;
@@ -128,8 +100,6 @@ const routes: Record<OfficialPageRoute, Route> = {
     const directives = await listDirectives();
     return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);
   },
-  [OFFICIAL_PAGES.newForm]: newDirectiveForm,
-  [OFFICIAL_PAGES.submitForm]: submitDirectiveForm,
   [OFFICIAL_PAGES.dashboard]: async (c) => {
     const id = c.event.pathParameters?.id ?? '';
     const cursor = c.event.queryStringParameters?.cursor;
@@ -197,27 +167,8 @@ const routes: Record<OfficialPageRoute, Route> = {
   },
 };
 
-/**
- * Body first limited, then parsed (urlencoded forms, or the directory's CSV upload: one file of at most 2 MB),
- * then every POST checked for its origin and CSRF token, then the session (the script excepted).
- */
-export const handler = middy<OfficialEvent, HttpResult>()
-  .use(observe())
-  .use(bodyLimit())
-  .use(httpHeaderNormalizer())
-  .use(formBody())
-  .use(multipartBody(FORM_LIMITS))
-  .use(csrfProtection())
-  .use(requireOfficial({ except: [OFFICIAL_PAGES.asset] }))
-  .use(errorsToResponses(officialErrorPage))
-  .handler(async (event) => {
-    const run = routeOf(routes, event.routeKey);
-    if (!run) throw new NotFoundError(problem('page.notFound'));
-    const official = event.routeKey === OFFICIAL_PAGES.asset ? { id: '', name: '' } : officialOf(event);
-    const body = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : {};
-    // A multipart body's fields are flat (`tasks[0][code]`): nested as the urlencoded parser nests them.
-    const form = isMultipart(event)
-      ? (qs.parse(body as Record<string, string>, NESTING) as Record<string, unknown>)
-      : body;
-    return run({ event, official, lang: langOf(event), form });
-  });
+/** The directory's CSV upload is the pages' one file. */
+export const handler = officialPageHandler(routes, {
+  multipart: { files: 1, fileSize: DIRECTORY_FILE_BYTES },
+  public: [OFFICIAL_PAGES.asset],
+});

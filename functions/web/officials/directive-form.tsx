@@ -1,4 +1,4 @@
-import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
+import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import { type Agency, groupsOf } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
 import { type Lang, messages } from '../i18n/index.ts';
@@ -63,7 +63,7 @@ export const DirectiveFormPage = ({
     </Field>
   );
   return (
-    <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.newForm)}>
+    <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(DIRECTIVE_FORM.newForm)}>
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       {Object.keys(errors).length > 0 && (
@@ -84,7 +84,7 @@ export const DirectiveFormPage = ({
         </div>
       )}
       <PostForm
-        action={pathTo(OFFICIAL_PAGES.submitForm)}
+        action={pathTo(DIRECTIVE_FORM.submitForm)}
         novalidate
         enctype="multipart/form-data"
         data-directive-form

@@ -1,4 +1,4 @@
-import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
+import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
 import { bucketOf, isOpen, pendingExtensions, slotOf } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
@@ -29,7 +29,7 @@ export const DirectivesListPage = ({
     <OfficialLayout title={m.list.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.list)}>
       <h1>{m.list.title}</h1>
       <p>
-        <a class="button" href={pathTo(OFFICIAL_PAGES.newForm)}>
+        <a class="button" href={pathTo(DIRECTIVE_FORM.newForm)}>
           {m.nav.newDirective}
         </a>
       </p>

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveAgencies } from '#adapters/store/directory.ts';
-import { handler as officialPages } from '#handlers/http/official-pages.tsx';
+import { handler as directiveForm } from '#handlers/http/directive-form.tsx';
 import { resetMocks, scanAll } from '../support/harness.ts';
 import { type Answer, call, sameOriginPost, startLocalPool, TOKEN } from './support.ts';
 
@@ -62,7 +62,7 @@ const postForm = (
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   const base = sameOriginPost(TOKEN, {}, [SESSION]);
-  return call(officialPages, {
+  return call(directiveForm, {
     routeKey: 'POST /directives/new',
     headers: { ...base.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
     cookies: base.cookies,

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { DIRECTIVE_FORM, OFFICIAL_PAGES } from '#contracts/routes.ts';
+import { handler as directiveForm } from '#handlers/http/directive-form.tsx';
 import { handler as officialPages } from '#handlers/http/official-pages.tsx';
 import { handler as reports } from '#handlers/http/reports.tsx';
 import { call, sameOriginPost, startLocalPool, TOKEN } from './support.ts';
@@ -16,7 +18,11 @@ const SESSION = `chidao_session=${idToken}`;
 afterAll(() => pool.close());
 
 const post = (routeKey: string, fields: Record<string, string>, lang: { query?: Record<string, string> } = {}) =>
-  call(officialPages, { routeKey, ...sameOriginPost(TOKEN, fields, [SESSION]), ...lang });
+  call(routeKey === DIRECTIVE_FORM.submitForm ? directiveForm : officialPages, {
+    routeKey,
+    ...sameOriginPost(TOKEN, fields, [SESSION]),
+    ...lang,
+  });
 
 /** The text of the field error note a page shows for a form field. */
 const fieldError = (html: string, id: string) =>
@@ -25,8 +31,8 @@ const fieldError = (html: string, id: string) =>
 describe("the directive form's errors", () => {
   it('are English under ?lang=en and Vietnamese otherwise', async () => {
     const fields = { idempotencyKey: 'english-form-1', op: 'issue' };
-    const english = await post('POST /directives/new', fields, { query: { lang: 'en' } });
-    const vietnamese = await post('POST /directives/new', fields);
+    const english = await post(DIRECTIVE_FORM.submitForm, fields, { query: { lang: 'en' } });
+    const vietnamese = await post(DIRECTIVE_FORM.submitForm, fields);
 
     expect(english.status).toBe(400);
     expect(english.body).toContain('<html lang="en">');
@@ -40,8 +46,8 @@ describe("the directive form's errors", () => {
 describe("the directory's errors", () => {
   it('name the field in English under ?lang=en', async () => {
     const agency = { action: 'save', id: 'bad-email', name: 'Agency', email: 'not-an-email' };
-    const english = await post('POST /directory', agency, { query: { lang: 'en' } });
-    const vietnamese = await post('POST /directory', agency);
+    const english = await post(OFFICIAL_PAGES.saveAgency, agency, { query: { lang: 'en' } });
+    const vietnamese = await post(OFFICIAL_PAGES.saveAgency, agency);
 
     expect(english.status).toBe(400);
     expect(english.body).toContain('Email: not a valid email address');
