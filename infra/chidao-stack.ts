@@ -17,9 +17,9 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
 import { ENV } from '#contracts/environment.ts';
 import {
+  DIRECTIVE_FORM_ROUTES,
   INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
-  DIRECTIVE_FORM_ROUTES,
   OFFICIAL_ROUTES,
   RECIPIENT_ROUTES,
   REPORT_API_ROUTES,

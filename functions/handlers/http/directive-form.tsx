@@ -10,7 +10,6 @@ import { ZONE } from '#core/calendar/time.ts';
 import { directiveInputSchema } from '#core/directive.ts';
 import { MAX_ANNEXES, MAX_FILE_BYTES } from '#core/directive-file.ts';
 import { ConflictError, UnprocessableError, ValidationError } from '#core/errors.ts';
-import type { Official } from '#core/official.ts';
 import { fieldProblemsOf } from '#core/problems.ts';
 import { type DraftDirective, type ParseWarning, tryParseDirective } from '#parsing/index.ts';
 import { type Lang, langCookie, messages, render } from '#web/i18n/index.ts';

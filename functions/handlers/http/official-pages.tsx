@@ -11,14 +11,14 @@ import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/route
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
 import { says } from '#core/problems.ts';
-import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
+import { langCookie, messages, render } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { DirectoryPage } from '#web/officials/directory-page.tsx';
 import { download } from './download.ts';
 import { officialPageHandler, type PageContext, type PageRoute } from './official-page-chain.ts';
 import { officialPage } from './pages.tsx';
-import { type HttpResult, redirect } from './responses.ts';
+import { redirect } from './responses.ts';
 
 type Context = PageContext;
 type Route = PageRoute;
