@@ -103,7 +103,7 @@ export class ChidaoStack extends Stack {
       acknowledge(
         f,
         wildcardOn(table, '/index/*'),
-        'The table’s own indexes (byIssuer, due, watch): IAM names them by wildcard.',
+        'The table’s own indexes (byIssuer, byOffice, due, watch): IAM names them by wildcard.',
       );
       functions.push(f);
       return f;

@@ -8,13 +8,23 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVe
  * USER_PASSWORD_AUTH, `RespondToAuthChallenge` for TOTP (`SOFTWARE_TOKEN_MFA`), and `RevokeToken`. ID and access
  * tokens are signed with a local RSA key (same issuer and audience as the stack's user pool) and carry `jti` and
  * `origin_jti` like Cognito's; the refresh token is a signed token of this stand-in. At first start it writes one
- * official with a random password to `officials.json`; edit that file to add more (restart to take effect).
+ * official with a random password to `officials.json`; edit that file to add more (restart to take effect). An
+ * entry's `office` and `role` become the ID token's `custom:office` and `custom:role`, as the stack's pool sets them.
  *
  * MFA stays off unless an official has a `totpSecret` (base32, as authenticator apps take it): InitiateAuth then
  * answers the `SOFTWARE_TOKEN_MFA` challenge and the code is checked (RFC 6238: SHA-1, 30 s, 6 digits, one step
  * either side). The first-time `MFA_SETUP` challenge is Cognito's alone: locally a secret is written, not enrolled.
  */
-export type LocalOfficial = { email: string; name: string; password: string; totpSecret?: string };
+export type LocalOfficial = {
+  email: string;
+  name: string;
+  password: string;
+  totpSecret?: string;
+  /** The office the official works for (`stttt-gialai`): the ID token's `custom:office`, as on AWS. */
+  office?: string;
+  /** `PROVINCE`: reads every office's directives, changes none (`custom:role`). */
+  role?: string;
+};
 
 // A year, not Cognito's 12 hours: the virtual clock may move weeks, and should not sign officials out.
 const TOKEN_HOURS = 366 * 24;
@@ -128,7 +138,15 @@ export const startCognito = async (options: {
     const common = { origin_jti: origin, auth_time: authTime };
     const [IdToken, AccessToken, RefreshToken] = await Promise.all([
       signed(
-        { ...common, token_use: 'id', email: official.email, name: official.name, email_verified: true },
+        {
+          ...common,
+          token_use: 'id',
+          email: official.email,
+          name: official.name,
+          email_verified: true,
+          ...(official.office ? { 'custom:office': official.office } : {}),
+          ...(official.role ? { 'custom:role': official.role } : {}),
+        },
         sub,
         TOKEN_HOURS,
       )

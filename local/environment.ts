@@ -9,6 +9,8 @@ export const LOCAL_ENV = {
   port: 'PORT',
   /** A bearer token the local `/api/*` accepts besides an official's ID token: for scripts and tests. */
   apiToken: 'OFFICIAL_API_TOKEN',
+  /** The office `OFFICIAL_API_TOKEN` acts for; the first office in `officials.json` when unset. */
+  apiOffice: 'OFFICIAL_API_OFFICE',
   /** `--template`'s default: a synthesized template to start from; empty means synthesize. */
   template: 'CHIDAO_TEMPLATE',
   /** The address links and redirects point at (the functions read it too). */

@@ -109,11 +109,14 @@ engine.resume();
 startSchedules(app.schedules, clock, (name, event) => lambda.invoke(name, event));
 
 const apiToken = process.env[LOCAL_ENV.apiToken];
+/** The scripts' token acts for one office: the one named, or the first in officials.json (else the default). */
+const apiOffice = process.env[LOCAL_ENV.apiOffice] || cognito.officials.find((o) => o.office)?.office;
 /** The JWT authorizer of `/api/*`: an ID token of the (local) user pool, or the scripts' token. */
 const authorize: Authorize = async (req) => {
   const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!bearer) return undefined;
-  if (apiToken && bearer === apiToken) return { sub: 'api-token', name: LOCAL_ENV.apiToken };
+  if (apiToken && bearer === apiToken)
+    return { sub: 'api-token', name: LOCAL_ENV.apiToken, ...(apiOffice ? { 'custom:office': apiOffice } : {}) };
   const claims = await cognito.verify(bearer);
   return claims ? Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])) : undefined;
 };
@@ -139,7 +142,7 @@ console.log(
     ...(cognito.created
       ? [`                first start: ${cognito.officials[0]?.email} / ${cognito.officials[0]?.password}`]
       : []),
-    `  API token     ${apiToken ? `${LOCAL_ENV.apiToken} accepted as Authorization: Bearer` : `not set (${LOCAL_ENV.apiToken})`}`,
+    `  API token     ${apiToken ? `${LOCAL_ENV.apiToken} accepted as Authorization: Bearer, for the office ${apiOffice ?? '(default)'}` : `not set (${LOCAL_ENV.apiToken})`}`,
     `  listening     ${gateway.address} (HTTP API and /_local/*)${gateway.loopback ? '' : '  WARNING: not loopback: anyone who reaches it can read every link in /_local/outbox and move the clock'}`,
     `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local ${hostOf(ses.endpoint)}, AWS endpoint (SES, Step Functions, Secrets Manager, Cognito) ${hostOf(aws.endpoint)}`,
   ].join('\n'),

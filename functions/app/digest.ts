@@ -25,7 +25,8 @@ const lateLines = (a: Assignment, now: string): DigestLine[] =>
 
 /**
  * The leadership digest, at 08:00 on working days (EventBridge Scheduler; the schedule cannot know Vietnamese
- * holidays, so the function checks). Each leader of each office with overdue work gets one email: the four
+ * holidays, so the function checks). Each leader of each office with overdue work gets one email (the leaders
+ * named on that office's directives, never another office's): the four
  * counts over the directives concerned and every overdue item with its days late. Nothing overdue, no email.
  */
 export const digest = async () => {
@@ -34,16 +35,20 @@ export const digest = async () => {
   if (!isWorkingDay(today)) return { date: today, skipped: 'not a working day', sent: 0 };
   const { items, read, capacity } = await overdueAssignments(now);
   const directives = await directivesByIds([...new Set(items.map((a) => a.directiveId))]);
-  const byIssuer = new Map<string, Assignment[]>();
+  // One digest per office, to that office's own leaders: a directive stored before offices is grouped by its
+  // issuer, as every digest was then.
+  const byOffice = new Map<string, Assignment[]>();
   for (const a of items) {
-    const issuer = a.issuer ?? directives.get(a.directiveId)?.issuer ?? '';
-    byIssuer.set(issuer, [...(byIssuer.get(issuer) ?? []), a]);
+    const directive = directives.get(a.directiveId);
+    const office = directive?.office ? `OFFICE#${directive.office}` : (a.issuer ?? directive?.issuer ?? '');
+    byOffice.set(office, [...(byOffice.get(office) ?? []), a]);
   }
   let sent = 0;
-  for (const [issuer, late] of byIssuer) {
+  for (const [office, late] of byOffice) {
     const lines = late.flatMap((a) => lateLines(a, now)).sort((x, y) => y.daysLate - x.daysLate);
-    if (lines.length === 0 || !(await claimDay(issuer, today))) continue;
+    if (lines.length === 0 || !(await claimDay(office, today))) continue;
     const concerned = [...new Set(late.map((a) => a.directiveId))].map((id) => directives.get(id)).filter(Boolean);
+    const issuer = late[0]?.issuer ?? concerned[0]?.issuer ?? '';
     const counts: Record<string, number> = {};
     for (const d of concerned) for (const [k, v] of Object.entries(d?.tally ?? {})) counts[k] = (counts[k] ?? 0) + v;
     const leaders = new Map<string, Leader>();
@@ -58,7 +63,7 @@ export const digest = async () => {
         sent++;
       }
     } catch (error) {
-      await releaseDay(issuer, today);
+      await releaseDay(office, today);
       throw error;
     }
   }

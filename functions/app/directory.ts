@@ -3,18 +3,24 @@ import { deleteAgency, listAgencies, saveAgencies } from '#adapters/store/direct
 import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
 import { type Agency, agencySchema, splitGroups } from '#core/agency.ts';
 import { ValidationError } from '#core/errors.ts';
+import { assertCanAct, officeOf } from '#core/office.ts';
+import type { Official } from '#core/official.ts';
 import { problemOf } from '#core/problems.ts';
 
-/** The agency directory of the issuing office: kept by hand or imported from a spreadsheet. */
+/**
+ * The agency directory of the official's office: kept by hand or imported from a spreadsheet. The province reads
+ * its own office's and changes none (the edge refuses its POSTs).
+ */
 
-export { listAgencies };
+export const directoryOf = (official: Official) => listAgencies(officeOf(official));
 
 /** A form's or a CSV row's agency, its groups typed as "a; b". */
 const agencyOf = (fields: Record<string, unknown>) =>
   agencySchema.safeParse({ ...fields, groups: splitGroups(fields.groups) });
 
 /** Saves one agency; its problems per field (the form's field names), or nothing saved. */
-export const saveAgency = async (fields: Record<string, unknown>) => {
+export const saveAgency = async (official: Official, fields: Record<string, unknown>) => {
+  assertCanAct(official);
   const parsed = agencyOf(fields);
   if (!parsed.success)
     return {
@@ -23,14 +29,18 @@ export const saveAgency = async (fields: Record<string, unknown>) => {
         parsed.error.issues.map((i): [string, Problem] => [String(i.path[0] ?? 'id'), problemOf(i)]),
       ),
     };
-  await saveAgencies([parsed.data]);
+  await saveAgencies(officeOf(official), [parsed.data]);
   return { saved: true as const };
 };
 
-export const removeAgency = (id: string) => deleteAgency(id);
+export const removeAgency = (official: Official, id: string) => {
+  assertCanAct(official);
+  return deleteAgency(officeOf(official), id);
+};
 
 /** A CSV with a header row; every row is checked before any is saved, so a bad file changes nothing. */
-export const importAgencies = async (text: string) => {
+export const importAgencies = async (official: Official, text: string) => {
+  assertCanAct(official);
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
@@ -48,6 +58,6 @@ export const importAgencies = async (text: string) => {
   });
   if (rows.length === 0) problems.push({ path: 'file', ...problem('csv.empty') });
   if (problems.length) throw new ValidationError(problems);
-  await saveAgencies(agencies);
+  await saveAgencies(officeOf(official), agencies);
   return agencies.length;
 };

@@ -1,8 +1,12 @@
 import { assignmentPage, getAssignment, type StoredAssignment } from '#adapters/store/assignments.ts';
 import { directivesOf, getDirective, listIssuers, reconcileTally } from '#adapters/store/directives.ts';
 import { fullHistoryOf } from '#adapters/store/history.ts';
+import { directivesOfOffice } from '#adapters/store/office-directives.ts';
 import { submissionsOf, submissionsShownWith } from '#adapters/store/submissions.ts';
 import { type Bucket, bucketOf } from '#core/assignment/model.ts';
+import type { StoredDirective } from '#core/directive.ts';
+import { DEFAULT_OFFICE, isProvince, officeOf } from '#core/office.ts';
+import type { Official } from '#core/official.ts';
 
 /** What the stored buckets add up to: the tally kept on the directive must equal it. */
 const recount = (assignments: StoredAssignment[]) => {
@@ -59,13 +63,24 @@ export const readDirective = async (
   };
 };
 
-/** Newest first, with the counts per status kept on each directive: no assignment is read. */
-export const listDirectives = async (issuer?: string) => {
-  const issuers = issuer ? [issuer] : await listIssuers();
-  const lists = await Promise.all(issuers.map((i) => directivesOf(i)));
-  return lists
-    .flat()
-    .sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || Date.parse(b.createdAt) - Date.parse(a.createdAt));
+/**
+ * Newest first, with the counts per status kept on each directive: no assignment is read. An official sees their
+ * office's (the by-office index); the province sees every office's (the by-issuer index, issuer by issuer).
+ */
+export const listDirectives = async (official: Official, issuer?: string) => {
+  let found: StoredDirective[];
+  if (isProvince(official)) {
+    const issuers = issuer ? [issuer] : await listIssuers();
+    found = (await Promise.all(issuers.map((i) => directivesOf(i)))).flat();
+  } else {
+    const office = officeOf(official);
+    found = (await directivesOfOffice(office, { limit: 100, includeLegacy: office === DEFAULT_OFFICE })).filter(
+      (d) => !issuer || d.issuer === issuer,
+    );
+  }
+  return found.sort(
+    (a, b) => b.issuedOn.localeCompare(a.issuedOn) || Date.parse(b.createdAt) - Date.parse(a.createdAt),
+  );
 };
 
 /** One agency's assignment with its whole history (archived chunks included) and everything it wrote. */

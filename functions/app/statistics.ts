@@ -1,10 +1,19 @@
 import { DateTime } from 'luxon';
 import { allAssignmentsOf } from '#adapters/store/assignments.ts';
 import { directivesIssuedIn, getDirective } from '#adapters/store/directives.ts';
+import { directivesOfOffice } from '#adapters/store/office-directives.ts';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { ZONE } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
-import { type Period, type StatisticsItem, statisticsTables } from '#core/statistics.ts';
+import { DEFAULT_OFFICE, isProvince, officeOf, officeOfDirective } from '#core/office.ts';
+import type { Official } from '#core/official.ts';
+import {
+  type Period,
+  type StatisticsItem,
+  statisticsByDirective,
+  statisticsTables,
+  statisticsTotal,
+} from '#core/statistics.ts';
 import { defaultNewDeadline, overdueAgencies, urgingLetter } from '#documents/urging-letter.ts';
 import { filesOfDirective } from './directive-files.ts';
 
@@ -25,12 +34,33 @@ export const periodOf = (query: Record<string, string | undefined> | undefined, 
   return period;
 };
 
-export const loadStatistics = async (period: Period, now: string) => {
-  const directives = await directivesIssuedIn(period);
+/**
+ * The statistics an official may see: their office's directives of the period (the by-office index), or, for the
+ * province, every office's, with one row of totals per office (`byOffice`, empty for an office's own official).
+ */
+export const loadStatistics = async (period: Period, now: string, official: Official) => {
+  const province = isProvince(official);
+  const office = officeOf(official);
+  const directives = province
+    ? await directivesIssuedIn(period)
+    : await directivesOfOffice(office, { range: period, includeLegacy: office === DEFAULT_OFFICE });
   const items: StatisticsItem[] = await Promise.all(
     directives.map(async (directive) => ({ directive, assignments: await allAssignmentsOf(directive.id) })),
   );
-  return statisticsTables(items, period, now);
+  const offices = new Map<string, StatisticsItem[]>();
+  if (province)
+    for (const item of items) {
+      const id = officeOfDirective(item.directive);
+      offices.set(id, [...(offices.get(id) ?? []), item]);
+    }
+  const byOffice = [...offices]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, of]) => ({
+      office: id,
+      directives: of.length,
+      ...statisticsTotal(statisticsByDirective(of, period, now)),
+    }));
+  return { ...statisticsTables(items, period, now), byOffice };
 };
 
 /** The draft urging letter for a directive's overdue agencies, with a new deadline three working days on. */

@@ -1,5 +1,6 @@
 import { type Assignment, bucketOf, isOverdue, pendingExtensions } from '#core/assignment/model.ts';
 import type { StoredDirective } from '#core/directive.ts';
+import { officeOfDirective } from '#core/office.ts';
 import type { Submission } from '#core/submission.ts';
 import { countsOf, directiveState } from '#core/tally.ts';
 
@@ -49,6 +50,7 @@ export const directiveSummary = (d: StoredDirective) => ({
   id: d.id,
   number: d.number,
   issuer: d.issuer,
+  office: officeOfDirective(d),
   issuedOn: d.issuedOn,
   subject: d.subject,
   createdAt: d.createdAt,

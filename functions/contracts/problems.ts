@@ -181,6 +181,8 @@ export interface ProblemParams {
   // Sessions and requests
   'session.required': None;
   'session.signedOut': None;
+  /** A PROVINCE official reads every office's directives and may change none of them. */
+  'office.readOnly': None;
   'route.notFound': None;
   'page.notFound': None;
   'request.notJson': None;
@@ -297,6 +299,7 @@ const EVERY_CODE = {
   'extension.decision': true,
   'session.required': true,
   'session.signedOut': true,
+  'office.readOnly': true,
   'route.notFound': true,
   'page.notFound': true,
   'request.notJson': true,

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
  *
  * | item        | pk                  | sk                      | gsi1 (by issuer)                  | due / watch (sparse)  |
  * |-------------|---------------------|-------------------------|-----------------------------------|-----------------------|
- * | directive   | DIR#{id}            | DIRECTIVE               | ISSUER#{issuer} / {issuedOn}#{id} |                       |
+ * | directive   | DIR#{id}            | DIRECTIVE               | ISSUER#{issuer} / {issuedOn}#{id} | gsi2 (by office):     |
+ * |             |                     |                         |                                   | OFFICE#{office} /     |
+ * |             |                     |                         |                                   | {issuedOn}#{id}       |
  * | assignment  | DIR#{id}            | ASG#{recipient}         |                                   | DUE#{n} / {dueAt}     |
  * |             |                     |                         |                                   | WATCH#{n} / {watchAt} |
  * | submission  | DIR#{id}            | SUB#{recipient}#{subId} |                                   |                       |
@@ -15,11 +17,17 @@ import { createHash } from 'node:crypto';
  * | idempotency | IDEM#{sha256(key)}  | IDEM                    |                                   |                       |
  * | issuer      | ISSUERS             | {issuer}                |                                   |                       |
  * | file        | FILE#{fileId}       | FILE                    |                                   |                       |
+ * | agency      | DIRECTORY[#{office}]| AGENCY#{id}             |                                   |                       |
+ *
+ * A directive stored before offices existed has no `office` and no gsi2 keys: it belongs to the default office
+ * (core/office.ts), whose list adds those from the by-issuer index.
  */
 export const TABLE = {
   partitionKey: 'pk',
   sortKey: 'sk',
   byIssuer: { name: 'byIssuer', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** An office's directives, newest first: the list, dashboards and statistics an official sees. */
+  byOffice: { name: 'byOffice', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
   /** Sparse: every open assignment, keyed by the time its execution must next have touched it (the sweeper). */
   watch: { name: 'watch', partitionKey: 'watchPk', sortKey: 'watchAt' },
@@ -45,6 +53,18 @@ export const byIssuer = (issuer: string, issuedOn: string, id: string) => ({
   gsi1pk: `ISSUER#${issuer}`,
   gsi1sk: `${issuedOn}#${id}`,
 });
+
+export const byOffice = (office: string, issuedOn: string, id: string) => ({
+  gsi2pk: `OFFICE#${office}`,
+  gsi2sk: `${issuedOn}#${id}`,
+});
+
+/**
+ * An office's agency directory, in one partition (a province has hundreds of agencies, not millions). The default
+ * office keeps the partition the directory had before offices, so an existing directory stays where it was.
+ */
+export const directoryPartition = (office: string, defaultOffice: string) =>
+  office === defaultOffice ? 'DIRECTORY' : `DIRECTORY#${office}`;
 
 export const dueShardOf = (directiveId: string, recipientId: string) =>
   `DUE#${createHash('sha1').update(`${directiveId}/${recipientId}`).digest().readUInt32BE(0) % DUE_SHARDS}`;

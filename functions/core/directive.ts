@@ -327,6 +327,8 @@ export type Directive = Omit<DirectiveInput, 'recipients' | 'allowDuplicateNumbe
   createdAt: string;
   recipientCount: number;
   cancelledAt?: string;
+  /** The office of the official who issued it (core/office.ts); none on directives stored before offices. */
+  office?: string;
 };
 
 /** A directive as stored: with the counts per bucket that every transition keeps (see core/tally.ts). */

@@ -42,6 +42,13 @@ export class DirectivesTable extends Construct {
       sortKey: { name: TABLE.byIssuer.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
     });
+    // Only directives carry gsi2pk/gsi2sk: an office's list and statistics are one range query, never a Scan.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.byOffice.name,
+      partitionKey: { name: TABLE.byOffice.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.byOffice.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
     // Sparse: only open assignments carry duePk/dueAt; sharded: duePk is one of DUE_SHARDS values.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE.due.name,

@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 
 /** `required` unless the deploy says `-c officialsMfa=optional`. */
@@ -31,6 +31,13 @@ export const createOfficialsPool = (scope: Construct, mfa: OfficialsMfa) => {
     },
     mfa: mfa === 'required' ? Mfa.REQUIRED : Mfa.OPTIONAL,
     mfaSecondFactor: { otp: true, sms: false },
+    // The office an official works for (`stttt-gialai`) and `PROVINCE` for the province's readers: set by an
+    // administrator, never by the official (the client may not write them). Custom attributes can be added to a
+    // deployed pool, so this updates it.
+    customAttributes: {
+      office: new StringAttribute({ minLen: 1, maxLen: 63, mutable: true }),
+      role: new StringAttribute({ minLen: 1, maxLen: 20, mutable: true }),
+    },
   });
   const webClient = pool.addClient('Web', {
     authFlows: { userPassword: true, userSrp: true },
@@ -39,6 +46,8 @@ export const createOfficialsPool = (scope: Construct, mfa: OfficialsMfa) => {
     generateSecret: false,
     idTokenValidity: Duration.hours(12),
     preventUserExistenceErrors: true,
+    // Officials read their office and role in their ID token, and may change only their name, never their office or role.
+    writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
   });
 
   Validations.of(pool).acknowledge({

@@ -271,7 +271,7 @@ describe('functions', () => {
 });
 
 describe('table', () => {
-  it('on-demand, point-in-time recovery, and the byIssuer, sparse due and sparse watch indexes', () => {
+  it('on-demand, point-in-time recovery, and the byIssuer, byOffice, sparse due and sparse watch indexes', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
@@ -289,6 +289,13 @@ describe('table', () => {
           ],
         }),
         Match.objectLike({
+          IndexName: 'byOffice',
+          KeySchema: [
+            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+        }),
+        Match.objectLike({
           IndexName: 'due',
           KeySchema: [
             { AttributeName: 'duePk', KeyType: 'HASH' },
@@ -302,7 +309,7 @@ describe('table', () => {
     const indexes = ((table.Properties?.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
       (i) => i.IndexName,
     );
-    expect(indexes.sort()).toEqual(['byIssuer', 'due', 'watch']);
+    expect(indexes.sort()).toEqual(['byIssuer', 'byOffice', 'due', 'watch']);
   });
 });
 

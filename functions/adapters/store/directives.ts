@@ -5,7 +5,7 @@ import pMap from 'p-map';
 import { monotonicFactory } from 'ulid';
 import { config } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
-import { byIssuer, directiveKey, idempotencyKey, issuerKey, numberKey, TABLE } from '#contracts/table.ts';
+import { byIssuer, byOffice, directiveKey, idempotencyKey, issuerKey, numberKey, TABLE } from '#contracts/table.ts';
 import { initialAssignment } from '#core/assignment/initial.ts';
 import { type DirectiveInput, tasksAsIssued } from '#core/directive.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
@@ -18,8 +18,8 @@ export type { StoredDirective } from '#core/directive.ts';
 
 import type { StoredDirective } from '#core/directive.ts';
 
-const toDirective = (item: Record<string, unknown>): StoredDirective => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
+export const toDirective = (item: Record<string, unknown>): StoredDirective => {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
   return { tally: {}, ...rest } as StoredDirective;
 };
 
@@ -60,6 +60,7 @@ export const storeDirective = async (
   input: DirectiveInput,
   key: string,
   now: string,
+  office: string,
 ): Promise<{ directive: StoredDirective; created: boolean }> => {
   const hash = bodyHash(input);
   const claimed = { id: ulid(Date.parse(now)), createdAt: now };
@@ -105,6 +106,7 @@ export const storeDirective = async (
     createdAt,
     recipientCount: recipients.length,
     tally: { inProgressOnTime: recipients.length, acknowledged: 0 },
+    office,
   };
   await pMap(
     recipients,
@@ -136,6 +138,7 @@ export const storeDirective = async (
         Item: {
           ...directiveKey(id),
           ...byIssuer(directive.issuer, directive.issuedOn, id),
+          ...byOffice(office, directive.issuedOn, id),
           ...directive,
           // Who carries out each task is on the assignments (`taskCodes`).
           tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),

@@ -1,13 +1,16 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import pMap from 'p-map';
 import { config } from '#contracts/environment.ts';
+import { directoryPartition } from '#contracts/table.ts';
 import type { Agency } from '#core/agency.ts';
+import { DEFAULT_OFFICE } from '#core/office.ts';
 import { dynamo } from '../clients/dynamo.ts';
 
-/** The directory lives in one partition: a province has hundreds of agencies, not millions. */
-const key = (id: string) => ({ pk: 'DIRECTORY', sk: `AGENCY#${id}` });
+/** Each office's directory lives in one partition (contracts/table.ts): hundreds of agencies, not millions. */
+const partition = (office: string) => directoryPartition(office, DEFAULT_OFFICE);
+const key = (office: string, id: string) => ({ pk: partition(office), sk: `AGENCY#${id}` });
 
-export const listAgencies = async (): Promise<Agency[]> => {
+export const listAgencies = async (office: string): Promise<Agency[]> => {
   const agencies: Agency[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -15,7 +18,7 @@ export const listAgencies = async (): Promise<Agency[]> => {
       new QueryCommand({
         TableName: config().TABLE_NAME,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': 'DIRECTORY', ':prefix': 'AGENCY#' },
+        ExpressionAttributeValues: { ':pk': partition(office), ':prefix': 'AGENCY#' },
         ExclusiveStartKey,
       }),
     );
@@ -25,16 +28,17 @@ export const listAgencies = async (): Promise<Agency[]> => {
   return agencies.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 };
 
-export const saveAgencies = async (agencies: Agency[]) => {
+export const saveAgencies = async (office: string, agencies: Agency[]) => {
   await pMap(
     agencies,
-    (agency) => dynamo.send(new PutCommand({ TableName: config().TABLE_NAME, Item: { ...key(agency.id), ...agency } })),
+    (agency) =>
+      dynamo.send(new PutCommand({ TableName: config().TABLE_NAME, Item: { ...key(office, agency.id), ...agency } })),
     { concurrency: 8 },
   );
 };
 
-export const deleteAgency = async (id: string) => {
-  await dynamo.send(new DeleteCommand({ TableName: config().TABLE_NAME, Key: key(id) }));
+export const deleteAgency = async (office: string, id: string) => {
+  await dynamo.send(new DeleteCommand({ TableName: config().TABLE_NAME, Key: key(office, id) }));
 };
 
 /** Groups in the order agencies first mention them, each with its members. */

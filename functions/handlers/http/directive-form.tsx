@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { listAgencies } from '#app/directory.ts';
+import { directoryOf } from '#app/directory.ts';
 import { issueDirective } from '#app/issue-directive.ts';
 import { type FileInput, parseFile } from '#app/parse-file.ts';
 import { storeFile } from '#app/store-file.ts';
@@ -54,7 +54,7 @@ const renderForm = async (
       official={c.official}
       values={values}
       errors={errors}
-      directory={await listAgencies()}
+      directory={await directoryOf(c.official)}
       paste={paste}
     />,
     langCookie(c.event),
@@ -126,10 +126,14 @@ const fieldErrors = (problems: readonly FieldProblem[], lang: Lang) => {
 };
 
 /** A parsed letter fills the form, with its check list; the files attached so far stay. */
-const filled = async (values: FormValues, outcome: { draft: DraftDirective; warnings: ParseWarning[] }) => {
+const filled = async (
+  c: FormContext,
+  values: FormValues,
+  outcome: { draft: DraftDirective; warnings: ParseWarning[] },
+) => {
   const { values: next, checks } = draftToForm(
     outcome.draft,
-    await listAgencies(),
+    await directoryOf(c.official),
     values.idempotencyKey,
     today(),
     outcome.warnings,
@@ -143,7 +147,7 @@ const fillFromText = async (c: FormContext, values: FormValues, errors: FieldErr
   const outcome = tryParseDirective(text);
   if (!outcome.ok)
     return renderForm(c, 400, values, { ...errors, pasteText: render(problem('parse.emptyText'), c.lang) }, { text });
-  const { values: next, checks } = await filled(values, outcome.result);
+  const { values: next, checks } = await filled(c, values, outcome.result);
   return renderForm(c, 200, next, errors, { text, unparsed: outcome.result.unparsed, checks });
 };
 
@@ -163,7 +167,7 @@ const fillFromFile = async (c: FormContext, values: FormValues, errors: FieldErr
     });
   try {
     const parsed = await parseFile(source);
-    const { values: next, checks } = await filled(values, parsed);
+    const { values: next, checks } = await filled(c, values, parsed);
     return renderForm(c, 200, next, errors, {
       text: parsed.text,
       unparsed: parsed.unparsed,
@@ -187,13 +191,13 @@ const submitDirectiveForm = async (c: FormContext): Promise<HttpResult> => {
   if (op === 'upload') return fillFromFile(c, values, fileErrors);
   const changed = applyRowOp(values, op);
   if (changed) return renderForm(c, 200, changed, fileErrors);
-  const directory = await listAgencies();
+  const directory = await directoryOf(c.official);
   const parsed = directiveInputSchema.safeParse(toDirectiveInput(values, directory));
   const problems = parsed.success ? {} : fieldErrors(fieldProblemsOf(parsed.error), c.lang);
   if (!parsed.success || Object.keys(fileErrors).length > 0)
     return renderForm(c, 400, values, { ...problems, ...fileErrors });
   try {
-    const { directive } = await issueDirective(parsed.data, values.idempotencyKey);
+    const { directive } = await issueDirective(parsed.data, values.idempotencyKey, c.official);
     return redirect(pathTo(OFFICIAL_PAGES.dashboard, { id: directive.id }));
   } catch (error) {
     if (error instanceof ConflictError) return renderForm(c, 409, values, { number: render(error.problem, c.lang) });

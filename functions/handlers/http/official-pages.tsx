@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
 import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
-import { importAgencies, listAgencies, removeAgency, saveAgency } from '#app/directory.ts';
+import { directoryOf, importAgencies, removeAgency, saveAgency } from '#app/directory.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
 import { reportFile } from '#app/report-file.ts';
@@ -64,10 +64,10 @@ const directiveAction: Route = async (c) => {
 
 const saveDirectoryEntry: Route = async (c) => {
   if (c.form.action === 'delete') {
-    await removeAgency(String(c.form.id ?? ''));
+    await removeAgency(c.official, String(c.form.id ?? ''));
     return redirect(pathTo(OFFICIAL_PAGES.directory, {}, 'removed=1'));
   }
-  const result = await saveAgency(c.form);
+  const result = await saveAgency(c.official, c.form);
   if (result.saved) return redirect(pathTo(OFFICIAL_PAGES.directory, {}, 'saved=1'));
   const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
   const errors = Object.fromEntries(Object.entries(result.errors).map(([k, p]) => [k, render(p, c.lang)]));
@@ -77,7 +77,7 @@ const saveDirectoryEntry: Route = async (c) => {
     <DirectoryPage
       lang={c.lang}
       official={c.official}
-      agencies={await listAgencies()}
+      agencies={await directoryOf(c.official)}
       errors={errors}
       editing={editing}
     />,
@@ -90,14 +90,17 @@ const importDirectory: Route = async (c) => {
     throw new ValidationError([
       { path: 'file', ...problem('field.tooLargeMb', { field: 'csvFile', mb: DIRECTORY_FILE_BYTES / 1024 / 1024 }) },
     ]);
-  const imported = await importAgencies(Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '');
+  const imported = await importAgencies(
+    c.official,
+    Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '',
+  );
   return redirect(pathTo(OFFICIAL_PAGES.directory, {}, `imported=${imported}`));
 };
 
 const routes: Record<OfficialPageRoute, Route> = {
   [OFFICIAL_PAGES.home]: async () => redirect(pathTo(OFFICIAL_PAGES.list)),
   [OFFICIAL_PAGES.list]: async (c) => {
-    const directives = await listDirectives();
+    const directives = await listDirectives(c.official);
     return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);
   },
   [OFFICIAL_PAGES.dashboard]: async (c) => {
@@ -138,7 +141,7 @@ const routes: Record<OfficialPageRoute, Route> = {
     return download(bytes ?? Buffer.alloc(0), file.contentType, file.name);
   },
   [OFFICIAL_PAGES.directory]: async (c) => {
-    const agencies = await listAgencies();
+    const agencies = await directoryOf(c.official);
     const q = c.event.queryStringParameters ?? {};
     const m = messages(c.lang).directory;
     const notice = q.imported ? m.imported(Number(q.imported)) : q.saved ? m.saved : q.removed ? m.removed : undefined;

@@ -73,13 +73,15 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
    * Idempotency-Key (or, without one, the same number from the same issuer) returns the same directive.
    */
   [OFFICIALS_API.issue]: route({ body: directiveInputSchema }, async ({ event, body }) => {
-    const { directive, created } = await issueDirective(body, event.headers['idempotency-key']);
+    const { directive, created } = await issueDirective(body, event.headers['idempotency-key'], officialOf(event));
     return json(created ? 201 : 200, directiveSummary(directive), {
       location: pathTo(OFFICIALS_API.read, { id: directive.id }),
     });
   }),
-  [OFFICIALS_API.list]: route({ query: z.object({ issuer: z.string().max(300).optional() }) }, async ({ query }) =>
-    json(200, { directives: (await listDirectives(query.issuer)).map(directiveSummary) }),
+  [OFFICIALS_API.list]: route(
+    { query: z.object({ issuer: z.string().max(300).optional() }) },
+    async ({ event, query }) =>
+      json(200, { directives: (await listDirectives(officialOf(event), query.issuer)).map(directiveSummary) }),
   ),
   [OFFICIALS_API.read]: route({ path: directivePath, query: page }, async ({ path, query }) => {
     const now = new Date().toISOString();

@@ -5,6 +5,7 @@ import { DOCX_TYPE, loadStatistics, periodOf, urgingLetterFor, XLSX_TYPE } from 
 import { problem } from '#contracts/problems.ts';
 import { pathTo, REPORTS_API, REPORTS_PAGES, type ReportRoute, SIGN_IN } from '#contracts/routes.ts';
 import { NotFoundError } from '#core/errors.ts';
+import { isProvince } from '#core/office.ts';
 import { exportFileName, statisticsCsv, statisticsWorkbook } from '#documents/export.ts';
 import { langCookie, langOf } from '#web/i18n/index.ts';
 import { StatisticsPage } from '#web/officials/statistics-page.tsx';
@@ -26,7 +27,7 @@ const statistics = async (event: OfficialEvent, official: Official, asPage: bool
   const now = new Date().toISOString();
   const lang = langOf(event);
   const period = periodOf(event.queryStringParameters, now);
-  const tables = await loadStatistics(period, now);
+  const tables = await loadStatistics(period, now, official);
   const format = event.queryStringParameters?.format;
   if (format === 'xlsx')
     return download(
@@ -36,7 +37,13 @@ const statistics = async (event: OfficialEvent, official: Official, asPage: bool
     );
   if (format === 'csv')
     return download(statisticsCsv(tables.byAgency), 'text/csv; charset=utf-8', exportFileName(period, 'csv'));
-  if (!asPage) return json(200, { period, byAgency: tables.byAgency, byDirective: tables.byDirective });
+  if (!asPage)
+    return json(200, {
+      period,
+      byAgency: tables.byAgency,
+      byDirective: tables.byDirective,
+      ...(isProvince(official) ? { byOffice: tables.byOffice } : {}),
+    });
   return officialPage(
     event,
     200,

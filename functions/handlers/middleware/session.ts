@@ -5,6 +5,7 @@ import { officialsPool } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
 import { pathTo, SIGN_IN } from '#contracts/routes.ts';
 import { UnauthorizedError } from '#core/errors.ts';
+import { officeClaims } from '#core/office.ts';
 import type { Official } from '#core/official.ts';
 import { cookieOf, setCookie } from './cookies.ts';
 
@@ -52,7 +53,7 @@ export const verifySession = async (token: string): Promise<VerifiedSession | un
   const email = typeof payload.email === 'string' ? payload.email : undefined;
   const name = typeof payload.name === 'string' ? payload.name : (email ?? payload.sub);
   return {
-    official: { id: payload.sub, name, ...(email ? { email } : {}) },
+    official: { id: payload.sub, name, ...(email ? { email } : {}), ...officeClaims(payload) },
     sessionId: sessionIdOf(payload, token) ?? '',
     expiresAt: new Date(payload.exp * 1000).toISOString(),
   };

@@ -171,6 +171,8 @@ export const enProblems: ProblemTexts = {
     'csv.empty': () => 'The CSV file has no data rows',
     'extension.decision': (_, { label }) => `${label('decision')}: grant or refuse`,
     'session.required': () => 'Please sign in.',
+    'office.readOnly': () =>
+      "A province account (the provincial People's Committee) reads every office's directives and cannot issue, withdraw, extend or resend.",
     'session.signedOut': () => 'This session has ended (signed out). Please sign in again.',
     'route.notFound': () => 'Not found.',
     'page.notFound': () => 'There is no such page.',

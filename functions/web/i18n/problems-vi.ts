@@ -175,6 +175,8 @@ export const viProblems: ProblemTexts = {
     'csv.empty': () => 'Tệp CSV không có dòng dữ liệu nào',
     'extension.decision': (_, { label }) => `${label('decision')}: grant hoặc refuse`,
     'session.required': () => 'Cần đăng nhập.',
+    'office.readOnly': () =>
+      'Tài khoản cấp tỉnh (UBND tỉnh) chỉ được xem công văn của các cơ quan, không được ban hành, thu hồi, gia hạn hay gửi lại.',
     'session.signedOut': () => 'Phiên đăng nhập đã kết thúc (đã đăng xuất). Vui lòng đăng nhập lại.',
     'route.notFound': () => 'Không tìm thấy.',
     'page.notFound': () => 'Không có trang này.',

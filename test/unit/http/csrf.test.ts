@@ -6,6 +6,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAgencies } from '#adapters/store/directory.ts';
+import { DEFAULT_OFFICE } from '#core/office.ts';
 import { handler as officialPages } from '#handlers/http/official-pages.tsx';
 import { handler as reports } from '#handlers/http/reports.tsx';
 import { handler as signIn } from '#handlers/http/sign-in.tsx';
@@ -39,7 +40,7 @@ afterAll(() => pool.close());
 beforeEach(() => cognitoMock.reset());
 
 const agency = (id: string) => ({ action: 'save', id, name: `Đơn vị ${id}`, email: `${id}@example.gov.vn` });
-const saved = async (id: string) => (await listAgencies()).some((a) => a.id === id);
+const saved = async (id: string) => (await listAgencies(DEFAULT_OFFICE)).some((a) => a.id === id);
 
 const postDirectory = (
   id: string,
@@ -97,7 +98,7 @@ describe('a state-changing officials form', () => {
     const a = await postDirectory('so-yte', {});
     expect(a.status).toBe(303);
     expect(await saved('so-yte')).toBe(true);
-    expect(JSON.stringify(await listAgencies())).not.toContain(TOKEN);
+    expect(JSON.stringify(await listAgencies(DEFAULT_OFFICE))).not.toContain(TOKEN);
   });
 
   it('is accepted from the origin the request was addressed to (its Host), and without Origin from old browsers', async () => {

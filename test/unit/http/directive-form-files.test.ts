@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveAgencies } from '#adapters/store/directory.ts';
+import { DEFAULT_OFFICE } from '#core/office.ts';
 import { handler as directiveForm } from '#handlers/http/directive-form.tsx';
 import { resetMocks, scanAll } from '../support/harness.ts';
 import { type Answer, call, sameOriginPost, startLocalPool, TOKEN } from './support.ts';
@@ -188,7 +189,7 @@ describe('the signed original on the form', () => {
   });
 
   it('names an id that is no stored file on its field when issuing, and stores nothing', async () => {
-    await saveAgencies([
+    await saveAgencies(DEFAULT_OFFICE, [
       {
         id: 'cong-an-tinh',
         name: 'Công an tỉnh',

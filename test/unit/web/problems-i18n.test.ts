@@ -103,6 +103,7 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'extension.decision': {},
   'session.required': {},
   'session.signedOut': {},
+  'office.readOnly': {},
   'route.notFound': {},
   'page.notFound': {},
   'request.notJson': {},
