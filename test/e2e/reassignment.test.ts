@@ -4,7 +4,6 @@ import {
   hanoi,
   linkOf,
   type Mail,
-  mailsTo,
   type Recipient,
   type Runtime,
   recipients,
