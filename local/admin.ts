@@ -116,7 +116,9 @@ export const adminRoutes =
       json(
         res,
         200,
-        deps.outbox.list().map(({ id, to, subject, text, html, sentAt }) => ({ id, to, subject, text, html, sentAt })),
+        deps.outbox
+          .list()
+          .map(({ id, to, cc, subject, text, html, sentAt }) => ({ id, to, cc, subject, text, html, sentAt })),
       );
     else if (route === 'GET /_local/outbox/view') html(res, 200, outboxList(deps.outbox.list()));
     else if (route.startsWith('GET /_local/outbox/view/')) showOutbox(deps, res, path);

@@ -115,7 +115,7 @@ export const observe = <TEvent = unknown, TResult = unknown>(): MiddlewareObj<TE
   };
 };
 
-export type EmailKind = 'invitation' | 'reminder' | 'escalation' | 'digest' | 'decision' | 'resend';
+export type EmailKind = 'invitation' | 'reminder' | 'escalation' | 'digest' | 'decision' | 'resend' | 'reassign';
 
 /**
  * The business metrics (namespace `Chidao`, dimension `service=chidao`). Only `EmailsSent` is split by a

@@ -25,8 +25,11 @@ const latestPerObligation = (due: Checkpoint[]) => {
 const notify = async (directive: StoredDirective, assignment: StoredAssignment, cp: Checkpoint, now: string) => {
   if (cp.kind === 'REMIND') {
     const link = await linkFor(assignment, now);
+    // The person the agency named to handle it reads every reminder too.
+    const handler = assignment.handler?.email;
     await sendEmail({
       to: [assignment.recipientEmail],
+      ...(handler && handler !== assignment.recipientEmail ? { cc: [handler] } : {}),
       ...reminderEmail({ directive, assignment, link, checkpoint: cp }),
     });
     count('EmailsSent', 1, { kind: 'reminder' });

@@ -55,6 +55,12 @@ export type Field =
   | 'directoryPhone'
   | 'directoryHeadName'
   | 'directoryHeadEmail'
+  // Reassignment (officials) and the named handler (a recipient's form)
+  | 'newEmail'
+  | 'newName'
+  | 'handlerName'
+  | 'handlerEmail'
+  | 'handlerPhone'
   // A recipient's forms
   | 'task'
   | 'summary'
@@ -84,6 +90,7 @@ export interface ProblemParams {
   'field.choose': OfField;
   'field.tooLong': OfField<{ max: number }>;
   'field.email': OfField;
+  'field.phone': OfField;
   'field.instant': OfField;
   'field.isoDate': OfField;
   'field.date': OfField;
@@ -141,6 +148,9 @@ export interface ProblemParams {
   'refusal.noPendingExtension': None;
   'refusal.ended': None;
   'refusal.resumed': None;
+  'refusal.alreadyReassigned': None;
+  'refusal.reassignedElsewhere': None;
+  'refusal.handlerUnchanged': None;
   // What is stored, and links
   'directive.notFound': { id: string };
   'assignment.notFound': { directiveId: string; recipientId: string };
@@ -158,6 +168,7 @@ export interface ProblemParams {
   'link.invalid': None;
   'link.expired': None;
   'link.replaced': None;
+  'link.reassigned': None;
   'link.directiveNotFound': None;
   'attachment.notFound': None;
   'attachment.noContent': None;
@@ -219,6 +230,7 @@ const EVERY_CODE = {
   'field.choose': true,
   'field.tooLong': true,
   'field.email': true,
+  'field.phone': true,
   'field.instant': true,
   'field.isoDate': true,
   'field.date': true,
@@ -273,6 +285,9 @@ const EVERY_CODE = {
   'refusal.noPendingExtension': true,
   'refusal.ended': true,
   'refusal.resumed': true,
+  'refusal.alreadyReassigned': true,
+  'refusal.reassignedElsewhere': true,
+  'refusal.handlerUnchanged': true,
   'directive.notFound': true,
   'assignment.notFound': true,
   'directive.keyReused': true,
@@ -281,6 +296,7 @@ const EVERY_CODE = {
   'link.invalid': true,
   'link.expired': true,
   'link.replaced': true,
+  'link.reassigned': true,
   'link.directiveNotFound': true,
   'attachment.notFound': true,
   'attachment.noContent': true,

@@ -12,6 +12,8 @@ export const OFFICIALS_API = {
   cancelAssignment: 'POST /api/directives/{id}/assignments/{recipientId}/cancel',
   extension: 'POST /api/directives/{id}/assignments/{recipientId}/extension',
   resend: 'POST /api/directives/{id}/assignments/{recipientId}/resend',
+  /** `{name?, email}`: the assignment moves to another address, with a new link. */
+  reassign: 'POST /api/directives/{id}/assignments/{recipientId}/reassign',
 } as const;
 
 /**
@@ -43,6 +45,8 @@ export const RECIPIENT = {
   acknowledge: 'POST /r/{token}/acknowledge',
   report: 'POST /r/{token}/report',
   extension: 'POST /r/{token}/extension',
+  /** The agency names who handles it (name, email, phone): copied on reminders. */
+  handler: 'POST /r/{token}/handler',
   /** A file of the directive (its original, an annex): GET and HEAD only, nothing recorded. */
   file: 'GET /r/{token}/files/{fileId}',
   fileHead: 'HEAD /r/{token}/files/{fileId}',

@@ -42,6 +42,28 @@ export const agencySchema = z.object({
 
 export type Agency = z.infer<typeof agencySchema>;
 
+/** An address as typed: trimmed and lower-cased before it is checked, so that one mailbox is one spelling. */
+export const emailField = (field: Field) =>
+  z
+    .string(says('field.required', { field }))
+    .trim()
+    .toLowerCase()
+    .max(254, says('field.tooLong', { field, max: 254 }))
+    .pipe(z.email(says('field.email', { field })));
+
+/**
+ * A Vietnamese phone number as people write it (spaces, dots, dashes, brackets; 0 or +84 first): a mobile
+ * (0 + 9 digits) or a landline (0 + area code + number, 10 or 11 digits). Kept in the one spelling `+84…`.
+ */
+export const phoneField = (field: Field) =>
+  z
+    .string()
+    .trim()
+    .max(40, says('field.tooLong', { field, max: 40 }))
+    .transform((v) => v.replace(/[\s.\-()]/g, ''))
+    .refine((v) => v === '' || /^(?:\+84|0084|0)[1-9]\d{8,9}$/.test(v), says('field.phone', { field }))
+    .transform((v) => (v === '' ? undefined : `+84${v.replace(/^(?:\+84|0084|0)/, '')}`));
+
 /** "a; b ;c" → ["a", "b", "c"]: how groups are typed in a form field or a CSV cell. */
 export const splitGroups = (value: unknown) =>
   String(value ?? '')

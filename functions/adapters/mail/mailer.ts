@@ -5,6 +5,7 @@ import { composeRawEmail } from './mime.ts';
 
 export type OutgoingMail = {
   to: string[];
+  cc?: string[];
   subject: string;
   text: string;
   html: string;

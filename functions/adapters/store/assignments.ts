@@ -33,6 +33,10 @@ const MUTABLE = [
   'outcome',
   'extensionRequests',
   'linkVersion',
+  'addressSince',
+  'recipientName',
+  'recipientEmail',
+  'handler',
   'generation',
   'generationVersion',
 ] as const satisfies readonly (keyof Assignment)[];

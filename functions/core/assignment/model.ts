@@ -63,6 +63,10 @@ export const EVENT_TYPES = [
   'EXTENSION_GRANTED',
   'EXTENSION_REFUSED',
   'LINK_RESENT',
+  /** An official moved the assignment to another address (`from`, `to`): a new link, the old one is dead. */
+  'REASSIGNED',
+  /** The agency named the person who handles it (`detail`: the name), copied on reminders. */
+  'HANDLER_NAMED',
   'CANCELLED',
   /** A workflow step failed for good; the execution waits and resumes from the stored item. */
   'STEP_FAILED',
@@ -83,6 +87,9 @@ export type HistoryEvent = {
   previousDeadline?: string;
   late?: boolean;
   detail?: string;
+  /** A reassignment's old and new addresses. */
+  from?: string;
+  to?: string;
 };
 
 /** Reminder offsets and other follow-up rules, copied from the directive so the item alone decides. */
@@ -125,8 +132,12 @@ export type Assignment = {
   outcome?: Outcome;
   /** At most one pending request per slot, and at most MAX_PENDING_EXTENSIONS in all. */
   extensionRequests?: Record<string, ExtensionRequest>;
-  /** Bumped when an official re-sends the link: older links stop working. */
+  /** Bumped when an official re-sends the link or reassigns: older links stop working. */
   linkVersion: number;
+  /** The first link version of the current address: an older link was sent to an address that no longer acts. */
+  addressSince?: number;
+  /** The person the agency named to handle it: copied on reminders. */
+  handler?: Contact;
   taskToken?: string;
   /** The item version the stored token was waiting on. */
   tokenVersion?: number;

@@ -6,6 +6,7 @@ import { type Checkpoint, checkpointsOf } from './checkpoints.ts';
 import {
   ACK,
   type Assignment,
+  type Contact,
   type ExtensionRequest,
   type HistoryEvent,
   isOpen,
@@ -24,13 +25,23 @@ export type Transition =
   | { ok: true; next: Assignment; events: HistoryEvent[] }
   | { ok: false; refusal: Refusal; problem: Problem };
 
-export type Refusal = 'ALREADY_DONE' | 'CLOSED' | 'UNKNOWN_TASK' | 'NOT_DUE' | 'INVALID' | 'TOO_MANY' | 'TOO_SOON';
+export type Refusal =
+  | 'ALREADY_DONE'
+  | 'CLOSED'
+  | 'UNKNOWN_TASK'
+  | 'NOT_DUE'
+  | 'INVALID'
+  | 'TOO_MANY'
+  | 'TOO_SOON'
+  | 'CONFLICT';
 
 /** What one transition may add to the item's history: a report that acknowledges and completes adds three. */
 export const MAX_EVENTS_PER_TRANSITION = 6;
 /** Free text kept in the item is cut to this; the whole text lives in a submission of its own. */
 export const MAX_EXCERPT = 160;
 const MAX_BY = 80;
+/** Addresses in events: longer than any real mailbox, short enough to keep the item's bound. */
+export const MAX_ADDRESS = 120;
 /** Pending extension requests of one assignment, at most one per slot. */
 export const MAX_PENDING_EXTENSIONS = 5;
 /** A new request for a slot replaces the pending one, but not sooner than this after it. */
@@ -62,6 +73,8 @@ const bounded = (e: HistoryEvent): HistoryEvent => ({
   ...e,
   ...(e.by !== undefined ? { by: excerpt(e.by, MAX_BY) } : {}),
   ...(e.detail !== undefined ? { detail: excerpt(e.detail) } : {}),
+  ...(e.from !== undefined ? { from: excerpt(e.from, MAX_ADDRESS) } : {}),
+  ...(e.to !== undefined ? { to: excerpt(e.to, MAX_ADDRESS) } : {}),
 });
 
 const changed = (next: Assignment, ...events: HistoryEvent[]): Transition => {
@@ -330,6 +343,42 @@ export const refuseExtension = (
 export const resendLink = (a: Assignment, now: string, by: string): Transition => {
   if (!isOpen(a.status)) return closed(a);
   return changed({ ...a, linkVersion: a.linkVersion + 1 }, { at: now, type: 'LINK_RESENT', by });
+};
+
+/**
+ * Moves the assignment to another address: a new link version (every older link is dead, and answers that it
+ * moved), the deadlines, reports and history kept. `fromEmail` is the address the official saw: when another
+ * reassignment won meanwhile, the same target reads as already done and another one as a conflict, never as a
+ * silent second move. A handler named by the old address's agency is dropped with it.
+ */
+export const reassign = (
+  a: Assignment,
+  now: string,
+  input: { by: string; email: string; name?: string | undefined; fromEmail?: string | undefined },
+): Transition => {
+  if (!isOpen(a.status)) return closed(a);
+  if (a.recipientEmail === input.email && (input.name === undefined || input.name === a.recipientName))
+    return done('refusal.alreadyReassigned');
+  if (input.fromEmail !== undefined && a.recipientEmail !== input.fromEmail)
+    return refuse('CONFLICT', 'refusal.reassignedElsewhere');
+  const { handler: _, ...rest } = a;
+  return changed(
+    {
+      ...rest,
+      recipientEmail: input.email,
+      ...(input.name ? { recipientName: input.name } : {}),
+      linkVersion: a.linkVersion + 1,
+      addressSince: a.linkVersion + 1,
+    },
+    { at: now, type: 'REASSIGNED', by: input.by, from: a.recipientEmail, to: input.email },
+  );
+};
+
+/** The agency names (or renames) the person who handles it; the same person again is already done. */
+export const nameHandler = (a: Assignment, now: string, handler: Contact): Transition => {
+  if (!isOpen(a.status)) return closed(a);
+  if (JSON.stringify(a.handler ?? {}) === JSON.stringify(handler)) return done('refusal.handlerUnchanged');
+  return changed({ ...a, handler }, { at: now, type: 'HANDLER_NAMED', by: 'recipient', detail: handler.name ?? '' });
 };
 
 /** A workflow step failed after its retries: recorded, so that the dashboard and the alarms can tell. */

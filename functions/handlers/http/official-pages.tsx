@@ -4,12 +4,14 @@ import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
 import { directoryOf, importAgencies, removeAgency, saveAgency } from '#app/directory.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
+import { reassign } from '#app/reassign.ts';
 import { reportFile } from '#app/report-file.ts';
 import { resendLink } from '#app/resend-link.ts';
 import { problem } from '#contracts/problems.ts';
 import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/routes.ts';
+import { emailField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
-import { NotFoundError, ValidationError } from '#core/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { says } from '#core/problems.ts';
 import { langCookie, messages, render } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
@@ -40,11 +42,26 @@ const DIRECTORY_FILE_BYTES = 2 * 1024 * 1024;
 const DASHBOARD_PAGE = 200;
 
 const actionForm = z.object({
-  action: z.enum(['resend', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
+  action: z.enum(['resend', 'reassign', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
   recipientId: z.string().optional(),
   taskCode: z.string().optional(),
   until: z.iso.date(says('field.date', { field: 'until' })).optional(),
+  email: emailField('newEmail').optional(),
+  name: z.string().trim().max(300).optional(),
+  fromEmail: z.string().trim().toLowerCase().max(254).optional(),
 });
+
+/** Another address for one agency; a move another official made meanwhile is a 409 page, not a second move. */
+const reassignFrom = async (c: Context, id: string, form: z.infer<typeof actionForm>) => {
+  if (!form.email) throw new ValidationError([{ path: 'email', ...problem('field.required', { field: 'newEmail' }) }]);
+  const result = await reassign(
+    id,
+    form.recipientId ?? '',
+    { email: form.email, name: form.name || undefined, fromEmail: form.fromEmail },
+    c.official,
+  );
+  if (!result.applied && result.refusal.refusal !== 'ALREADY_DONE') throw new ConflictError(result.refusal.problem);
+};
 
 const directiveAction: Route = async (c) => {
   const id = c.event.pathParameters?.id ?? '';
@@ -54,6 +71,7 @@ const directiveAction: Route = async (c) => {
   if (action === 'cancel-directive') await cancelDirective(id, c.official);
   else if (action === 'cancel-assignment') await cancelAssignment(id, recipientId, c.official);
   else if (action === 'resend') await resendLink(id, recipientId, c.official);
+  else if (action === 'reassign') await reassignFrom(c, id, parsed.data);
   else if (action === 'refuse') await refuseExtension(id, recipientId, c.official, undefined, taskCode || undefined);
   else {
     if (!until) throw new ValidationError([{ path: 'until', ...problem('field.choose', { field: 'until' }) }]);

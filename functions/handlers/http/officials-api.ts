@@ -8,9 +8,11 @@ import { filesOfDirective } from '#app/directive-files.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { issueDirective } from '#app/issue-directive.ts';
 import { listDirectives, readAssignment, readDirective } from '#app/read-directive.ts';
+import { reassign } from '#app/reassign.ts';
 import { resendLink } from '#app/resend-link.ts';
 import { assignmentView, directiveSummary } from '#app/views.ts';
 import { OFFICIALS_API, type OfficialRoute, pathTo } from '#contracts/routes.ts';
+import { emailField } from '#core/agency.ts';
 import { directiveInputSchema, tasksOf } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
 import { customIssue, says } from '#core/problems.ts';
@@ -55,6 +57,21 @@ const extension = z
     if (!v.taskCode) ctx.addIssue(customIssue(['taskCode'], 'field.requiredToGrant', { field: 'taskCode' }));
     if (!v.until) ctx.addIssue(customIssue(['until'], 'field.requiredToGrant', { field: 'newDeadline' }));
   });
+
+/**
+ * Another address for one agency: `fromEmail`, when given, is the address the caller saw, so that of two
+ * officials moving it at once one wins and the other gets 409 (the same target reads as already done).
+ */
+export const reassignBody = z.object({
+  email: emailField('newEmail'),
+  name: z
+    .string()
+    .trim()
+    .max(300, says('field.tooLong', { field: 'newName', max: 300 }))
+    .optional()
+    .transform((v) => v || undefined),
+  fromEmail: z.string().trim().toLowerCase().max(254).optional(),
+});
 
 /** The directive and one page of its assignments: `?limit=` up to 1,000 (500 by default), `?cursor=`. */
 const page = z.object({
@@ -134,6 +151,10 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   /** A new link (the old one stops working) in a new email. */
   [OFFICIALS_API.resend]: route({ path: assignmentPath }, async ({ event, path }) =>
     answer(event, await resendLink(path.id, path.recipientId, officialOf(event))),
+  ),
+  /** Another address: a new link to it in a new invitation, every older link answering 410. */
+  [OFFICIALS_API.reassign]: route({ path: assignmentPath, body: reassignBody }, async ({ event, path, body }) =>
+    answer(event, await reassign(path.id, path.recipientId, body, officialOf(event))),
   ),
 };
 

@@ -4,6 +4,7 @@ import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { observe } from '#adapters/observability.ts';
 import { acknowledgeReceipt } from '#app/acknowledge.ts';
 import { directiveFile } from '#app/directive-files.ts';
+import { nameHandler } from '#app/name-handler.ts';
 import { openLink } from '#app/open-link.ts';
 import { submitReport } from '#app/report.ts';
 import { requestExtensionFor } from '#app/request-extension.ts';
@@ -20,7 +21,7 @@ import { multipartBody } from '../middleware/multipart.ts';
 import { routeOf } from '../middleware/route.ts';
 import { download } from './download.ts';
 import { messagePage } from './pages.tsx';
-import { extensionForm, MAX_ATTACHMENT_BYTES, parseForm, reportForm } from './recipient/forms.ts';
+import { extensionForm, handlerForm, MAX_ATTACHMENT_BYTES, parseForm, reportForm } from './recipient/forms.ts';
 import { type Opened, recipientPage, refusalNotice } from './recipient/pages.tsx';
 import type { HttpResult } from './responses.ts';
 
@@ -79,6 +80,19 @@ const extension = async (event: PublicEvent) => {
   });
 };
 
+const handlerNamed = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const { name, email, phone } = parseForm(handlerForm, event.body);
+  const result = await nameHandler(link, { name, email, ...(phone ? { phone } : {}) });
+  if (!result.applied) return refusalNotice(link, result);
+  const m = messages(link.lang).recipient;
+  return recipientPage(link, result.assignment, {
+    tone: 'ok',
+    title: m.handlerNotice,
+    text: m.handlerNoticeText(name),
+  });
+};
+
 /**
  * A file of the directive: GET and HEAD only, like the page, and like it nothing is recorded (a mail scanner that
  * fetches the file must not count as the agency opening or acknowledging anything).
@@ -97,6 +111,7 @@ const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>
   [RECIPIENT.acknowledge]: acknowledge,
   [RECIPIENT.report]: report,
   [RECIPIENT.extension]: extension,
+  [RECIPIENT.handler]: handlerNamed,
   [RECIPIENT.file]: file,
   [RECIPIENT.fileHead]: file,
 };

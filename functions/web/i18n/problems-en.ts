@@ -52,6 +52,11 @@ export const enProblems: ProblemTexts = {
     directoryPhone: 'Phone',
     directoryHeadName: 'Head of agency',
     directoryHeadEmail: 'Head’s email',
+    newEmail: 'New email address',
+    newName: 'Agency name at the new address',
+    handlerName: 'Handler’s name',
+    handlerEmail: 'Handler’s email',
+    handlerPhone: 'Handler’s phone',
     task: 'Task',
     summary: 'Report',
     attachment: 'Attachment',
@@ -74,6 +79,8 @@ export const enProblems: ProblemTexts = {
     'field.tooLong': ({ field, max }, { label }) =>
       `${label(field)}: at most ${plural(max, 'character', 'characters')}`,
     'field.email': ({ field }, { label }) => `${label(field)}: not a valid email address`,
+    'field.phone': ({ field }, { label }) =>
+      `${label(field)}: not a valid Vietnamese phone number (e.g. 0269 3824 123 or +84 912 345 678)`,
     'field.instant': ({ field }, { label }) =>
       `${label(field)}: an ISO 8601 date and time with its offset, e.g. 2021-02-03T17:00:00+07:00`,
     'field.isoDate': ({ field }, { label }) => `${label(field)}: a date as YYYY-MM-DD`,
@@ -138,6 +145,10 @@ export const enProblems: ProblemTexts = {
     'refusal.noPendingExtension': () => 'There is no extension request awaiting a decision.',
     'refusal.ended': () => 'Already ended.',
     'refusal.resumed': () => 'Tracking has already moved on to a new run.',
+    'refusal.alreadyReassigned': () => 'The assignment is already at this address.',
+    'refusal.reassignedElsewhere': () =>
+      'Meanwhile someone else moved this assignment to another address. Reload the dashboard and check it.',
+    'refusal.handlerUnchanged': () => 'This person is already named as the handler.',
     'directive.notFound': ({ id }) => `No directive ${id}`,
     'assignment.notFound': ({ directiveId, recipientId }) => `No agency ${recipientId} in directive ${directiveId}`,
     'directive.keyReused': () =>
@@ -149,6 +160,9 @@ export const enProblems: ProblemTexts = {
     'link.invalid': () => 'This link is not valid.',
     'link.expired': () => 'This link has expired. Please ask the issuing office to send it again.',
     'link.replaced': () => 'This link has been replaced by a newer one sent by email. Please use the latest link.',
+    'link.reassigned': () =>
+      'This assignment has moved to another address at the issuing office’s request: this link no longer works. ' +
+      'The new address has received its own link. If you think this is a mistake, contact the issuing office.',
     'link.directiveNotFound': () => 'The directive of this link was not found.',
     'attachment.notFound': () => 'There is no attachment.',
     'attachment.noContent': (_, { label }) =>

@@ -57,6 +57,11 @@ export const viProblems: ProblemTexts = {
     directoryPhone: 'Điện thoại',
     directoryHeadName: 'Thủ trưởng',
     directoryHeadEmail: 'Email thủ trưởng',
+    newEmail: 'Địa chỉ email mới',
+    newName: 'Tên đơn vị ở địa chỉ mới',
+    handlerName: 'Họ tên người xử lý',
+    handlerEmail: 'Email người xử lý',
+    handlerPhone: 'Điện thoại người xử lý',
     task: 'Nhiệm vụ',
     summary: 'Nội dung báo cáo',
     attachment: 'Tệp đính kèm',
@@ -78,6 +83,8 @@ export const viProblems: ProblemTexts = {
     'field.choose': ({ field }, { label }) => `${label(field)}: bắt buộc chọn`,
     'field.tooLong': ({ field, max }, { label }) => `${label(field)}: tối đa ${n(max)} ký tự`,
     'field.email': ({ field }, { label }) => `${label(field)}: địa chỉ email không hợp lệ`,
+    'field.phone': ({ field }, { label }) =>
+      `${label(field)}: số điện thoại không hợp lệ (ví dụ 0269 3824 123 hoặc +84 912 345 678)`,
     'field.instant': ({ field }, { label }) =>
       `${label(field)}: cần ngày giờ ISO 8601 có múi giờ, ví dụ 2021-02-03T17:00:00+07:00`,
     'field.isoDate': ({ field }, { label }) => `${label(field)}: cần ngày dạng YYYY-MM-DD`,
@@ -140,6 +147,10 @@ export const viProblems: ProblemTexts = {
     'refusal.noPendingExtension': () => 'Không có đề nghị gia hạn đang chờ.',
     'refusal.ended': () => 'Đã kết thúc.',
     'refusal.resumed': () => 'Đã chuyển sang lượt theo dõi mới.',
+    'refusal.alreadyReassigned': () => 'Nhiệm vụ đã được chuyển đến địa chỉ này.',
+    'refusal.reassignedElsewhere': () =>
+      'Trong lúc đó, người khác đã chuyển nhiệm vụ này sang địa chỉ khác. Vui lòng tải lại trang theo dõi để kiểm tra.',
+    'refusal.handlerUnchanged': () => 'Người này đã được ghi nhận là người xử lý.',
     'directive.notFound': ({ id }) => `Không tìm thấy công văn ${id}`,
     'assignment.notFound': ({ directiveId, recipientId }) =>
       `Không tìm thấy đơn vị ${recipientId} trong công văn ${directiveId}`,
@@ -151,6 +162,9 @@ export const viProblems: ProblemTexts = {
     'store.busy': () => 'Hồ sơ đang được cập nhật đồng thời, vui lòng thử lại.',
     'link.invalid': () => 'Liên kết không hợp lệ.',
     'link.expired': () => 'Liên kết đã hết hạn. Vui lòng liên hệ cơ quan ban hành để được gửi lại.',
+    'link.reassigned': () =>
+      'Theo đề nghị của cơ quan ban hành, nhiệm vụ này đã được chuyển sang địa chỉ email khác nên liên kết này không còn hiệu lực. ' +
+      'Địa chỉ mới đã nhận liên kết riêng. Nếu cho rằng có nhầm lẫn, vui lòng liên hệ cơ quan ban hành.',
     'link.replaced': () =>
       'Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.',
     'link.directiveNotFound': () => 'Không tìm thấy công văn của liên kết này.',

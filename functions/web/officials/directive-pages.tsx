@@ -12,6 +12,7 @@ import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import { Counts } from './counts.tsx';
+import { ReassignForm } from './reassign-form.tsx';
 
 const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
 
@@ -172,6 +173,7 @@ const Actions = ({
           {m.resend}
         </button>
       </PostForm>
+      <ReassignForm lang={lang} directiveId={directiveId} assignment={a} />
       {pending.length > 0 && (
         <PostForm action={action}>
           <input type="hidden" name="recipientId" value={a.recipientId} />
@@ -298,6 +300,7 @@ export const DirectivePage = ({
                   <th scope="row">
                     {a.recipientName}
                     <div class="small">{m.status[a.status]}</div>
+                    {a.handler?.name && <div class="small">{`${d.handler}: ${a.handler.name}`}</div>}
                   </th>
                   <td class="small">{a.deliveredAt ? formatDateTime(a.deliveredAt) : m.status[a.status]}</td>
                   {a.acknowledgedAt ? (
@@ -353,6 +356,7 @@ export const DirectivePage = ({
               {e.deadline && (e.type === 'EXTENSION_GRANTED' || e.type === 'EXTENSION_REQUESTED')
                 ? ` → ${formatDateTime(e.deadline)}`
                 : ''}
+              {e.from && e.to ? `: ${e.from} → ${e.to}` : e.type === 'HANDLER_NAMED' && e.detail ? `: ${e.detail}` : ''}
               {e.type !== 'ISSUED' && e.by && e.by !== 'workflow' && e.by !== e.recipientName ? ` (${e.by})` : ''}
             </li>
           ))}

@@ -7,6 +7,7 @@ import { DirectiveDocument } from '../directive-document.tsx';
 import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, type Messages, messages } from '../i18n/index.ts';
 import { Layout, Message } from '../render.tsx';
+import { HandlerForm } from './handler-form.tsx';
 
 export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; text: string };
 
@@ -264,6 +265,7 @@ export const RecipientPage = ({
           </form>
         </section>
       )}
+      {open && <HandlerForm token={token} handler={a.handler} m={m} />}
       <DirectiveFiles files={files} hrefOf={(fileId) => pathTo(RECIPIENT.file, { token, fileId })} lang={lang} />
       <h2>{m.fullText}</h2>
       {files.original && <p class="hint">{all.files.authoritative(files.original.name)}</p>}

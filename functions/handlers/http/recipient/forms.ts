@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailField, phoneField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { customIssue, says } from '#core/problems.ts';
@@ -83,6 +84,17 @@ export const extensionForm = z.object({
     .trim()
     .min(1, says('field.required', { field: 'reason' }))
     .max(2000, says('field.tooLong', { field: 'reason', max: 2000 })),
+});
+
+/** The person the agency names to handle the directive: a name, an address (one spelling), a phone if any. */
+export const handlerForm = z.object({
+  name: z
+    .string(says('field.required', { field: 'handlerName' }))
+    .trim()
+    .min(1, says('field.required', { field: 'handlerName' }))
+    .max(200, says('field.tooLong', { field: 'handlerName', max: 200 })),
+  email: emailField('handlerEmail'),
+  phone: phoneField('handlerPhone').optional(),
 });
 
 export const parseForm = <T extends z.ZodType>(schema: T, body: unknown): z.infer<T> => {
