@@ -23,7 +23,10 @@ const queryIndex = async (
         KeyConditionExpression: options.range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
         // Directives stored before offices carry no `office`: only the default office's lists look for them.
         ...(options.legacyOnly ? { FilterExpression: 'attribute_not_exists(office)' } : {}),
-        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeNames: {
+          '#pk': index.partitionKey,
+          ...(options.range ? { '#sk': index.sortKey } : {}),
+        },
         ExpressionAttributeValues: {
           ':pk': partition,
           ...(options.range ? { ':from': options.range.from, ':to': `${options.range.to}~` } : {}),
