@@ -144,8 +144,8 @@ describe('offices', () => {
     );
     expect(stats.status).toBe(200);
     expect(stats.json.byOffice.map((o) => [o.office, o.directives, o.total])).toEqual([
-      [YTE.office, 1, 1],
       [TTTT.office, 1, 2],
+      [YTE.office, 1, 1],
     ]);
     const own = await api<{ byOffice?: unknown; byDirective: { directiveId: string }[] }>(
       YTE.office,
