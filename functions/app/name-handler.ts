@@ -1,7 +1,7 @@
 import { type Applied, applyTransition } from '#adapters/store/assignments.ts';
 import type { Contact } from '#core/assignment/model.ts';
 import { nameHandler as named } from '#core/assignment/transitions.ts';
-import type { OpenedLink } from './open-link.ts';
+import { byLinkHolder, type OpenedLink } from './open-link.ts';
 
 /** The agency names the person who handles the assignment; that person is copied on the reminders. */
 export const nameHandler = (opened: OpenedLink, handler: Contact): Promise<Applied> =>
@@ -9,6 +9,6 @@ export const nameHandler = (opened: OpenedLink, handler: Contact): Promise<Appli
     opened.claims.directiveId,
     opened.claims.recipientId,
     opened.now,
-    (a) => named(a, opened.now, handler),
+    byLinkHolder(opened, (a) => named(a, opened.now, handler)),
     opened.assignment,
   );

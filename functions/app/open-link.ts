@@ -1,12 +1,32 @@
-import { verifyLinkToken } from '#adapters/links.ts';
+import { type LinkClaims, verifyLinkToken } from '#adapters/links.ts';
 import { annotate } from '#adapters/observability.ts';
 import { getAssignment } from '#adapters/store/assignments.ts';
 import { getDirectiveText } from '#adapters/store/directives.ts';
 import { problem } from '#contracts/problems.ts';
+import type { Assignment } from '#core/assignment/model.ts';
 import { GoneError, NotFoundError } from '#core/errors.ts';
 
 /** A recipient's link, resolved to the one assignment it names, with its directive. */
 export type OpenedLink = Awaited<ReturnType<typeof openLink>>;
+
+/** A link sent to an address the assignment has since moved from says so: that agency no longer acts on it. */
+const assertCurrentLink = (claims: LinkClaims, assignment: Pick<Assignment, 'linkVersion' | 'addressSince'>) => {
+  if (assignment.linkVersion !== claims.linkVersion)
+    throw new GoneError(
+      problem(claims.linkVersion < (assignment.addressSince ?? 0) ? 'link.reassigned' : 'link.replaced'),
+    );
+};
+
+/**
+ * A recipient's transition, applied only while the link that asked for it is still the assignment's: a
+ * reassignment or a new link that lands between opening the link and writing wins, and the action answers 410.
+ */
+export const byLinkHolder =
+  <T>(opened: OpenedLink, transition: (a: Assignment) => T) =>
+  (a: Assignment): T => {
+    assertCurrentLink(opened.claims, a);
+    return transition(a);
+  };
 
 /** Resolves a link or refuses it: tampered (403), retired, moved to another address or expired (410), naming nothing that exists (404). */
 export const openLink = async (token: string, now: string) => {
@@ -15,11 +35,7 @@ export const openLink = async (token: string, now: string) => {
     if (error instanceof NotFoundError) throw new NotFoundError(problem('link.directiveNotFound'));
     throw error;
   });
-  if (assignment.linkVersion !== claims.linkVersion)
-    // A link sent to an address the assignment has since moved from says so: that agency no longer acts on it.
-    throw new GoneError(
-      problem(claims.linkVersion < (assignment.addressSince ?? 0) ? 'link.reassigned' : 'link.replaced'),
-    );
+  assertCurrentLink(claims, assignment);
   annotate({ directiveId: claims.directiveId, recipientId: claims.recipientId });
   const directive = await getDirectiveText(claims.directiveId);
   return { token, now, claims, assignment, directive };

@@ -5,7 +5,7 @@ import { deleteSubmission, putSubmission } from '#adapters/store/submissions.ts'
 import { wake } from '#adapters/workflow.ts';
 import type { Attachment } from '#core/assignment/model.ts';
 import { report } from '#core/assignment/transitions.ts';
-import type { OpenedLink } from './open-link.ts';
+import { byLinkHolder, type OpenedLink } from './open-link.ts';
 
 export type ReportFile = { filename: string; contentType: string; body: Buffer };
 
@@ -52,7 +52,7 @@ export const submitReport = async (
       directiveId,
       recipientId,
       opened.now,
-      (a) => report(a, opened.now, { taskCode, reportId: submission.id }),
+      byLinkHolder(opened, (a) => report(a, opened.now, { taskCode, reportId: submission.id })),
       opened.assignment,
     );
   } catch (error) {

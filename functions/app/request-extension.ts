@@ -1,7 +1,7 @@
 import { type Applied, applyTransition } from '#adapters/store/assignments.ts';
 import { deleteSubmission, putSubmission } from '#adapters/store/submissions.ts';
 import { type ExtensionRequestInput, extensionRequestProblem, requestExtension } from '#core/assignment/transitions.ts';
-import type { OpenedLink } from './open-link.ts';
+import { byLinkHolder, type OpenedLink } from './open-link.ts';
 
 /**
  * A request only: the deadline moves when an official grants it, which wakes the workflow then. One request per
@@ -27,7 +27,7 @@ export const requestExtensionFor = async (
       directiveId,
       recipientId,
       opened.now,
-      (a) => requestExtension(a, opened.now, { ...input, reasonId: reason.id }),
+      byLinkHolder(opened, (a) => requestExtension(a, opened.now, { ...input, reasonId: reason.id })),
       opened.assignment,
     );
   } catch (error) {

@@ -2,6 +2,11 @@ import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '#adapters/observability.ts';
+import { acknowledgeReceipt } from '#app/acknowledge.ts';
+import { openLink } from '#app/open-link.ts';
+import { reassign } from '#app/reassign.ts';
+import { GoneError } from '#core/errors.ts';
+import type { Official } from '#core/official.ts';
 import {
   deliverAndWait,
   deliverTo,
@@ -113,6 +118,23 @@ describe('duplicate acknowledgements', () => {
     expect(again.statusCode).toBe(200);
     expect(again.body).toContain('Đã thực hiện trước đó');
     expect((await getItem(id, 'bchqs')).version).toBe(3);
+  });
+});
+
+describe('a move that lands between opening a link and acting on it', () => {
+  it('the old address\'s acknowledgement is refused with 410 "moved" and changes nothing', async () => {
+    const { id } = await issue();
+    const { token } = await deliverAndWait(id, 'cong-an');
+    const opened = await openLink(token, new Date().toISOString());
+    await reassign(id, 'cong-an', { email: 'vanthu.conganh@gialai.gov.vn' }, { name: 'Cán bộ văn phòng' } as Official);
+
+    const refused = await acknowledgeReceipt(opened).catch((error: unknown) => error);
+
+    expect(refused).toBeInstanceOf(GoneError);
+    expect((refused as GoneError).problem.code).toBe('link.reassigned');
+    const item = await getItem(id, 'cong-an');
+    expect(item.status).toBe('DELIVERED');
+    expect(historyTypes(item)).toEqual(['ISSUED', 'DELIVERED', 'REASSIGNED']);
   });
 });
 
