@@ -10,6 +10,7 @@ import {
   reportFields,
   startRuntime,
 } from '../support/runtime.ts';
+import { officialsOf, WebSession } from '../support/web-session.ts';
 
 /**
  * An official moves an assignment to another address: the old link answers 410 with a page saying so, the new
@@ -99,6 +100,31 @@ describe('reassignment and a named handler', () => {
     const now = await rt.assignment(id, raced.id);
     expect(now.recipientEmail).toBe(winner === 0 ? 'one@gialai.gov.vn' : 'two@gialai.gov.vn');
     expect(now.history.filter((e) => e.type === 'REASSIGNED')).toHaveLength(1);
+  });
+
+  it("the dashboard's form moves it too; a form showing an address that has since changed is a 409 page", async () => {
+    const [official] = officialsOf(rt);
+    if (!official) throw new Error('no local official');
+    const s = new WebSession(rt);
+    expect((await s.signIn(official.email, official.password)).status).toBe(303);
+    const dashboard = await s.get(`/directives/${encodeURIComponent(id)}`);
+    expect(dashboard.text).toContain('Chuyển sang địa chỉ khác');
+    const { recipientEmail: shown } = await rt.assignment(id, raced.id);
+    const ANKHE = 'vanthu.ankhe@gialai.gov.vn';
+    const fields = { action: 'reassign', recipientId: raced.id, fromEmail: shown };
+
+    const moved = await s.post(`/directives/${encodeURIComponent(id)}/actions`, { ...fields, email: ANKHE });
+    expect(moved.status, moved.text.slice(0, 300)).toBe(303);
+    expect((await rt.assignment(id, raced.id)).recipientEmail).toBe(ANKHE);
+    const after = await s.get(moved.location ?? '');
+    expect(after.text).toContain(`${shown} → ${ANKHE}`);
+
+    const stale = await s.post(`/directives/${encodeURIComponent(id)}/actions`, {
+      ...fields,
+      email: 'khac@gialai.gov.vn',
+    });
+    expect(stale.status).toBe(409);
+    expect((await rt.assignment(id, raced.id)).recipientEmail).toBe(ANKHE);
   });
 
   it('the agency names its handler on its page, with a checked phone', async () => {
