@@ -33,9 +33,10 @@ const local = await startLocalTable(facts);
 // The app's modules, imported once the endpoint variables point at this table.
 const { GetCommand, PutCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
 const { dynamo } = await import('#adapters/clients/dynamo.ts');
-const { allAssignmentsOf, newAssignmentItem, storeTaskToken, toAssignment, transitionWrite } = await import(
+const { allAssignmentsOf, newAssignmentItem, toAssignment, transitionWrite } = await import(
   '#adapters/store/assignments.ts'
 );
+const { storeTaskToken } = await import('#adapters/store/task-tokens.ts');
 const { initialAssignment } = await import('#core/assignment/initial.ts');
 const { directiveInputSchema } = await import('#core/directive.ts');
 const { deliver } = await import('#core/assignment/transitions.ts');

@@ -1,7 +1,7 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import type { z } from 'zod';
 import { sfn } from '#adapters/clients/sfn.ts';
-import { storeTaskToken } from '#adapters/store/assignments.ts';
+import { storeTaskToken } from '#adapters/store/task-tokens.ts';
 import type { awaitInput } from '#contracts/workflow.ts';
 import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
 import { findAssignment } from './deliver.ts';

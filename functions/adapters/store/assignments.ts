@@ -52,7 +52,7 @@ export const HISTORY_KEEP = 6;
 /** How long after its planned wake-up an assignment's execution may stay silent before the sweeper looks. */
 export const WATCH_GRACE_MS = 60 * 60_000;
 
-const watchOf = (directiveId: string, recipientId: string, at: number) => ({
+export const watchOf = (directiveId: string, recipientId: string, at: number) => ({
   watchPk: watchShardOf(directiveId, recipientId),
   watchAt: new Date(at).toISOString(),
 });
@@ -246,52 +246,6 @@ export const addToTally = async (directiveId: string, delta: Record<string, numb
       ConditionExpression: 'attribute_exists(pk)',
     }),
   );
-};
-
-/**
- * Stores the token of the wait that has just begun, unless the item moved on since the plan was made, and
- * tells the sweeper when the execution must next be heard of: the end of this wait, and a grace period.
- */
-export const storeTaskToken = async (
-  directiveId: string,
-  recipientId: string,
-  token: string,
-  planVersion: number,
-  wakeAt: number,
-): Promise<boolean> => {
-  const watch = watchOf(directiveId, recipientId, wakeAt + WATCH_GRACE_MS);
-  try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: config().TABLE_NAME,
-        Key: assignmentKey(directiveId, recipientId),
-        UpdateExpression: 'SET taskToken = :token, tokenVersion = :v, watchPk = :wpk, watchAt = :wat',
-        ConditionExpression: '#version = :v',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':token': token, ':v': planVersion, ':wpk': watch.watchPk, ':wat': watch.watchAt },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
-
-/** No wait is open any more. An item that is gone stays gone: UpdateItem would otherwise create one. */
-export const clearTaskToken = async (directiveId: string, recipientId: string) => {
-  try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: config().TABLE_NAME,
-        Key: assignmentKey(directiveId, recipientId),
-        UpdateExpression: 'REMOVE taskToken, tokenVersion',
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
 };
 
 const SUMMARY_FIELDS = [

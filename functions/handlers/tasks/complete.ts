@@ -1,4 +1,4 @@
-import { clearTaskToken } from '#adapters/store/assignments.ts';
+import { clearTaskToken } from '#adapters/store/task-tokens.ts';
 import { assignmentRef } from '#contracts/workflow.ts';
 import { stepHandler } from '../middleware/step-handler.ts';
 
