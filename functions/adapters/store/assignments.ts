@@ -317,6 +317,7 @@ const SUMMARY_FIELDS = [
   'linkVersion',
   'bucket',
   'dueAt',
+  'forwardedTo',
 ];
 
 /**

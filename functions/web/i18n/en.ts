@@ -1,3 +1,4 @@
+import { enForward } from './forward-en.ts';
 import type { Messages } from './vi.ts';
 
 /** The words of the pages in English: the same keys as Vietnamese, a missing or extra one does not compile. */
@@ -298,6 +299,7 @@ export const en: Messages = {
     empty: 'No directive was issued in the period.',
     urge: 'Draft an urging letter (.docx)',
   },
+  forward: enForward,
   recipient: {
     personal: (name: string) => `The page of ${name} alone. Do not forward this link.`,
     cancelled: 'This directive has been withdrawn',

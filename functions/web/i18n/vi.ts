@@ -1,3 +1,4 @@
+import { viForward } from './forward-vi.ts';
 import type { Lang } from './lang.ts';
 
 /** The words of the pages in Vietnamese, the first language: its shape is every language's (`Messages`). */
@@ -264,6 +265,7 @@ export const vi = {
     empty: 'Không có công văn nào ban hành trong kỳ.',
     urge: 'Soạn công văn đôn đốc (.docx)',
   },
+  forward: viForward,
   recipient: {
     personal: (name: string) => `Trang riêng của ${name}. Không chuyển tiếp liên kết này.`,
     cancelled: 'Công văn đã được thu hồi',
