@@ -100,7 +100,7 @@ describe('forwarding to sub-units', () => {
     const late = await forward(link, lines(COMMUNES), '2026-03-20');
     expect(late.status).toBe(400);
     expect(late.text).toContain('muộn hơn hạn của chính đơn vị');
-    const notMine = await forward(link, lines(COMMUNES), '2026-03-10', ['9.9']);
+    const notMine = await forward(link, lines(COMMUNES), '2026-03-10', ['9.9' as typeof code]);
     expect(notMine.status).toBe(400);
     const crossSite = await post(
       `${link}/forward`,

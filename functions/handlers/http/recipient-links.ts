@@ -104,7 +104,7 @@ const handlerNamed = async (event: PublicEvent) => {
 
 /** The agency forwards tasks to its units: a form of this site only, then its page with what was done. */
 const forward = async (event: PublicEvent) => {
-  assertSameSite(event);
+  assertSameSite(event, { nullOrigin: true });
   const link = await opened(event);
   const form = parseForm(forwardForm, event.body);
   const result = await forwardTasks(link, form);

@@ -81,11 +81,18 @@ const refused = () => new CrossSiteRequestError(problem('request.crossSite'));
  * `Origin`). The recipients' forms need no token (the link is the capability), but a form that creates something
  * (forwarding to units) is still refused from another site's page.
  */
-export const assertSameSite = (event: Pick<CsrfEvent, 'headers'>) => {
+export const assertSameSite = (
+  event: Pick<CsrfEvent, 'headers'>,
+  /**
+   * A page sent with `Referrer-Policy: no-referrer` (the recipients', whose path is their link) posts its forms
+   * with `Origin: null`; `Sec-Fetch-Site` still says where the form was.
+   */
+  options: { nullOrigin?: boolean } = {},
+) => {
   const site = event.headers?.['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw refused();
   const origin = event.headers?.origin;
-  if (origin !== undefined) {
+  if (origin !== undefined && !(options.nullOrigin && origin === 'null')) {
     const normalized = originOf(origin);
     if (!normalized || !siteOrigins(event).has(normalized)) throw refused();
   }

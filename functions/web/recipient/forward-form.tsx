@@ -51,7 +51,7 @@ export const ForwardPanel = ({
         <fieldset>
           <legend>{f.tasks}</legend>
           {tasks.map((t) => (
-            <label key={t.code}>
+            <label key={t.code} class="check">
               <input type="checkbox" name="taskCodes" value={t.code} checked={tasks.length === 1} /> {t.code}.{' '}
               {t.text.length > 120 ? `${t.text.slice(0, 119)}…` : t.text}
             </label>
