@@ -85,7 +85,9 @@ export const ForwardedPage = ({
         {' — '}
         {directive.subject} ({formatCalendarDate(directive.issuedOn)})
       </p>
-      {deadlines.length > 0 && <p class="hint">{deadlines.map((d) => formatDateTime(d)).join(', ')}</p>}
+      {deadlines.length > 0 && (
+        <p class="hint">{`${all.recipient.due}: ${deadlines.map((d) => formatDateTime(d)).join(', ')}`}</p>
+      )}
       <p>
         <strong>{all.states[directiveState({ ...directive, tally })]}</strong>
       </p>
