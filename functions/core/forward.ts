@@ -70,6 +70,18 @@ export const forwardForm = z.object({
 });
 export type ForwardForm = z.infer<typeof forwardForm>;
 
+/** What was posted, as text, to show a refused form again (bounded like the fields it fills). */
+export const typedForward = (body: unknown) => {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+  const codes = Array.isArray(b.taskCodes) ? b.taskCodes : [b.taskCodes];
+  return {
+    taskCodes: codes.filter((c): c is string => typeof c === 'string').slice(0, 200),
+    deadline: text(b.deadline, 10),
+    recipients: text(b.recipients, 64 * 1024),
+  };
+};
+
 /**
  * The agency's own deadline in force for a task: the earliest report it still owes on it (an extension granted
  * moves it). A task with nothing left to report cannot be forwarded.

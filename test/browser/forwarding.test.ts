@@ -9,7 +9,17 @@ import {
   recipients,
   startRuntime,
 } from '../support/runtime.ts';
-import { BROWSER_TIMEOUT, closeAll, launchBrowser, newContext, screenshot, signIn } from './support.ts';
+import {
+  axeViolations,
+  BROWSER_TIMEOUT,
+  closeAll,
+  describeViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  serious,
+  signIn,
+} from './support.ts';
 
 /**
  * A district forwards its task from its own page in the browser: it ticks the task, picks the units' date, lists
@@ -56,6 +66,8 @@ describe('forwarding from the recipient page in the browser', () => {
       .getByLabel('Các đơn vị nhận')
       .fill('UBND xã Ia Blang <xaiablang@chuse.example>\nUBND xã Ia Pal <xaiapal@chuse.example>');
     await screenshot(page, 'forwarding-01-form');
+    const onForm = serious(await axeViolations(page));
+    expect(onForm, describeViolations(onForm)).toEqual([]);
     await page.getByRole('button', { name: 'Chuyển tiếp' }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/forward'));
     expect(await page.locator('.message h2, .message h1').first().textContent()).toContain('Đã chuyển tiếp');
@@ -68,6 +80,8 @@ describe('forwarding from the recipient page in the browser', () => {
     expect(await page.locator('h1').textContent()).toContain(district.name);
     expect(await rows.first().textContent()).toContain('UBND xã Ia Blang');
     await screenshot(page, 'forwarding-03-units');
+    const onUnits = serious(await axeViolations(page));
+    expect(onUnits, describeViolations(onUnits)).toEqual([]);
   });
 
   it('shows the roll-up on the district’s row of the official’s dashboard', async () => {

@@ -97,7 +97,15 @@ describe('forwarding to sub-units', () => {
   it('refuses bad input with 400 naming the field and line, a date past its own deadline, and another site', async () => {
     const bad = await forward(link, `${COMMUNES[0].name} <${COMMUNES[0].email}>\nUBND xã không có địa chỉ`);
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('dòng 2');
+    expect(bad.text).toContain('Các đơn vị nhận, dòng 2');
+    // The page comes back with what was typed, to correct it.
+    expect(/<textarea[^>]*name="recipients"[^>]*>([^<]*)</.exec(bad.text)?.[1]).toContain(COMMUNES[0].email);
+    const english = await post(`${link}/forward?lang=en`, [
+      ['taskCodes', code],
+      ['deadline', '2026-03-10'],
+      ['recipients', 'x'],
+    ]);
+    expect(english.text).toContain('Units, line 1');
     const late = await forward(link, lines(COMMUNES), '2026-03-20');
     expect(late.status).toBe(400);
     expect(late.text).toContain('muộn hơn hạn của chính đơn vị');

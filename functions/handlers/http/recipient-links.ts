@@ -15,7 +15,7 @@ import { RECIPIENT, type RecipientRoute } from '#contracts/routes.ts';
 import { slotOf } from '#core/assignment/model.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
-import { forwardForm } from '#core/forward.ts';
+import { forwardForm, typedForward } from '#core/forward.ts';
 import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { assertSameSite } from '../middleware/csrf.ts';
@@ -42,7 +42,9 @@ const view = async (event: PublicEvent) => {
   const link = await opened(event);
   const summarize = event.queryStringParameters?.summarize === '1' && link.assignment.forwardedTo;
   const reports = summarize ? await unitReports(link) : undefined;
-  const result = await recipientPage(link, link.assignment, undefined, 200, langCookie(event), reports);
+  const result = await recipientPage(link, link.assignment, undefined, 200, langCookie(event), {
+    unitReports: reports,
+  });
   return event.requestContext.http.method === 'HEAD' ? { ...result, body: '' } : result;
 };
 
@@ -106,10 +108,19 @@ const handlerNamed = async (event: PublicEvent) => {
 const forward = async (event: PublicEvent) => {
   assertSameSite(event, { nullOrigin: true });
   const link = await opened(event);
-  const form = parseForm(forwardForm, event.body);
-  const result = await forwardTasks(link, form);
   const f = messages(link.lang).forward;
   const m = messages(link.lang).recipient;
+  let result: Awaited<ReturnType<typeof forwardTasks>>;
+  try {
+    result = await forwardTasks(link, parseForm(forwardForm, event.body));
+  } catch (error) {
+    // Refused input: the page again, saying what and where, with everything typed kept (nothing was stored).
+    if (!(error instanceof ValidationError)) throw error;
+    const text = error.issues.map((i) => render(i, link.lang)).join('; ');
+    return recipientPage(link, link.assignment, { tone: 'error', title: m.refused, text }, 400, [], {
+      forwardValues: typedForward(event.body),
+    });
+  }
   if (result.outcome === 'REFUSED') {
     const assignment = result.childId ? { ...link.assignment, forwardedTo: result.childId } : link.assignment;
     const tone = result.reason === 'forward.closed' ? 'warn' : 'info';

@@ -4,6 +4,9 @@ import { type Directive, tasksOf } from '#core/directive.ts';
 import { canForward, ownDeadline, type RollUp } from '#core/forward.ts';
 import type { Messages } from '../i18n/index.ts';
 
+/** What the agency typed into a refused forward, shown again. */
+export type ForwardValues = { taskCodes: string[]; deadline: string; recipients: string };
+
 /** A unit's report as the agency's summary starts from it (app/forwarded.ts). */
 export type UnitReport = { name: string; summary: string | null };
 
@@ -20,12 +23,14 @@ export const ForwardPanel = ({
   directive,
   assignment: a,
   rollUp,
+  values,
   f,
 }: {
   token: string;
   directive: Directive;
   assignment: Assignment;
   rollUp: RollUp | undefined;
+  values?: ForwardValues | undefined;
   f: Messages['forward'];
 }) => {
   if (a.forwardedTo)
@@ -52,15 +57,22 @@ export const ForwardPanel = ({
           <legend>{f.tasks}</legend>
           {tasks.map((t) => (
             <label key={t.code} class="check">
-              <input type="checkbox" name="taskCodes" value={t.code} checked={tasks.length === 1} /> {t.code}.{' '}
-              {t.text.length > 120 ? `${t.text.slice(0, 119)}…` : t.text}
+              <input
+                type="checkbox"
+                name="taskCodes"
+                value={t.code}
+                checked={values ? values.taskCodes.includes(t.code) : tasks.length === 1}
+              />{' '}
+              {t.code}. {t.text.length > 120 ? `${t.text.slice(0, 119)}…` : t.text}
             </label>
           ))}
         </fieldset>
         <label for="forward-deadline">{f.deadline}</label>
-        <input id="forward-deadline" type="date" name="deadline" required />
+        <input id="forward-deadline" type="date" name="deadline" required value={values?.deadline ?? ''} />
         <label for="forward-units">{f.units}</label>
-        <textarea id="forward-units" name="recipients" required rows={5} aria-describedby="forward-units-hint" />
+        <textarea id="forward-units" name="recipients" required rows={5} aria-describedby="forward-units-hint">
+          {values?.recipients ?? ''}
+        </textarea>
         <p id="forward-units-hint" class="hint">
           {f.unitsHint}
         </p>

@@ -8,7 +8,7 @@ import { DirectiveDocument } from '../directive-document.tsx';
 import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, type Messages, messages } from '../i18n/index.ts';
 import { Layout, Message } from '../render.tsx';
-import { ForwardPanel, summaryFrom, type UnitReport } from './forward-form.tsx';
+import { ForwardPanel, type ForwardValues, summaryFrom, type UnitReport } from './forward-form.tsx';
 import { HandlerForm } from './handler-form.tsx';
 
 export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; text: string };
@@ -198,6 +198,7 @@ export const RecipientPage = ({
   lang = 'vi',
   rollUp,
   unitReports,
+  forwardValues,
 }: {
   directive: Directive;
   assignment: Assignment;
@@ -213,6 +214,8 @@ export const RecipientPage = ({
   rollUp?: RollUp | undefined;
   /** Asked for (`?summarize=1`): its units' reports by task, for its own report to start from. */
   unitReports?: ReadonlyMap<string, readonly UnitReport[]> | undefined;
+  /** A refused forward, as the agency typed it. */
+  forwardValues?: ForwardValues | undefined;
 }) => {
   const all = messages(lang);
   const m = all.recipient;
@@ -312,7 +315,7 @@ export const RecipientPage = ({
           </form>
         </section>
       )}
-      <ForwardPanel token={token} directive={directive} assignment={a} rollUp={rollUp} f={f} />
+      <ForwardPanel token={token} directive={directive} assignment={a} rollUp={rollUp} values={forwardValues} f={f} />
       {open && <HandlerForm token={token} handler={a.handler} m={m} />}
       <DirectiveFiles files={files} hrefOf={(fileId) => pathTo(RECIPIENT.file, { token, fileId })} lang={lang} />
       <h2>{m.fullText}</h2>

@@ -4,6 +4,7 @@ import { filesOfDirective } from '#app/directive-files.ts';
 import { type followForwarded, ownRollUp, type UnitReport } from '#app/forwarded.ts';
 import type { OpenedLink } from '#app/open-link.ts';
 import { type Lang, messages, render } from '#web/i18n/index.ts';
+import type { ForwardValues } from '#web/recipient/forward-form.tsx';
 import { ForwardedPage } from '#web/recipient/forwarded-page.tsx';
 import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
 import { page } from '../pages.tsx';
@@ -30,7 +31,12 @@ export const recipientPage = async (
   notice?: Notice,
   status = 200,
   cookies: string[] = [],
-  unitReports?: ReadonlyMap<string, readonly UnitReport[]>,
+  more: {
+    /** Its units' reports by task (`?summarize=1`). */
+    unitReports?: ReadonlyMap<string, readonly UnitReport[]> | undefined;
+    /** A refused forward, as typed: the form shows it again. */
+    forwardValues?: ForwardValues | undefined;
+  } = {},
 ): Promise<HttpResult> =>
   page(
     status,
@@ -44,7 +50,8 @@ export const recipientPage = async (
       files={await filesOfDirective(opened.directive)}
       lang={opened.lang}
       rollUp={await ownRollUp(assignment)}
-      unitReports={unitReports}
+      unitReports={more.unitReports}
+      forwardValues={more.forwardValues}
     />,
     {},
     cookies,
