@@ -1,4 +1,4 @@
-import { bodyHash, storeDirective } from '#adapters/store/directives.ts';
+import { bodyHash, type StoredDirective, storeDirective } from '#adapters/store/directives.ts';
 import { startFanout } from '#adapters/workflow.ts';
 import { type DirectiveInput, issueProblems } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
@@ -9,6 +9,32 @@ import { checkFilesExist } from './directive-files.ts';
 const now = () => new Date().toISOString();
 
 /**
+ * Checks, stores and fans out a directive of an office under an idempotency key: what issuing from the officials'
+ * API and an agency forwarding to its units (app/forward.ts) have in common. `beforeFanout` runs once the
+ * directive is stored and before any recipient is invited (a forward links its parent there).
+ */
+export const issueInOffice = async (
+  input: DirectiveInput,
+  key: string,
+  office: string,
+  options: {
+    unlisted?: boolean;
+    forwardedFrom?: StoredDirective['forwardedFrom'];
+    beforeFanout?: (directive: StoredDirective) => Promise<void>;
+  } = {},
+) => {
+  const at = now();
+  const problems = issueProblems(input, at);
+  if (problems.length > 0) throw new ValidationError(problems);
+  await checkFilesExist(input);
+  const { beforeFanout, ...stored } = options;
+  const result = await storeDirective(input, key, at, office, stored);
+  await beforeFanout?.(result.directive);
+  await startFanout(result.directive.id);
+  return result;
+};
+
+/**
  * Stores and issues for the official's office; the same key returns the same directive and starts nothing twice.
  * Keys are the office's own (the default office's keep their spelling from before offices), so that another
  * office repeating a key or a number is never answered with this office's directive.
@@ -16,15 +42,9 @@ const now = () => new Date().toISOString();
 export const issueDirective = async (input: DirectiveInput, idempotencyKey: string | undefined, by: Official) => {
   assertCanAct(by);
   const office = officeOf(by);
-  const at = now();
-  const problems = issueProblems(input, at);
-  if (problems.length > 0) throw new ValidationError(problems);
-  await checkFilesExist(input);
   // Without a key, the number identifies the directive; a deliberate duplicate number is told apart by its body.
   const key =
     idempotencyKey?.trim() ||
     `directive:${input.issuer}|${input.number}${input.allowDuplicateNumber ? `|${bodyHash(input)}` : ''}`;
-  const stored = await storeDirective(input, office === DEFAULT_OFFICE ? key : `${office}:${key}`, at, office);
-  await startFanout(stored.directive.id);
-  return stored;
+  return issueInOffice(input, office === DEFAULT_OFFICE ? key : `${office}:${key}`, office);
 };

@@ -28,6 +28,10 @@ export const byLinkHolder =
     return transition(a);
   };
 
+/** The link read again, for a write whose condition failed: a move or a new link since it was opened is a 410. */
+export const recheckLink = async (opened: OpenedLink) =>
+  assertCurrentLink(opened.claims, await getAssignment(opened.claims.directiveId, opened.claims.recipientId));
+
 /** Resolves a link or refuses it: tampered (403), retired, moved to another address or expired (410), naming nothing that exists (404). */
 export const openLink = async (token: string, now: string) => {
   const claims = await verifyLinkToken(token, now);

@@ -1,10 +1,17 @@
 import { assignmentPage, getAssignment, type StoredAssignment } from '#adapters/store/assignments.ts';
-import { directivesOf, getDirective, listIssuers, reconcileTally } from '#adapters/store/directives.ts';
+import {
+  directivesByIds,
+  directivesOf,
+  getDirective,
+  listIssuers,
+  reconcileTally,
+} from '#adapters/store/directives.ts';
 import { fullHistoryOf } from '#adapters/store/history.ts';
 import { directivesOfOffice } from '#adapters/store/office-directives.ts';
 import { submissionsOf, submissionsShownWith } from '#adapters/store/submissions.ts';
-import { type Bucket, bucketOf } from '#core/assignment/model.ts';
+import { type Assignment, type Bucket, bucketOf } from '#core/assignment/model.ts';
 import type { StoredDirective } from '#core/directive.ts';
+import { type RollUp, rollUpOf } from '#core/forward.ts';
 import { DEFAULT_OFFICE, isProvince, officeOf } from '#core/office.ts';
 import type { Official } from '#core/official.ts';
 
@@ -30,6 +37,23 @@ const liveCounts = (assignments: StoredAssignment[], now: string) => {
     if (a.acknowledgedAt) live.acknowledged = (live.acknowledged ?? 0) + 1;
   }
   return live;
+};
+
+/**
+ * The roll-up of each forwarding agency among these assignments (core/forward.ts): one batch read of their
+ * children, whose counts every transition of theirs keeps (the child's tally). Computed on read, so the parent
+ * item never changes when a unit acts; it counts direct units only.
+ */
+export const rollUpsOf = async (assignments: readonly Pick<Assignment, 'recipientId' | 'forwardedTo'>[]) => {
+  const forwarding = assignments.filter((a) => a.forwardedTo);
+  const rollUps = new Map<string, RollUp>();
+  if (forwarding.length === 0) return rollUps;
+  const children = await directivesByIds([...new Set(forwarding.map((a) => a.forwardedTo ?? ''))]);
+  for (const a of forwarding) {
+    const child = children.get(a.forwardedTo ?? '');
+    if (child) rollUps.set(a.recipientId, rollUpOf(child));
+  }
+  return rollUps;
 };
 
 /**
@@ -60,6 +84,8 @@ export const readDirective = async (
     whole,
     counts: whole ? liveCounts(items, now) : directive.tally,
     submissions: await submissionsShownWith(id, items),
+    /** On each forwarding agency's row: its units' counts. */
+    forwarded: await rollUpsOf(items),
   };
 };
 

@@ -1,5 +1,6 @@
 import { type Assignment, bucketOf, isOverdue, pendingExtensions } from '#core/assignment/model.ts';
 import type { StoredDirective } from '#core/directive.ts';
+import type { RollUp } from '#core/forward.ts';
 import { officeOfDirective } from '#core/office.ts';
 import type { Submission } from '#core/submission.ts';
 import { countsOf, directiveState } from '#core/tally.ts';
@@ -10,7 +11,13 @@ import { countsOf, directiveState } from '#core/tally.ts';
  * `submissions` (what the agency wrote, by id) are joined where the caller read them: one assignment's page,
  * or the one-off reports of a dashboard page. Without them a report shows when and whether, not what.
  */
-export const assignmentView = (a: Assignment, now: string, submissions?: ReadonlyMap<string, Submission>) => ({
+export const assignmentView = (
+  a: Assignment,
+  now: string,
+  submissions?: ReadonlyMap<string, Submission>,
+  /** The agency forwarded its tasks to its units: their counts (direct units only). */
+  forwarded?: RollUp,
+) => ({
   recipientId: a.recipientId,
   recipientName: a.recipientName,
   recipientEmail: a.recipientEmail,
@@ -44,6 +51,7 @@ export const assignmentView = (a: Assignment, now: string, submissions?: Readonl
   })),
   completedAt: a.completedAt ?? null,
   cancelledAt: a.cancelledAt ?? null,
+  ...(forwarded ? { forwarded } : {}),
 });
 
 export const directiveSummary = (d: StoredDirective) => ({

@@ -61,6 +61,10 @@ export type Field =
   | 'handlerName'
   | 'handlerEmail'
   | 'handlerPhone'
+  // Forwarding to sub-units (a recipient's form)
+  | 'taskCodes'
+  | 'forwardDeadline'
+  | 'units'
   // A recipient's forms
   | 'task'
   | 'summary'
@@ -151,6 +155,18 @@ export interface ProblemParams {
   'refusal.alreadyReassigned': None;
   'refusal.reassignedElsewhere': None;
   'refusal.handlerUnchanged': None;
+  // Forwarding to sub-units
+  /** A line of the units' list (1-based) that is not `Name <email>`. */
+  'forward.unitLine': { line: number };
+  'forward.unitDuplicate': { line: number; email: string };
+  'forward.tooManyUnits': { max: number };
+  'forward.notOwnTask': { taskCode: string };
+  /** `date` the date asked (YYYY-MM-DD), `deadline` the agency's own deadline in force (ISO). */
+  'forward.afterOwnDeadline': { date: string; deadline: string };
+  'forward.datePast': { date: string };
+  'forward.already': None;
+  'forward.closed': None;
+  'forward.none': None;
   // What is stored, and links
   'directive.notFound': { id: string };
   'assignment.notFound': { directiveId: string; recipientId: string };
@@ -288,6 +304,15 @@ const EVERY_CODE = {
   'refusal.alreadyReassigned': true,
   'refusal.reassignedElsewhere': true,
   'refusal.handlerUnchanged': true,
+  'forward.unitLine': true,
+  'forward.unitDuplicate': true,
+  'forward.tooManyUnits': true,
+  'forward.notOwnTask': true,
+  'forward.afterOwnDeadline': true,
+  'forward.datePast': true,
+  'forward.already': true,
+  'forward.closed': true,
+  'forward.none': true,
   'directive.notFound': true,
   'assignment.notFound': true,
   'directive.keyReused': true,

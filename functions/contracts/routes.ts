@@ -47,6 +47,10 @@ export const RECIPIENT = {
   extension: 'POST /r/{token}/extension',
   /** The agency names who handles it (name, email, phone): copied on reminders. */
   handler: 'POST /r/{token}/handler',
+  /** The agency passes tasks down to its own units: a child directive it issues (taskCodes, deadline, recipients). */
+  forward: 'POST /r/{token}/forward',
+  /** The agency follows its units without an account; `?down=a/b` follows a unit's own forwarding down the chain. */
+  forwarded: 'GET /r/{token}/forwarded',
   /** A file of the directive (its original, an annex): GET and HEAD only, nothing recorded. */
   file: 'GET /r/{token}/files/{fileId}',
   fileHead: 'HEAD /r/{token}/files/{fileId}',

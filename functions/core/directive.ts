@@ -329,6 +329,8 @@ export type Directive = Omit<DirectiveInput, 'recipients' | 'allowDuplicateNumbe
   cancelledAt?: string;
   /** The office of the official who issued it (core/office.ts); none on directives stored before offices. */
   office?: string;
+  /** A child directive: the parent directive and the forwarding agency's assignment (core/forward.ts). */
+  forwardedFrom?: { directiveId: string; recipientId: string; issuer: string; number: string };
 };
 
 /** A directive as stored: with the counts per bucket that every transition keeps (see core/tally.ts). */

@@ -12,8 +12,34 @@ export const DEFAULT_OFFICE = 'mac-dinh';
 /** An office id as accounts and the local `officials.json` write it: `stttt-gialai`. */
 export const OFFICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/**
+ * A child directive (an agency forwarding its tasks to its units, core/forward.ts) belongs to no issuing office: its
+ * office is derived from the forwarding assignment, `fwd-{parent directive id}-{hash of the agency's id}`, and no
+ * official can belong to it (an account's office with this prefix counts as none). So no official's list,
+ * dashboard or statistics shows a child as theirs, and the digest groups its overdue units under that office,
+ * whose only leaders are the forwarding agency and its head.
+ */
+export const FORWARDED_OFFICE_PREFIX = 'fwd-';
+
+/** FNV-1a, 32 bits: a short, stable, pure hash (no crypto needed, the id is not a secret). */
+const fnv1a = (text: string) => {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+};
+
+export const forwardedOfficeOf = (parentDirectiveId: string, recipientId: string) =>
+  `${FORWARDED_OFFICE_PREFIX}${parentDirectiveId.toLowerCase().replace(/[^a-z0-9]/g, '')}-${fnv1a(recipientId)}`;
+
+export const isForwardedOffice = (office: string | undefined) => office?.startsWith(FORWARDED_OFFICE_PREFIX) ?? false;
+
 export const officeOf = (official: Pick<Official, 'office'>) =>
-  official.office && OFFICE_ID.test(official.office) ? official.office : DEFAULT_OFFICE;
+  official.office && OFFICE_ID.test(official.office) && !isForwardedOffice(official.office)
+    ? official.office
+    : DEFAULT_OFFICE;
 
 export const officeOfDirective = (directive: { office?: string | undefined }) => directive.office ?? DEFAULT_OFFICE;
 

@@ -7,6 +7,7 @@ import {
   INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
+  RECIPIENT,
   RECIPIENT_ROUTES,
   REPORT_API_ROUTES,
   REPORT_PAGE_ROUTES,
@@ -366,6 +367,16 @@ describe('HTTP API', () => {
     expect(officials.size).toBe(1);
     expect(recipients.size).toBe(1);
     expect([...officials][0]).not.toBe([...recipients][0]);
+  });
+
+  it('forwarding to sub-units is served by the recipients’ function, without an authorizer', () => {
+    const target = (key: string) => joined(routes.find((r) => r.RouteKey === key)?.Target);
+    for (const key of [RECIPIENT.forward, RECIPIENT.forwarded]) {
+      const route = routes.find((r) => r.RouteKey === key);
+      expect(route, key).toBeDefined();
+      expect(route?.AuthorizationType ?? 'NONE', key).toBe('NONE');
+      expect(target(key)).toBe(target(RECIPIENT.view));
+    }
   });
 });
 

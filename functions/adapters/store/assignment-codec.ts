@@ -69,3 +69,30 @@ export const toAssignment = (item: Record<string, unknown>): StoredAssignment =>
   delete (a as { checkpointsDone?: unknown }).checkpointsDone;
   return a;
 };
+
+/** What a dashboard reads of each assignment: everything but the history, which is the bulk of an item. */
+export const SUMMARY_FIELDS = [
+  'directiveId',
+  'recipientId',
+  'recipientName',
+  'taskCodes',
+  'recipientEmail',
+  'status',
+  'version',
+  'createdAt',
+  'policy',
+  'deliveredAt',
+  'ackDeadline',
+  'acknowledgedAt',
+  'completedAt',
+  'cancelledAt',
+  'reports',
+  'escalationLevel',
+  'ackRemindedUntil',
+  'outcome',
+  'extensionRequests',
+  'linkVersion',
+  'bucket',
+  'dueAt',
+  'forwardedTo',
+];

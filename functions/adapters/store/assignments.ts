@@ -15,7 +15,7 @@ import type { Transition } from '#core/assignment/transitions.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { count } from '../observability.ts';
-import { encodeReports, type StoredAssignment, toAssignment } from './assignment-codec.ts';
+import { encodeReports, type StoredAssignment, SUMMARY_FIELDS, toAssignment } from './assignment-codec.ts';
 
 export { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 
@@ -247,31 +247,6 @@ export const addToTally = async (directiveId: string, delta: Record<string, numb
     }),
   );
 };
-
-const SUMMARY_FIELDS = [
-  'directiveId',
-  'recipientId',
-  'recipientName',
-  'taskCodes',
-  'recipientEmail',
-  'status',
-  'version',
-  'createdAt',
-  'policy',
-  'deliveredAt',
-  'ackDeadline',
-  'acknowledgedAt',
-  'completedAt',
-  'cancelledAt',
-  'reports',
-  'escalationLevel',
-  'ackRemindedUntil',
-  'outcome',
-  'extensionRequests',
-  'linkVersion',
-  'bucket',
-  'dueAt',
-];
 
 /**
  * One query of a directive's assignments. The history is left out unless asked for: it is the bulk of an item.

@@ -61,6 +61,11 @@ export const storeDirective = async (
   key: string,
   now: string,
   office: string,
+  /**
+   * A child directive (core/forward.ts) is `unlisted`: no by-issuer or by-office keys and no issuer entry, so that
+   * no official's list, the province's included, and no statistics count it; it is reached from its parent only.
+   */
+  options: { unlisted?: boolean; forwardedFrom?: StoredDirective['forwardedFrom'] } = {},
 ): Promise<{ directive: StoredDirective; created: boolean }> => {
   const hash = bodyHash(input);
   const claimed = { id: ulid(Date.parse(now)), createdAt: now };
@@ -107,6 +112,7 @@ export const storeDirective = async (
     recipientCount: recipients.length,
     tally: { inProgressOnTime: recipients.length, acknowledged: 0 },
     office,
+    ...(options.forwardedFrom ? { forwardedFrom: options.forwardedFrom } : {}),
   };
   await pMap(
     recipients,
@@ -125,20 +131,22 @@ export const storeDirective = async (
     },
     { concurrency: 16 },
   );
-  await dynamo.send(
-    new PutCommand({
-      TableName: config().TABLE_NAME,
-      Item: { ...issuerKey(directive.issuer), issuer: directive.issuer },
-    }),
-  );
+  if (!options.unlisted)
+    await dynamo.send(
+      new PutCommand({
+        TableName: config().TABLE_NAME,
+        Item: { ...issuerKey(directive.issuer), issuer: directive.issuer },
+      }),
+    );
   try {
     await dynamo.send(
       new PutCommand({
         TableName: config().TABLE_NAME,
         Item: {
           ...directiveKey(id),
-          ...byIssuer(directive.issuer, directive.issuedOn, id),
-          ...byOffice(office, directive.issuedOn, id),
+          ...(options.unlisted
+            ? {}
+            : { ...byIssuer(directive.issuer, directive.issuedOn, id), ...byOffice(office, directive.issuedOn, id) }),
           ...directive,
           // Who carries out each task is on the assignments (`taskCodes`).
           tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),

@@ -138,6 +138,8 @@ export type Assignment = {
   addressSince?: number;
   /** The person the agency named to handle it: copied on reminders. */
   handler?: Contact;
+  /** The child directive the agency forwarded its tasks to (core/forward.ts): one per assignment. */
+  forwardedTo?: string;
   taskToken?: string;
   /** The item version the stored token was waiting on. */
   tokenVersion?: number;

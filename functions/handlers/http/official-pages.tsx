@@ -125,7 +125,7 @@ const routes: Record<OfficialPageRoute, Route> = {
     const id = c.event.pathParameters?.id ?? '';
     const cursor = c.event.queryStringParameters?.cursor;
     const now = new Date().toISOString();
-    const { directive, assignments, next, submissions } = await readDirective(
+    const { directive, assignments, next, submissions, forwarded } = await readDirective(
       id,
       { limit: DASHBOARD_PAGE, cursor, withHistory: true },
       now,
@@ -140,6 +140,7 @@ const routes: Record<OfficialPageRoute, Route> = {
         directive={directive}
         assignments={assignments}
         submissions={submissions}
+        forwarded={forwarded}
         files={await filesOfDirective(directive)}
         page={{ ...(cursor ? { cursor } : {}), ...(next ? { next } : {}) }}
         now={now}

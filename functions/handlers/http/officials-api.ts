@@ -102,7 +102,11 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
   ),
   [OFFICIALS_API.read]: route({ path: directivePath, query: page }, async ({ path, query }) => {
     const now = new Date().toISOString();
-    const { directive, assignments, next, whole, counts, submissions } = await readDirective(path.id, query, now);
+    const { directive, assignments, next, whole, counts, submissions, forwarded } = await readDirective(
+      path.id,
+      query,
+      now,
+    );
     return json(200, {
       ...directiveSummary({ ...directive, tally: counts }),
       legalBases: directive.legalBases,
@@ -121,7 +125,7 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
       acknowledgeWithin: directive.acknowledgeWithin,
       remindBefore: directive.remindBefore,
       counts: countsOf(counts),
-      assignments: assignments.map((a) => assignmentView(a, now, submissions)),
+      assignments: assignments.map((a) => assignmentView(a, now, submissions, forwarded.get(a.recipientId))),
       nextCursor: next ?? null,
     });
   }),

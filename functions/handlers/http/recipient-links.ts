@@ -4,6 +4,8 @@ import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { observe } from '#adapters/observability.ts';
 import { acknowledgeReceipt } from '#app/acknowledge.ts';
 import { directiveFile } from '#app/directive-files.ts';
+import { forwardTasks } from '#app/forward.ts';
+import { followForwarded, unitReports } from '#app/forwarded.ts';
 import { nameHandler } from '#app/name-handler.ts';
 import { openLink } from '#app/open-link.ts';
 import { submitReport } from '#app/report.ts';
@@ -13,8 +15,10 @@ import { RECIPIENT, type RecipientRoute } from '#contracts/routes.ts';
 import { slotOf } from '#core/assignment/model.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
+import { forwardForm, typedForward } from '#core/forward.ts';
 import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
+import { assertSameSite } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { PublicEvent } from '../middleware/events.ts';
 import { multipartBody } from '../middleware/multipart.ts';
@@ -22,7 +26,7 @@ import { routeOf } from '../middleware/route.ts';
 import { download } from './download.ts';
 import { messagePage } from './pages.tsx';
 import { extensionForm, handlerForm, MAX_ATTACHMENT_BYTES, parseForm, reportForm } from './recipient/forms.ts';
-import { type Opened, recipientPage, refusalNotice } from './recipient/pages.tsx';
+import { forwardedPage, type Opened, recipientPage, refusalNotice } from './recipient/pages.tsx';
 import type { HttpResult } from './responses.ts';
 
 const opened = async (event: PublicEvent): Promise<Opened> => ({
@@ -30,10 +34,17 @@ const opened = async (event: PublicEvent): Promise<Opened> => ({
   lang: langOf(event),
 });
 
-/** GET and HEAD only show: mail scanners fetch links before people do. */
+/**
+ * GET and HEAD only show: mail scanners fetch links before people do. `?summarize=1` fills the report forms of an
+ * agency that forwarded its tasks with its units' reports ("Tổng hợp từ báo cáo của đơn vị").
+ */
 const view = async (event: PublicEvent) => {
   const link = await opened(event);
-  const result = await recipientPage(link, link.assignment, undefined, 200, langCookie(event));
+  const summarize = event.queryStringParameters?.summarize === '1' && link.assignment.forwardedTo;
+  const reports = summarize ? await unitReports(link) : undefined;
+  const result = await recipientPage(link, link.assignment, undefined, 200, langCookie(event), {
+    unitReports: reports,
+  });
   return event.requestContext.http.method === 'HEAD' ? { ...result, body: '' } : result;
 };
 
@@ -93,6 +104,46 @@ const handlerNamed = async (event: PublicEvent) => {
   });
 };
 
+/** The agency forwards tasks to its units: a form of this site only, then its page with what was done. */
+const forward = async (event: PublicEvent) => {
+  assertSameSite(event, { nullOrigin: true });
+  const link = await opened(event);
+  const f = messages(link.lang).forward;
+  const m = messages(link.lang).recipient;
+  let result: Awaited<ReturnType<typeof forwardTasks>>;
+  try {
+    result = await forwardTasks(link, parseForm(forwardForm, event.body));
+  } catch (error) {
+    // Refused input: the page again, saying what and where, with everything typed kept (nothing was stored).
+    if (!(error instanceof ValidationError)) throw error;
+    const text = error.issues.map((i) => render(i, link.lang)).join('; ');
+    return recipientPage(link, link.assignment, { tone: 'error', title: m.refused, text }, 400, [], {
+      forwardValues: typedForward(event.body),
+    });
+  }
+  if (result.outcome === 'REFUSED') {
+    const assignment = result.childId ? { ...link.assignment, forwardedTo: result.childId } : link.assignment;
+    const tone = result.reason === 'forward.closed' ? 'warn' : 'info';
+    return recipientPage(
+      link,
+      assignment,
+      { tone, title: m.refused, text: render(problem(result.reason), link.lang) },
+      409,
+    );
+  }
+  const assignment = { ...link.assignment, forwardedTo: result.childId };
+  if (result.outcome === 'ALREADY_DONE')
+    return recipientPage(link, assignment, { tone: 'info', title: m.alreadyDone, text: f.alreadyText });
+  return recipientPage(link, assignment, { tone: 'ok', title: f.doneTitle, text: f.doneText(result.units) });
+};
+
+/** The agency's units (and, with `?down=`, their units in turn): a page that changes nothing. */
+const forwarded = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const down = (event.queryStringParameters?.down ?? '').split('/').filter((s) => s !== '');
+  return forwardedPage(link, down, await followForwarded(link, down), langCookie(event));
+};
+
 /**
  * A file of the directive: GET and HEAD only, like the page, and like it nothing is recorded (a mail scanner that
  * fetches the file must not count as the agency opening or acknowledging anything).
@@ -112,6 +163,8 @@ const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>
   [RECIPIENT.report]: report,
   [RECIPIENT.extension]: extension,
   [RECIPIENT.handler]: handlerNamed,
+  [RECIPIENT.forward]: forward,
+  [RECIPIENT.forwarded]: forwarded,
   [RECIPIENT.file]: file,
   [RECIPIENT.fileHead]: file,
 };

@@ -76,15 +76,31 @@ type CsrfEvent = {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const refused = () => new CrossSiteRequestError(problem('request.crossSite'));
 
-/** Throws CrossSiteRequestError unless a state-changing request comes from this site with the token. */
-const check = (event: CsrfEvent, cookie: string | undefined) => {
+/**
+ * Throws CrossSiteRequestError when a browser says the request comes from another site (`Sec-Fetch-Site`,
+ * `Origin`). The recipients' forms need no token (the link is the capability), but a form that creates something
+ * (forwarding to units) is still refused from another site's page.
+ */
+export const assertSameSite = (
+  event: Pick<CsrfEvent, 'headers'>,
+  /**
+   * A page sent with `Referrer-Policy: no-referrer` (the recipients', whose path is their link) posts its forms
+   * with `Origin: null`; `Sec-Fetch-Site` still says where the form was.
+   */
+  options: { nullOrigin?: boolean } = {},
+) => {
   const site = event.headers?.['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw refused();
   const origin = event.headers?.origin;
-  if (origin !== undefined) {
+  if (origin !== undefined && !(options.nullOrigin && origin === 'null')) {
     const normalized = originOf(origin);
     if (!normalized || !siteOrigins(event).has(normalized)) throw refused();
   }
+};
+
+/** Throws CrossSiteRequestError unless a state-changing request comes from this site with the token. */
+const check = (event: CsrfEvent, cookie: string | undefined) => {
+  assertSameSite(event);
   const form = event.body && typeof event.body === 'object' ? (event.body as Record<string, unknown>) : undefined;
   const given = form?.[CSRF_FIELD];
   if (!cookie || typeof given !== 'string' || !same(given, cookie)) throw refused();

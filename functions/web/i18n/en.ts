@@ -1,4 +1,5 @@
-import { formEn } from './form-en.ts';
+import { enForm } from './form-en.ts';
+import { enForward } from './forward-en.ts';
 import type { Messages } from './vi.ts';
 
 /** The words of the pages in English: the same keys as Vietnamese, a missing or extra one does not compile. */
@@ -135,7 +136,7 @@ export const en: Messages = {
     STEP_FAILED: 'A step failed; it will be retried',
     RESUMED: 'Tracking resumed',
   },
-  form: formEn,
+  form: enForm,
   statistics: {
     title: 'Results',
     intro:
@@ -154,6 +155,7 @@ export const en: Messages = {
     empty: 'No directive was issued in the period.',
     urge: 'Draft an urging letter (.docx)',
   },
+  forward: enForward,
   recipient: {
     personal: (name: string) => `The page of ${name} alone. Do not forward this link.`,
     cancelled: 'This directive has been withdrawn',

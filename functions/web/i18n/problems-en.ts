@@ -57,6 +57,9 @@ export const enProblems: ProblemTexts = {
     handlerName: 'Handler’s name',
     handlerEmail: 'Handler’s email',
     handlerPhone: 'Handler’s phone',
+    taskCodes: 'Tasks to forward',
+    forwardDeadline: 'Units’ deadline',
+    units: 'Units',
     task: 'Task',
     summary: 'Report',
     attachment: 'Attachment',
@@ -149,6 +152,22 @@ export const enProblems: ProblemTexts = {
     'refusal.reassignedElsewhere': () =>
       'Meanwhile someone else moved this assignment to another address. Reload the dashboard and check it.',
     'refusal.handlerUnchanged': () => 'This person is already named as the handler.',
+    'forward.unitLine': ({ line }, { label }) =>
+      `${label('units')}, line ${line}: write "Unit name <email>", e.g. "UBND xã Ia Blang <xaiablang@example.vn>"`,
+    'forward.unitDuplicate': ({ line, email }, { label }) =>
+      `${label('units')}, line ${line}: ${email} is already on an earlier line`,
+    'forward.tooManyUnits': ({ max }, { label }) => `${label('units')}: at most ${n(max)} units`,
+    'forward.notOwnTask': ({ taskCode }, { label }) =>
+      `${label('taskCodes')}: task ${taskCode} is not one of yours, or is already reported`,
+    'forward.afterOwnDeadline': ({ date, deadline }, { label }) =>
+      `${label('forwardDeadline')}: ${date.split('-').reverse().join('/')} is later than your own deadline (${formatDateTime(deadline)})`,
+    'forward.datePast': ({ date }, { label }) =>
+      `${label('forwardDeadline')}: ${date.split('-').reverse().join('/')} has passed`,
+    'forward.already': () =>
+      'You have already forwarded this directive to your units; each task is forwarded once. ' +
+      'Follow your units on the "Units" page.',
+    'forward.closed': () => 'This assignment is closed (completed or withdrawn): it can no longer be forwarded.',
+    'forward.none': () => 'You have not forwarded this directive to any unit.',
     'directive.notFound': ({ id }) => `No directive ${id}`,
     'assignment.notFound': ({ directiveId, recipientId }) => `No agency ${recipientId} in directive ${directiveId}`,
     'directive.keyReused': () =>

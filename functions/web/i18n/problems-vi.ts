@@ -62,6 +62,9 @@ export const viProblems: ProblemTexts = {
     handlerName: 'Họ tên người xử lý',
     handlerEmail: 'Email người xử lý',
     handlerPhone: 'Điện thoại người xử lý',
+    taskCodes: 'Nhiệm vụ chuyển tiếp',
+    forwardDeadline: 'Hạn của đơn vị',
+    units: 'Các đơn vị nhận',
     task: 'Nhiệm vụ',
     summary: 'Nội dung báo cáo',
     attachment: 'Tệp đính kèm',
@@ -151,6 +154,21 @@ export const viProblems: ProblemTexts = {
     'refusal.reassignedElsewhere': () =>
       'Trong lúc đó, người khác đã chuyển nhiệm vụ này sang địa chỉ khác. Vui lòng tải lại trang theo dõi để kiểm tra.',
     'refusal.handlerUnchanged': () => 'Người này đã được ghi nhận là người xử lý.',
+    'forward.unitLine': ({ line }, { label }) =>
+      `${label('units')}, dòng ${line}: phải có dạng "Tên đơn vị <email>", ví dụ "UBND xã Ia Blang <xaiablang@example.vn>"`,
+    'forward.unitDuplicate': ({ line, email }, { label }) =>
+      `${label('units')}, dòng ${line}: địa chỉ ${email} đã có ở dòng trước`,
+    'forward.tooManyUnits': ({ max }, { label }) => `${label('units')}: tối đa ${n(max)} đơn vị`,
+    'forward.notOwnTask': ({ taskCode }, { label }) =>
+      `${label('taskCodes')}: nhiệm vụ ${taskCode} không phải nhiệm vụ của đơn vị, hoặc đã báo cáo xong`,
+    'forward.afterOwnDeadline': ({ date, deadline }, { label }) =>
+      `${label('forwardDeadline')}: ngày ${dmy(date)} muộn hơn hạn của chính đơn vị (${formatDateTime(deadline)})`,
+    'forward.datePast': ({ date }, { label }) => `${label('forwardDeadline')}: ngày ${dmy(date)} đã qua`,
+    'forward.already': () =>
+      'Đơn vị đã chuyển tiếp công văn này cho các đơn vị trực thuộc; mỗi nhiệm vụ được chuyển tiếp một lần. ' +
+      'Theo dõi các đơn vị ở trang "Theo dõi đơn vị trực thuộc".',
+    'forward.closed': () => 'Nhiệm vụ đã kết thúc (hoàn thành hoặc thu hồi) nên không chuyển tiếp được nữa.',
+    'forward.none': () => 'Đơn vị chưa chuyển tiếp công văn này cho đơn vị trực thuộc nào.',
     'directive.notFound': ({ id }) => `Không tìm thấy công văn ${id}`,
     'assignment.notFound': ({ directiveId, recipientId }) =>
       `Không tìm thấy đơn vị ${recipientId} trong công văn ${directiveId}`,

@@ -1,4 +1,5 @@
-import { formVi } from './form-vi.ts';
+import { viForm } from './form-vi.ts';
+import { viForward } from './forward-vi.ts';
 import type { Lang } from './lang.ts';
 
 /** The words of the pages in Vietnamese, the first language: its shape is every language's (`Messages`). */
@@ -136,7 +137,7 @@ export const vi = {
     STEP_FAILED: 'Lỗi hệ thống khi xử lý, sẽ tự thử lại',
     RESUMED: 'Tiếp tục theo dõi',
   },
-  form: formVi,
+  form: viForm,
   statistics: {
     title: 'Thống kê kết quả thực hiện',
     intro:
@@ -155,6 +156,7 @@ export const vi = {
     empty: 'Không có công văn nào ban hành trong kỳ.',
     urge: 'Soạn công văn đôn đốc (.docx)',
   },
+  forward: viForward,
   recipient: {
     personal: (name: string) => `Trang riêng của ${name}. Không chuyển tiếp liên kết này.`,
     cancelled: 'Công văn đã được thu hồi',

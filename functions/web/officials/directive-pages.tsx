@@ -1,8 +1,9 @@
 import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
-import { bucketOf, isOpen, pendingExtensions, slotOf } from '#core/assignment/model.ts';
+import { bucketOf, isOpen, pendingExtensions } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
+import type { RollUp } from '#core/forward.ts';
 import type { Official } from '#core/official.ts';
 import type { Submission } from '#core/submission.ts';
 import { directiveState } from '#core/tally.ts';
@@ -12,9 +13,8 @@ import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import { Counts } from './counts.tsx';
+import { Matrix } from './matrix.tsx';
 import { ReassignForm } from './reassign-form.tsx';
-
-const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
 
 export const DirectivesListPage = ({
   lang,
@@ -67,74 +67,6 @@ export const DirectivesListPage = ({
         </table>
       )}
     </OfficialLayout>
-  );
-};
-
-/** A periodic report in one cell: how many periods are in, and how many are late or overdue. */
-const PeriodsCell = ({ a, code, now, lang }: { a: Assignment; code: string; now: string; lang: Lang }) => {
-  const m = messages(lang).directive;
-  const slots = Object.values(a.reports).filter((s) => s.taskCode === code);
-  const submitted = slots.filter((s) => s.submittedAt);
-  const late = submitted.filter((s) => s.late).length;
-  const overdue = isOpen(a.status) ? slots.filter((s) => !s.submittedAt && past(s.deadline, now)).length : 0;
-  return (
-    <td class={overdue > 0 ? 'overdue' : late > 0 ? 'late' : submitted.length === slots.length ? 'ok' : 'small'}>
-      {submitted.length}/{slots.length}
-      {late > 0 ? ` (${late} ${m.late})` : ''}
-      {overdue > 0 ? ` — ${m.overdue}: ${overdue}` : ''}
-    </td>
-  );
-};
-
-const ReportCell = ({
-  a,
-  code,
-  now,
-  lang,
-  directiveId,
-  submissions,
-}: {
-  a: Assignment;
-  code: string;
-  now: string;
-  lang: Lang;
-  directiveId: string;
-  submissions: ReadonlyMap<string, Submission>;
-}) => {
-  const m = messages(lang).directive;
-  const slot = slotOf(a, code);
-  const submitted = slot?.reportId ? submissions.get(slot.reportId) : undefined;
-  if (!slot) {
-    if (Object.values(a.reports).some((s) => s.taskCode === code))
-      return <PeriodsCell a={a} code={code} now={now} lang={lang} />;
-    return <td class="small">—</td>;
-  }
-  if (slot.submittedAt)
-    return (
-      <td class={slot.late ? 'late' : 'ok'}>
-        ✓ {formatDateTime(slot.submittedAt)}
-        {slot.late ? ` (${m.late})` : ''}
-        {submitted && <div class="small">{submitted.text}</div>}
-        {submitted?.attachment && (
-          <div class="small">
-            <a href={pathTo(OFFICIAL_PAGES.file, { id: directiveId, recipientId: a.recipientId, taskCode: code })}>
-              {m.attachment}: {submitted.attachment.name}
-            </a>
-          </div>
-        )}
-      </td>
-    );
-  if (isOpen(a.status) && past(slot.deadline, now))
-    return (
-      <td class="overdue">
-        {m.overdue} ({slot.deadline ? formatDateTime(slot.deadline) : ''})
-      </td>
-    );
-  return (
-    <td class="small">
-      {m.pending}
-      {slot.deadline ? ` (${formatDateTime(slot.deadline)})` : ''}
-    </td>
   );
 };
 
@@ -230,6 +162,7 @@ export const DirectivePage = ({
   now,
   notice,
   submissions = new Map(),
+  forwarded = new Map(),
   files = { annexes: [] },
 }: {
   lang: Lang;
@@ -238,6 +171,8 @@ export const DirectivePage = ({
   assignments: Assignment[];
   /** What the agencies of this page wrote (one-off reports, reasons of pending requests), by id. */
   submissions?: ReadonlyMap<string, Submission>;
+  /** The units' counts on each agency that forwarded its tasks. */
+  forwarded?: ReadonlyMap<string, RollUp>;
   files?: ShownFiles;
   /** Which page of a large directive's agencies this is; absent when one page holds them all. */
   page?: { cursor?: string; next?: string };
@@ -277,60 +212,19 @@ export const DirectivePage = ({
         </p>
         <Counts lang={lang} tally={tally} />
         <h2 id="matrix-title">{d.matrix}</h2>
-        <div style="overflow-x:auto">
-          <table class="grid" aria-labelledby="matrix-title">
-            <thead>
-              <tr>
-                <th scope="col">{d.recipient}</th>
-                <th scope="col">{d.delivered}</th>
-                <th scope="col">{d.acknowledged}</th>
-                {codes.map((c) => (
-                  <th scope="col" key={c}>
-                    {d.report} {c}
-                  </th>
-                ))}
-                <th scope="col">{d.outcome}</th>
-                <th scope="col">{d.escalation}</th>
-                <th scope="col">{d.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((a) => (
-                <tr key={a.recipientId} data-recipient={a.recipientId}>
-                  <th scope="row">
-                    {a.recipientName}
-                    <div class="small">{m.status[a.status]}</div>
-                    {a.handler?.name && <div class="small">{`${d.handler}: ${a.handler.name}`}</div>}
-                  </th>
-                  <td class="small">{a.deliveredAt ? formatDateTime(a.deliveredAt) : m.status[a.status]}</td>
-                  {a.acknowledgedAt ? (
-                    <td class="ok">✓ {formatDateTime(a.acknowledgedAt)}</td>
-                  ) : isOpen(a.status) && past(a.ackDeadline, now) ? (
-                    <td class="overdue">
-                      {d.overdue} ({a.ackDeadline ? formatDateTime(a.ackDeadline) : ''})
-                    </td>
-                  ) : (
-                    <td class="small">{d.pending}</td>
-                  )}
-                  {codes.map((c) => (
-                    <ReportCell
-                      key={c}
-                      a={a}
-                      code={c}
-                      now={now}
-                      lang={lang}
-                      directiveId={directive.id}
-                      submissions={submissions}
-                    />
-                  ))}
-                  <td>{a.outcome ? m.outcome[a.outcome] : ''}</td>
-                  <td>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
-                  <Actions a={a} directiveId={directive.id} lang={lang} submissions={submissions} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Matrix
+          lang={lang}
+          directiveId={directive.id}
+          codes={codes}
+          assignments={assignments}
+          now={now}
+          submissions={submissions}
+          forwarded={forwarded}
+          fileHref={(a, code) =>
+            pathTo(OFFICIAL_PAGES.file, { id: directive.id, recipientId: a.recipientId, taskCode: code })
+          }
+          actions={(a) => <Actions a={a} directiveId={directive.id} lang={lang} submissions={submissions} />}
+        />
         {paged && (
           <nav class="actions" aria-label={d.pages}>
             {page.cursor && <a href={path}>{d.firstPage}</a>}{' '}

@@ -2,11 +2,13 @@ import { pathTo, RECIPIENT } from '#contracts/routes.ts';
 import { type Assignment, pendingExtensions, type ReportSlot } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
+import type { RollUp } from '#core/forward.ts';
 import type { Submission } from '#core/submission.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
 import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, type Messages, messages } from '../i18n/index.ts';
 import { Layout, Message } from '../render.tsx';
+import { ForwardPanel, type ForwardValues, summaryFrom, type UnitReport } from './forward-form.tsx';
 import { HandlerForm } from './handler-form.tsx';
 
 export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; text: string };
@@ -97,13 +99,39 @@ export const submissionsShownOn = (directive: Directive, a: Assignment, now: str
     shownSlots(a, t.code, now).shown.flatMap(([, s]) => (s.reportId ? [s.reportId] : [])),
   );
 
-const ReportForm = ({ token, slotKey, label, m }: { token: string; slotKey: string; label: string; m: M }) => {
+/** What a report form may start from when the agency forwarded the task: its units' reports. */
+type Summarize = { href: string; reports?: readonly UnitReport[] | undefined; f: Messages['forward'] };
+
+const ReportForm = ({
+  token,
+  slotKey,
+  label,
+  summarize,
+  m,
+}: {
+  token: string;
+  slotKey: string;
+  label: string;
+  summarize?: Summarize | undefined;
+  m: M;
+}) => {
   const id = slotKey.replace(/[^A-Za-z0-9_.-]/g, '-');
+  const prefill = summarize?.reports ? summaryFrom(summarize.reports, summarize.f).slice(0, 10_000) : undefined;
   return (
     <form method="post" action={pathTo(RECIPIENT.report, { token })} enctype="multipart/form-data" class="panel">
       <input type="hidden" name="taskCode" value={slotKey} />
       <label for={`summary-${id}`}>{label}</label>
-      <textarea id={`summary-${id}`} name="summary" required maxLength={10000} />
+      {summarize && !prefill && (
+        <p>
+          <a href={`${summarize.href}#summary-${id}`} data-summarize={slotKey}>
+            {summarize.f.summarize}
+          </a>
+        </p>
+      )}
+      {prefill !== undefined && <p class="hint">{summarize?.f.summarizeHint}</p>}
+      <textarea id={`summary-${id}`} name="summary" required maxLength={10000} rows={prefill ? 8 : undefined}>
+        {prefill ?? ''}
+      </textarea>
       <label for={`file-${id}`}>{m.attachment}</label>
       <input id={`file-${id}`} type="file" name="file" aria-describedby={`file-hint-${id}`} />
       <p id={`file-hint-${id}`} class="hint">
@@ -123,6 +151,7 @@ const Slot = ({
   token,
   now,
   open,
+  summarize,
   m,
 }: {
   slotKey: string;
@@ -131,6 +160,7 @@ const Slot = ({
   token: string;
   now: string;
   open: boolean;
+  summarize?: Summarize | undefined;
   m: M;
 }) => (
   <>
@@ -146,6 +176,7 @@ const Slot = ({
         token={token}
         slotKey={slotKey}
         label={`${m.reportFor(slot.taskCode)}${slot.period ? ` — ${m.period(formatCalendarDate(slot.period))}` : ''}`}
+        summarize={summarize}
         m={m}
       />
     )}
@@ -165,6 +196,9 @@ export const RecipientPage = ({
   submissions,
   files = { annexes: [] },
   lang = 'vi',
+  rollUp,
+  unitReports,
+  forwardValues,
 }: {
   directive: Directive;
   assignment: Assignment;
@@ -176,9 +210,16 @@ export const RecipientPage = ({
   /** The directive's original and annexes, each downloadable under the link. */
   files?: ShownFiles;
   lang?: Lang;
+  /** The agency forwarded its tasks: its units' counts. */
+  rollUp?: RollUp | undefined;
+  /** Asked for (`?summarize=1`): its units' reports by task, for its own report to start from. */
+  unitReports?: ReadonlyMap<string, readonly UnitReport[]> | undefined;
+  /** A refused forward, as the agency typed it. */
+  forwardValues?: ForwardValues | undefined;
 }) => {
   const all = messages(lang);
   const m = all.recipient;
+  const f = all.forward;
   const open = a.status !== 'CANCELLED' && a.status !== 'COMPLETED' && a.status !== 'DELIVERY_FAILED';
   const tasks = tasksOf(directive.tasks, a);
   const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
@@ -225,6 +266,15 @@ export const RecipientPage = ({
                       token={token}
                       now={now}
                       open={open}
+                      summarize={
+                        a.forwardedTo
+                          ? {
+                              href: pathTo(RECIPIENT.view, { token }, 'summarize=1'),
+                              reports: unitReports?.get(t.code),
+                              f,
+                            }
+                          : undefined
+                      }
                       m={m}
                     />
                   </div>
@@ -265,6 +315,7 @@ export const RecipientPage = ({
           </form>
         </section>
       )}
+      <ForwardPanel token={token} directive={directive} assignment={a} rollUp={rollUp} values={forwardValues} f={f} />
       {open && <HandlerForm token={token} handler={a.handler} m={m} />}
       <DirectiveFiles files={files} hrefOf={(fileId) => pathTo(RECIPIENT.file, { token, fileId })} lang={lang} />
       <h2>{m.fullText}</h2>

@@ -1,8 +1,11 @@
 import type { Applied } from '#adapters/store/assignments.ts';
 import { submissionsByIds } from '#adapters/store/submissions.ts';
 import { filesOfDirective } from '#app/directive-files.ts';
+import { type followForwarded, ownRollUp, type UnitReport } from '#app/forwarded.ts';
 import type { OpenedLink } from '#app/open-link.ts';
 import { type Lang, messages, render } from '#web/i18n/index.ts';
+import type { ForwardValues } from '#web/recipient/forward-form.tsx';
+import { ForwardedPage } from '#web/recipient/forwarded-page.tsx';
 import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
 import { page } from '../pages.tsx';
 import type { HttpResult } from '../responses.ts';
@@ -28,6 +31,12 @@ export const recipientPage = async (
   notice?: Notice,
   status = 200,
   cookies: string[] = [],
+  more: {
+    /** Its units' reports by task (`?summarize=1`). */
+    unitReports?: ReadonlyMap<string, readonly UnitReport[]> | undefined;
+    /** A refused forward, as typed: the form shows it again. */
+    forwardValues?: ForwardValues | undefined;
+  } = {},
 ): Promise<HttpResult> =>
   page(
     status,
@@ -40,6 +49,9 @@ export const recipientPage = async (
       submissions={await filesShown(opened, assignment)}
       files={await filesOfDirective(opened.directive)}
       lang={opened.lang}
+      rollUp={await ownRollUp(assignment)}
+      unitReports={more.unitReports}
+      forwardValues={more.forwardValues}
     />,
     {},
     cookies,
@@ -57,3 +69,27 @@ export const refusalNotice = (opened: Opened, result: Extract<Applied, { applied
   const status = refusal === 'TOO_MANY' || refusal === 'TOO_SOON' ? 429 : 400;
   return recipientPage(opened, result.assignment, { tone: 'error', title: m.refused, text: message }, status);
 };
+
+/** The agency's units (`GET /r/{token}/forwarded`), as app/forwarded.ts followed them down from its link. */
+export const forwardedPage = (
+  opened: Opened,
+  down: readonly string[],
+  read: Awaited<ReturnType<typeof followForwarded>>,
+  cookies: string[] = [],
+): HttpResult =>
+  page(
+    200,
+    <ForwardedPage
+      token={opened.token}
+      directive={read.directive}
+      assignments={read.assignments}
+      submissions={read.submissions}
+      forwarded={read.forwarded}
+      trail={read.trail}
+      down={down}
+      now={opened.now}
+      lang={opened.lang}
+    />,
+    {},
+    cookies,
+  );

@@ -1,0 +1,190 @@
+import type { JSX } from 'preact';
+import type { Assignment } from '#core/assignment/model.ts';
+import { isOpen, slotOf } from '#core/assignment/model.ts';
+import { formatDateTime } from '#core/calendar/time.ts';
+import type { RollUp } from '#core/forward.ts';
+import type { Submission } from '#core/submission.ts';
+import { type Lang, messages } from '../i18n/index.ts';
+
+/**
+ * The matrix of a directive's agencies (delivered, acknowledged, each task's report, outcome, escalation): the
+ * officials' dashboard and an agency's dashboard of its own units (`GET /r/{token}/forwarded`) both show it. What
+ * differs is passed in: the officials' actions, where a report's file downloads, where a unit's own units are.
+ */
+
+export const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
+
+/** A periodic report in one cell: how many periods are in, and how many are late or overdue. */
+const PeriodsCell = ({ a, code, now, lang }: { a: Assignment; code: string; now: string; lang: Lang }) => {
+  const m = messages(lang).directive;
+  const slots = Object.values(a.reports).filter((s) => s.taskCode === code);
+  const submitted = slots.filter((s) => s.submittedAt);
+  const late = submitted.filter((s) => s.late).length;
+  const overdue = isOpen(a.status) ? slots.filter((s) => !s.submittedAt && past(s.deadline, now)).length : 0;
+  return (
+    <td class={overdue > 0 ? 'overdue' : late > 0 ? 'late' : submitted.length === slots.length ? 'ok' : 'small'}>
+      {submitted.length}/{slots.length}
+      {late > 0 ? ` (${late} ${m.late})` : ''}
+      {overdue > 0 ? ` — ${m.overdue}: ${overdue}` : ''}
+    </td>
+  );
+};
+
+const ReportCell = ({
+  a,
+  code,
+  now,
+  lang,
+  submissions,
+  fileHref,
+}: {
+  a: Assignment;
+  code: string;
+  now: string;
+  lang: Lang;
+  submissions: ReadonlyMap<string, Submission>;
+  fileHref?: ((a: Assignment, code: string) => string) | undefined;
+}) => {
+  const m = messages(lang).directive;
+  const slot = slotOf(a, code);
+  const submitted = slot?.reportId ? submissions.get(slot.reportId) : undefined;
+  if (!slot) {
+    if (Object.values(a.reports).some((s) => s.taskCode === code))
+      return <PeriodsCell a={a} code={code} now={now} lang={lang} />;
+    return <td class="small">—</td>;
+  }
+  if (slot.submittedAt)
+    return (
+      <td class={slot.late ? 'late' : 'ok'}>
+        ✓ {formatDateTime(slot.submittedAt)}
+        {slot.late ? ` (${m.late})` : ''}
+        {submitted && <div class="small">{submitted.text}</div>}
+        {submitted?.attachment && (
+          <div class="small">
+            {fileHref ? (
+              <a href={fileHref(a, code)}>
+                {m.attachment}: {submitted.attachment.name}
+              </a>
+            ) : (
+              `${m.attachment}: ${submitted.attachment.name}`
+            )}
+          </div>
+        )}
+      </td>
+    );
+  if (isOpen(a.status) && past(slot.deadline, now))
+    return (
+      <td class="overdue">
+        {m.overdue} ({slot.deadline ? formatDateTime(slot.deadline) : ''})
+      </td>
+    );
+  return (
+    <td class="small">
+      {m.pending}
+      {slot.deadline ? ` (${formatDateTime(slot.deadline)})` : ''}
+    </td>
+  );
+};
+
+/** An agency that forwarded its tasks: its units' counts, and the way down to them where the viewer may go. */
+const ForwardedLine = ({ rollUp, href, lang }: { rollUp: RollUp; href?: string | undefined; lang: Lang }) => {
+  const f = messages(lang).forward;
+  return (
+    <div class="small" data-forwarded={rollUp.directiveId}>
+      {`${f.rowLabel}: ${f.rollUp(rollUp)}`}
+      {href && (
+        <>
+          {' '}
+          <a href={href}>{f.down}</a>
+        </>
+      )}
+    </div>
+  );
+};
+
+export const Matrix = ({
+  lang,
+  codes,
+  assignments,
+  now,
+  submissions,
+  forwarded = new Map(),
+  fileHref,
+  forwardedHref,
+  actions,
+}: {
+  lang: Lang;
+  directiveId: string;
+  codes: string[];
+  assignments: Assignment[];
+  now: string;
+  submissions: ReadonlyMap<string, Submission>;
+  forwarded?: ReadonlyMap<string, RollUp>;
+  fileHref?: (a: Assignment, code: string) => string;
+  /** Where a forwarding unit's own units are shown, if the viewer may follow them. */
+  forwardedHref?: (a: Assignment) => string;
+  actions?: (a: Assignment) => JSX.Element;
+}) => {
+  const m = messages(lang);
+  const d = m.directive;
+  return (
+    <div style="overflow-x:auto">
+      <table class="grid" aria-labelledby="matrix-title">
+        <thead>
+          <tr>
+            <th scope="col">{d.recipient}</th>
+            <th scope="col">{d.delivered}</th>
+            <th scope="col">{d.acknowledged}</th>
+            {codes.map((c) => (
+              <th scope="col" key={c}>
+                {d.report} {c}
+              </th>
+            ))}
+            <th scope="col">{d.outcome}</th>
+            <th scope="col">{d.escalation}</th>
+            {actions && <th scope="col">{d.actions}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {assignments.map((a) => {
+            const rollUp = forwarded.get(a.recipientId);
+            return (
+              <tr key={a.recipientId} data-recipient={a.recipientId}>
+                <th scope="row">
+                  {a.recipientName}
+                  <div class="small">{m.status[a.status]}</div>
+                  {a.handler?.name && <div class="small">{`${d.handler}: ${a.handler.name}`}</div>}
+                  {rollUp && <ForwardedLine rollUp={rollUp} href={forwardedHref?.(a)} lang={lang} />}
+                </th>
+                <td class="small">{a.deliveredAt ? formatDateTime(a.deliveredAt) : m.status[a.status]}</td>
+                {a.acknowledgedAt ? (
+                  <td class="ok">✓ {formatDateTime(a.acknowledgedAt)}</td>
+                ) : isOpen(a.status) && past(a.ackDeadline, now) ? (
+                  <td class="overdue">
+                    {d.overdue} ({a.ackDeadline ? formatDateTime(a.ackDeadline) : ''})
+                  </td>
+                ) : (
+                  <td class="small">{d.pending}</td>
+                )}
+                {codes.map((c) => (
+                  <ReportCell
+                    key={c}
+                    a={a}
+                    code={c}
+                    now={now}
+                    lang={lang}
+                    submissions={submissions}
+                    fileHref={fileHref}
+                  />
+                ))}
+                <td>{a.outcome ? m.outcome[a.outcome] : ''}</td>
+                <td>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
+                {actions?.(a)}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+};
