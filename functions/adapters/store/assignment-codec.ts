@@ -50,7 +50,33 @@ export const decodeSlot = (key: string, value: unknown): ReportSlot => {
 export const encodeReports = (reports: Record<string, ReportSlot>) =>
   Object.fromEntries(Object.entries(reports).map(([k, slot]) => [k, encodeSlot(slot)]));
 
-const INTERNAL = new Set(['pk', 'sk', 'duePk', 'watchPk', 'gsi1pk', 'gsi1sk']);
+const INTERNAL = new Set(['pk', 'sk', 'duePk', 'watchPk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk']);
+
+/** What a list of assignments reads of each (the history, the bulk of an item, is left out). */
+export const SUMMARY_FIELDS = [
+  'directiveId',
+  'recipientId',
+  'recipientName',
+  'taskCodes',
+  'recipientEmail',
+  'status',
+  'version',
+  'createdAt',
+  'policy',
+  'deliveredAt',
+  'ackDeadline',
+  'acknowledgedAt',
+  'completedAt',
+  'cancelledAt',
+  'reports',
+  'escalationLevel',
+  'ackRemindedUntil',
+  'outcome',
+  'extensionRequests',
+  'linkVersion',
+  'bucket',
+  'dueAt',
+];
 
 /** The domain's assignment from an item (or an index projection of one). */
 export const toAssignment = (item: Record<string, unknown>): StoredAssignment => {
