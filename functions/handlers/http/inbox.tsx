@@ -56,7 +56,9 @@ const form = async (event: PublicEvent) => formPage(event, 200, <InboxFormPage l
 const request = async (event: PublicEvent) => {
   assertSameSite(event);
   const lang = langOf(event);
-  const parsed = inboxRequestSchema.safeParse(event.body && typeof event.body === 'object' ? event.body : {});
+  // Whatever the body was (a JSON array, nothing), what is missing is the address.
+  const body = event.body && typeof event.body === 'object' && !Array.isArray(event.body) ? event.body : {};
+  const parsed = inboxRequestSchema.safeParse(body);
   if (!parsed.success) {
     const error = ValidationError.fromZod(parsed.error);
     if (wantsJson(event))
@@ -64,7 +66,7 @@ const request = async (event: PublicEvent) => {
         error: error.code,
         issues: error.issues.map((i) => ({ path: i.path, message: render(i, lang) })),
       });
-    const typed = (event.body as { email?: unknown } | undefined)?.email;
+    const typed = (body as { email?: unknown }).email;
     return formPage(
       event,
       400,
