@@ -4,7 +4,7 @@ import { count } from '#adapters/observability.ts';
 import type { StoredAssignment } from '#adapters/store/assignments.ts';
 import { directivesByIds } from '#adapters/store/directives.ts';
 import { claimWeek, openAssignments, releaseWeek } from '#adapters/store/inbox.ts';
-import { nextDeadline } from '#core/assignment/model.ts';
+import { openObligations } from '#core/assignment/model.ts';
 import { isWeeklyInboxDay, localDate, mondayOf } from '#core/inbox.ts';
 import { weeklyInboxEmail } from '#documents/email/index.ts';
 
@@ -28,8 +28,12 @@ export const weeklyInbox = async () => {
     const lines = open
       .map((a) => {
         const directive = directives.get(a.directiveId);
-        const deadline = nextDeadline(a) ?? a.ackDeadline;
+        const [nearest] = openObligations(a)
+          .filter((o) => o.deadline !== undefined)
+          .sort((x, y) => (x.deadline ?? '').localeCompare(y.deadline ?? ''));
+        const deadline = nearest?.deadline ?? a.ackDeadline;
         return {
+          what: nearest ? (nearest.taskCode ? `báo cáo nhiệm vụ ${nearest.taskCode}` : 'xác nhận đã nhận') : undefined,
           number: directive?.number ?? a.number ?? '',
           subject: directive?.subject ?? '',
           issuer: directive?.issuer ?? a.issuer ?? '',

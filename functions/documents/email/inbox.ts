@@ -41,8 +41,9 @@ export type WeeklyLine = {
   number: string;
   subject: string;
   issuer: string;
-  /** The nearest deadline still open. */
+  /** The nearest deadline still open, and what is owed by it: "xác nhận đã nhận", "báo cáo nhiệm vụ 1.3". */
   deadline: string | undefined;
+  what: string | undefined;
   overdue: boolean;
 };
 
@@ -72,7 +73,9 @@ export function weeklyInboxEmail({
         items: lines.map((l) => [
           { strong: l.number },
           ` (${l.issuer}) — ${l.subject}: `,
-          l.deadline ? `hạn ${formatDate(l.deadline)}${l.overdue ? ' (đã quá hạn)' : ''}` : 'không có hạn',
+          l.deadline
+            ? `${l.what ? `${l.what}, ` : ''}hạn ${formatDate(l.deadline)}${l.overdue ? ' (đã quá hạn)' : ''}`
+            : 'không có hạn',
         ]),
       },
       {
