@@ -135,7 +135,7 @@ export const InboxListPage = ({
   return (
     <Layout title={m.listTitle(email)} lang={lang}>
       <LangSwitch lang={lang} path={path} />
-      <h1>{m.listTitle(email)}</h1>
+      <h1 style={{ overflowWrap: 'anywhere' }}>{m.listTitle(email)}</h1>
       <p class="hint">{m.validUntil(formatDate(expiresAt))}</p>
       <h2>
         {m.open} ({open.length})
