@@ -121,6 +121,15 @@ describe('POST /inbox', () => {
     expect(mailCount()).toBe(before + 1);
   });
 
+  it('an SES failure for an address with assignments still answers the same page (no 500 to tell them apart)', async () => {
+    await twoDirectives();
+    sesMock.on(SendRawEmailCommand).rejects(Object.assign(new Error('SES is down'), { name: 'ServiceUnavailable' }));
+    const failed = await ask(police);
+    expect(failed.statusCode).toBe(200);
+    expect(failed.body).toContain(SENT);
+    expect(failed.body).toBe((await ask('khong-co@gialai.example')).body);
+  });
+
   it('GET /inbox is the form, at phone width, with the same-origin referrer policy its POST needs', async () => {
     const r = await call({ routeKey: 'GET /inbox' });
     expect(r.statusCode).toBe(200);
