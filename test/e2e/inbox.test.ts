@@ -40,8 +40,6 @@ describe('an agency’s inbox', () => {
   writeFileSync(join(dataDir, 'officials.json'), JSON.stringify([TTTT, YTE]));
   const [power, police] = recipients('dien-luc', 'cong-an-tinh') as [Recipient, Recipient];
   const bearers: Record<string, string> = {};
-  let fromTttt = '';
-  let fromYte = '';
 
   const issueAs = async (office: string, number: string, to: Recipient[]) => {
     const body = giaLaiDirective({
@@ -72,8 +70,8 @@ describe('an agency’s inbox', () => {
       expect((await s.signIn(o.email, o.password)).status).toBe(303);
       bearers[o.office] = s.jar.get('chidao_session') ?? '';
     }
-    fromTttt = await issueAs(TTTT.office, '126/STTTT-BCVT', [power, police]);
-    fromYte = await issueAs(YTE.office, '45/SYT-NVY', [power]);
+    await issueAs(TTTT.office, '126/STTTT-BCVT', [power, police]);
+    await issueAs(YTE.office, '45/SYT-NVY', [power]);
     await rt.settle();
   });
 
@@ -145,6 +143,5 @@ describe('an agency’s inbox', () => {
     // The inbox lists the finished one under "done", after the open one.
     const page = await rt.open(inboxPathOf(mine));
     expect(page.text.indexOf('126/STTTT-BCVT')).toBeLessThan(page.text.indexOf('45/SYT-NVY'));
-    expect(fromTttt && fromYte).toBeTruthy();
   });
 });
