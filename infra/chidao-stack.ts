@@ -18,6 +18,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { ENV } from '#contracts/environment.ts';
 import {
   DIRECTIVE_FORM_ROUTES,
+  INBOX_ROUTES,
   INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
@@ -103,7 +104,7 @@ export class ChidaoStack extends Stack {
       acknowledge(
         f,
         wildcardOn(table, '/index/*'),
-        'The table’s own indexes (byIssuer, byOffice, due, watch): IAM names them by wildcard.',
+        'The table’s own indexes (byIssuer, byOffice, byRecipient, due, watch): IAM names them by wildcard.',
       );
       functions.push(f);
       return f;
@@ -162,6 +163,8 @@ export class ChidaoStack extends Stack {
     });
     fanout.stateMachine.grantStartExecution(officialsApi);
     const recipientLinks = fn('RecipientLinks', 'functions/handlers/http/recipient-links.ts');
+    // An agency's inbox: the form that mails the link, and the list it opens (signing recipients' links).
+    const inbox = fn('Inbox', 'functions/handlers/http/inbox.tsx');
 
     // Officials sign in to a user pool; the API checks their ID token with a JWT authorizer, the web app
     // (server-rendered pages) checks the same token kept in an HttpOnly cookie.
@@ -266,6 +269,28 @@ export class ChidaoStack extends Stack {
       deadLetterQueue: digestDeadLetters,
     });
 
+    // The weekly inbox email: fired at 08:00 in Hà Nội, Monday to Friday like the digest; the function sends only
+    // on the week's first working day (Monday, or the next working day when Monday is a holiday).
+    const inboxWeeklyDeadLetters = scheduleDeadLetters(this, 'InboxWeeklyDeadLetters');
+    const inboxWeekly = fn(
+      'InboxWeekly',
+      'functions/handlers/tasks/inbox-weekly.ts',
+      {},
+      { deadLetterQueue: inboxWeeklyDeadLetters, timeout: Duration.minutes(5) },
+    );
+    scheduleInvoke(this, 'InboxWeeklySchedule', {
+      description: 'Weekly email of open assignments to each agency address, 08:00 Asia/Ho_Chi_Minh, first working day',
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '8',
+        weekDay: 'MON-FRI',
+        timeZone: TimeZone.ASIA_HO_CHI_MINH,
+      }),
+      target: inboxWeekly,
+      deadLetterQueue: inboxWeeklyDeadLetters,
+    });
+    for (const f of [inbox, inboxWeekly]) linkSecret.grantRead(f);
+
     // The sweeper: every six hours, open assignments whose execution should have touched them by now are started
     // again from the stored item. A safety net for what the recovery path cannot catch (an execution stopped or
     // lost): an escalation is then at most some seven hours late. Minute 17, away from the digest.
@@ -300,15 +325,18 @@ export class ChidaoStack extends Stack {
       deadLetterQueue: sweeperDeadLetters,
     });
     // The scheduler's roles are created by CDK at the stack's level; these names each cover one function.
-    invokeGrant(this, [digest, sweeper], 'EventBridge Scheduler');
+    invokeGrant(this, [digest, sweeper, inboxWeekly], 'EventBridge Scheduler');
 
-    for (const f of [deliver, checkpoint, officialsApi, officialPages, digest]) f.addToRolePolicy(sendMail);
+    for (const f of [deliver, checkpoint, officialsApi, officialPages, digest, inbox, inboxWeekly])
+      f.addToRolePolicy(sendMail);
 
     const { api } = new ChidaoHttpApi(this, 'Http', [
       { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },
       { routes: INTAKE_ROUTES, handler: intake, authorizer },
       { routes: RECIPIENT_ROUTES, handler: recipientLinks, throttle: THROTTLING.recipientLinks },
       { routes: SIGN_IN_ROUTES, handler: signIn, throttle: THROTTLING.signIn },
+      // Anonymous like a recipient's link, and held to the same limits.
+      { routes: INBOX_ROUTES, handler: inbox, throttle: THROTTLING.recipientLinks },
       { routes: OFFICIAL_PAGE_ROUTES, handler: officialPages },
       { routes: DIRECTIVE_FORM_ROUTES, handler: directiveForm },
       { routes: REPORT_API_ROUTES, handler: reports, authorizer },
@@ -321,7 +349,11 @@ export class ChidaoStack extends Stack {
       ...(settings.alarmEmail ? { email: settings.alarmEmail } : {}),
       stateMachines: { AssignmentWorkflow: assignments.stateMachine, DirectiveFanout: fanout.stateMachine },
       functions,
-      deadLetterQueues: { DigestDeadLetters: digestDeadLetters, SweeperDeadLetters: sweeperDeadLetters },
+      deadLetterQueues: {
+        DigestDeadLetters: digestDeadLetters,
+        SweeperDeadLetters: sweeperDeadLetters,
+        InboxWeeklyDeadLetters: inboxWeeklyDeadLetters,
+      },
     });
   }
 }

@@ -3,9 +3,9 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { config } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
-import { pathTo, RECIPIENT } from '#contracts/routes.ts';
+import { INBOX, pathTo, RECIPIENT } from '#contracts/routes.ts';
 import type { Assignment } from '#core/assignment/model.ts';
-import { ForbiddenError, GoneError } from '#core/errors.ts';
+import { ForbiddenError, GoneError, NotFoundError } from '#core/errors.ts';
 import { secrets } from './clients/secrets.ts';
 
 /**
@@ -66,9 +66,15 @@ const payloadSchema = z.tuple([z.string(), z.string(), z.number().int(), z.numbe
 
 export type LinkClaims = { directiveId: string; recipientId: string; linkVersion: number; expiresAt: string };
 
+/**
+ * What a MAC is for, signed with the payload: a recipient's link and an agency's inbox link are signed with the
+ * same secret, so each names its purpose and one is never accepted as the other.
+ */
+type Purpose = 'chidao-link-v1' | 'chidao-inbox-v1';
+
 /** The MAC as it is written in links: unpadded base64url, the one spelling compared. */
-const sign = (key: Buffer, payload: string) =>
-  createHmac('sha256', key).update(`chidao-link-v1.${payload}`).digest().toString('base64url');
+const sign = (key: Buffer, payload: string, purpose: Purpose = 'chidao-link-v1') =>
+  createHmac('sha256', key).update(`${purpose}.${payload}`).digest().toString('base64url');
 
 /**
  * Compared as text in its one canonical spelling, never decoded first: base64url decoders accept padding,
@@ -80,8 +86,13 @@ const sameText = (given: string, expected: string) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-const signedBy = (keys: Keys, payload: string, signature: string) =>
-  [keys.current, keys.previous].some((key) => key !== undefined && sameText(signature, sign(key, payload)));
+const signedBy = (keys: Keys, payload: string, signature: string, purpose: Purpose = 'chidao-link-v1') =>
+  [keys.current, keys.previous].some((key) => key !== undefined && sameText(signature, sign(key, payload, purpose)));
+
+/** Whether the current or previous key signed it, asking Secrets Manager again (rarely) before saying no. */
+const verified = async (payload: string, signature: string, purpose: Purpose) =>
+  signedBy(await linkKeys(), payload, signature, purpose) ||
+  signedBy(await linkKeys(RELOAD_ON_MISS_MS), payload, signature, purpose);
 
 export const createLinkToken = async (claims: LinkClaims) => {
   const payload = Buffer.from(
@@ -100,11 +111,7 @@ const invalid = () => new ForbiddenError(problem('link.invalid'));
 export const verifyLinkToken = async (token: string, now: string): Promise<LinkClaims> => {
   const [payload, signature, ...rest] = token.split('.');
   if (!payload || !signature || rest.length > 0) throw invalid();
-  if (
-    !signedBy(await linkKeys(), payload, signature) &&
-    !signedBy(await linkKeys(RELOAD_ON_MISS_MS), payload, signature)
-  )
-    throw invalid();
+  if (!(await verified(payload, signature, 'chidao-link-v1'))) throw invalid();
   let parsed: z.infer<typeof payloadSchema>;
   try {
     parsed = payloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
@@ -134,3 +141,42 @@ export const linkFor = async (a: Assignment, now: string) =>
       expiresAt: linkExpiry(a, now),
     }),
   })}`;
+
+/** An inbox link lives 30 days: long enough for a month's work, short enough that a forwarded one goes stale. */
+export const INBOX_LINK_DAYS = 30;
+
+const inboxPayloadSchema = z.tuple([
+  z.literal('inbox'),
+  z.string().min(3).max(320),
+  z.number().int().min(0).max(MAX_EXPIRY_S),
+]);
+
+/**
+ * An agency's inbox link: `/inbox/{payload}.{MAC}`, the payload naming the address and an expiry, signed for its
+ * own purpose. It grants reading the list (and fresh recipient links from it), as a recipient's link grants its page.
+ */
+export const createInboxToken = async (email: string, now: string) => {
+  const exp = Math.floor(Date.parse(now) / 1000) + INBOX_LINK_DAYS * 86_400;
+  const payload = Buffer.from(JSON.stringify(['inbox', email, exp])).toString('base64url');
+  return `${payload}.${sign((await linkKeys()).current, payload, 'chidao-inbox-v1')}`;
+};
+
+export const inboxLinkFor = async (email: string, now: string) =>
+  `${config().PUBLIC_BASE_URL}${pathTo(INBOX.view, { token: await createInboxToken(email, now) })}`;
+
+/** The address an inbox link names; 404 when forged or not an inbox link, 410 once expired. */
+export const verifyInboxToken = async (token: string, now: string): Promise<{ email: string; expiresAt: string }> => {
+  const unknown = () => new NotFoundError(problem('inbox.invalid'));
+  const [payload, signature, ...rest] = token.split('.');
+  if (!payload || !signature || rest.length > 0 || token.length > 1024) throw unknown();
+  if (!(await verified(payload, signature, 'chidao-inbox-v1'))) throw unknown();
+  let parsed: z.infer<typeof inboxPayloadSchema>;
+  try {
+    parsed = inboxPayloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+  } catch {
+    throw unknown();
+  }
+  const [, email, exp] = parsed;
+  if (exp * 1000 <= Date.parse(now)) throw new GoneError(problem('inbox.expired'));
+  return { email, expiresAt: new Date(exp * 1000).toISOString() };
+};

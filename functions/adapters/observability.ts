@@ -115,7 +115,16 @@ export const observe = <TEvent = unknown, TResult = unknown>(): MiddlewareObj<TE
   };
 };
 
-export type EmailKind = 'invitation' | 'reminder' | 'escalation' | 'digest' | 'decision' | 'resend' | 'reassign';
+export type EmailKind =
+  | 'invitation'
+  | 'reminder'
+  | 'escalation'
+  | 'digest'
+  | 'decision'
+  | 'resend'
+  | 'reassign'
+  | 'inbox'
+  | 'inboxWeekly';
 
 /**
  * The business metrics (namespace `Chidao`, dimension `service=chidao`). Only `EmailsSent` is split by a

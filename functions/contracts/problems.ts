@@ -65,6 +65,8 @@ export type Field =
   | 'taskCodes'
   | 'forwardDeadline'
   | 'units'
+  // An agency's inbox
+  | 'inboxEmail'
   // A recipient's forms
   | 'task'
   | 'summary'
@@ -186,6 +188,9 @@ export interface ProblemParams {
   'link.replaced': None;
   'link.reassigned': None;
   'link.directiveNotFound': None;
+  /** An inbox link that no key signed, or that is not an inbox link (a recipient's link, say). */
+  'inbox.invalid': None;
+  'inbox.expired': None;
   'attachment.notFound': None;
   'attachment.noContent': None;
   'attachment.empty': None;
@@ -323,6 +328,8 @@ const EVERY_CODE = {
   'link.replaced': true,
   'link.reassigned': true,
   'link.directiveNotFound': true,
+  'inbox.invalid': true,
+  'inbox.expired': true,
   'attachment.notFound': true,
   'attachment.noContent': true,
   'attachment.empty': true,

@@ -56,6 +56,17 @@ export const RECIPIENT = {
   fileHead: 'HEAD /r/{token}/files/{fileId}',
 } as const;
 
+/**
+ * An agency's inbox: public. The form asks for an address and always answers the same; the link it mails lists
+ * every assignment of that address across every office.
+ */
+export const INBOX = {
+  form: 'GET /inbox',
+  request: 'POST /inbox',
+  view: 'GET /inbox/{token}',
+  head: 'HEAD /inbox/{token}',
+} as const;
+
 /** Signing in and out: public, like the recipients' links. */
 export const SIGN_IN = {
   form: 'GET /sign-in',
@@ -92,6 +103,7 @@ export const INTAKE_ROUTES = keys(INTAKE_API);
 export const REPORT_API_ROUTES = keys(REPORTS_API);
 export const REPORT_PAGE_ROUTES = keys(REPORTS_PAGES);
 export const RECIPIENT_ROUTES = keys(RECIPIENT);
+export const INBOX_ROUTES = keys(INBOX);
 export const SIGN_IN_ROUTES = keys(SIGN_IN);
 export const OFFICIAL_PAGE_ROUTES = keys(OFFICIAL_PAGES);
 export const DIRECTIVE_FORM_ROUTES = keys(DIRECTIVE_FORM);
@@ -100,6 +112,7 @@ export type OfficialRoute = Keys<typeof OFFICIALS_API>;
 export type IntakeRoute = Keys<typeof INTAKE_API>;
 export type ReportRoute = Keys<typeof REPORTS_API> | Keys<typeof REPORTS_PAGES>;
 export type RecipientRoute = Keys<typeof RECIPIENT>;
+export type InboxRoute = Keys<typeof INBOX>;
 export type SignInRoute = Keys<typeof SIGN_IN>;
 export type OfficialPageRoute = Keys<typeof OFFICIAL_PAGES>;
 

@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
  * | directive   | DIR#{id}            | DIRECTIVE               | ISSUER#{issuer} / {issuedOn}#{id} | gsi2 (by office):     |
  * |             |                     |                         |                                   | OFFICE#{office} /     |
  * |             |                     |                         |                                   | {issuedOn}#{id}       |
- * | assignment  | DIR#{id}            | ASG#{recipient}         |                                   | DUE#{n} / {dueAt}     |
- * |             |                     |                         |                                   | WATCH#{n} / {watchAt} |
+ * | assignment  | DIR#{id}            | ASG#{recipient}         | gsi3 (by address):                | DUE#{n} / {dueAt}     |
+ * |             |                     |                         | RCPT#{email} / {0 open, 1 closed} | WATCH#{n} / {watchAt} |
+ * |             |                     |                         | #{instant}#{id}#{recipient}       |                       |
  * | submission  | DIR#{id}            | SUB#{recipient}#{subId} |                                   |                       |
  * | old history | DIR#{id}            | HIS#{recipient}#{seq}   |                                   |                       |
  * | number      | NUMBER#{issuer}#{y} | {number}                |                                   |                       |
@@ -18,6 +19,9 @@ import { createHash } from 'node:crypto';
  * | issuer      | ISSUERS             | {issuer}                |                                   |                       |
  * | file        | FILE#{fileId}       | FILE                    |                                   |                       |
  * | agency      | DIRECTORY[#{office}]| AGENCY#{id}             |                                   |                       |
+ * | inbox week  | INBOXWEEK#{email}   | {monday YYYY-MM-DD}     |                                   | (ttl)                 |
+ *
+ * An assignment written before the inbox existed has no gsi3 keys until its next transition (see README).
  *
  * A directive stored before offices existed has no `office` and no gsi2 keys: it belongs to the default office
  * (core/office.ts), whose list adds those from the by-issuer index.
@@ -28,6 +32,13 @@ export const TABLE = {
   byIssuer: { name: 'byIssuer', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /** An office's directives, newest first: the list, dashboards and statistics an official sees. */
   byOffice: { name: 'byOffice', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /**
+   * An agency's inbox: every assignment of one address across every office, open ones first by nearest deadline,
+   * then closed ones by when they closed. Written with every assignment write (create, every transition, a
+   * reassignment moving it to the new address). One partition per address: an agency has hundreds of
+   * assignments a year, not a hot key.
+   */
+  byRecipient: { name: 'byRecipient', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
   /** Sparse: every open assignment, keyed by the time its execution must next have touched it (the sweeper). */
   watch: { name: 'watch', partitionKey: 'watchPk', sortKey: 'watchAt' },
@@ -107,3 +118,24 @@ export const digestClaimKey = (issuer: string, date: string) => ({ pk: `DIGEST#$
 
 /** A directive's file (its original or an annex): what was uploaded, kept as long as the directive. */
 export const fileKey = (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' });
+
+/**
+ * An assignment's place in its address's inbox. `open` sorts before closed (`0#` < `1#`); open ones by their
+ * nearest deadline, closed ones by when they closed (read newest first). Instants are ISO UTC, so they sort as text.
+ */
+export const INBOX_OPEN = '0#';
+export const INBOX_CLOSED = '1#';
+export const recipientPartition = (email: string) => `RCPT#${email}`;
+export const byRecipient = (
+  email: string,
+  open: boolean,
+  instant: string,
+  directiveId: string,
+  recipientId: string,
+) => ({
+  gsi3pk: recipientPartition(email),
+  gsi3sk: `${open ? INBOX_OPEN : INBOX_CLOSED}${instant}#${directiveId}#${recipientId}`,
+});
+
+/** One weekly inbox email per address per week (the week named by its Monday): a second run sends nothing. */
+export const inboxWeekKey = (email: string, monday: string) => ({ pk: `INBOXWEEK#${email}`, sk: monday });

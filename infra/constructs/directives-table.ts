@@ -20,6 +20,29 @@ export const DUE_PROJECTION = [
 /** What the sweeper reads of an open assignment to decide whether its execution still runs. */
 export const WATCH_PROJECTION = ['directiveId', 'recipientId', 'status', 'generation'];
 
+/**
+ * What an agency's inbox shows of each assignment (status, deadlines, number, issuer) and needs to sign a fresh
+ * link to its page (the link version, the deadlines the link outlives): never the history.
+ */
+export const INBOX_PROJECTION = [
+  'directiveId',
+  'recipientId',
+  'recipientName',
+  'recipientEmail',
+  'status',
+  'createdAt',
+  'ackDeadline',
+  'acknowledgedAt',
+  'completedAt',
+  'cancelledAt',
+  'reports',
+  'outcome',
+  'linkVersion',
+  'taskCodes',
+  'issuer',
+  'number',
+];
+
 /** The one table (see functions/contracts/table.ts for its items). */
 export class DirectivesTable extends Construct {
   readonly table: Table;
@@ -48,6 +71,14 @@ export class DirectivesTable extends Construct {
       partitionKey: { name: TABLE.byOffice.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.byOffice.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.ALL,
+    });
+    // Only assignments carry gsi3pk/gsi3sk: an agency's inbox is two range queries of its address, never a Scan.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.byRecipient.name,
+      partitionKey: { name: TABLE.byRecipient.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.byRecipient.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: INBOX_PROJECTION,
     });
     // Sparse: only open assignments carry duePk/dueAt; sharded: duePk is one of DUE_SHARDS values.
     this.table.addGlobalSecondaryIndex({

@@ -6,7 +6,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '#adapters/observability.ts';
 import { ENTRY_METADATA } from '#contracts/metadata.ts';
-import { RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '#contracts/routes.ts';
+import { INBOX_ROUTES, RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '#contracts/routes.ts';
 import { TABLE } from '#contracts/table.ts';
 import { buildApp } from '../../infra/app.ts';
 import { readTemplate, type Template } from '../../local/cloud-assembly.ts';
@@ -164,15 +164,19 @@ describe('HTTP API stage', () => {
     expect(props.AccessLogSettings.Format).not.toMatch(/\$context\.(path|http\.path|resourcePath)/);
   });
 
-  it('throttles the stage, and every /r/* and sign-in route tighter', () => {
+  it('throttles the stage, and every /r/*, /inbox and sign-in route tighter', () => {
     const stageLimits = props.DefaultRouteSettings;
     expect(stageLimits.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(stageLimits.ThrottlingBurstLimit).toBeGreaterThan(0);
     const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.RouteKey as string);
-    const publicLoops = routeKeys.filter((k) => k.split(' ')[1]?.startsWith('/r/') || k.endsWith(' /sign-in'));
-    expect(publicLoops).toEqual(expect.arrayContaining(['GET /sign-in', 'POST /sign-in', ...RECIPIENT_ROUTES]));
+    const publicLoops = routeKeys.filter(
+      (k) => /^\/(r|inbox)(\/|$)/.test(k.split(' ')[1] ?? '') || k.endsWith(' /sign-in'),
+    );
+    expect(publicLoops).toEqual(
+      expect.arrayContaining(['GET /sign-in', 'POST /sign-in', 'POST /inbox', ...RECIPIENT_ROUTES]),
+    );
     expect(Object.keys(props.RouteSettings).sort()).toEqual(
-      [...new Set([...publicLoops, ...RECIPIENT_ROUTES, ...SIGN_IN_ROUTES])].sort(),
+      [...new Set([...publicLoops, ...RECIPIENT_ROUTES, ...INBOX_ROUTES, ...SIGN_IN_ROUTES])].sort(),
     );
     for (const [key, limits] of Object.entries(props.RouteSettings)) {
       expect(routeKeys, key).toContain(key);

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ENTRY_METADATA } from '#contracts/metadata.ts';
 import {
   DIRECTIVE_FORM_ROUTES,
+  INBOX_ROUTES,
   INTAKE_ROUTES,
   OFFICIAL_PAGE_ROUTES,
   OFFICIAL_ROUTES,
@@ -272,7 +273,7 @@ describe('functions', () => {
 });
 
 describe('table', () => {
-  it('on-demand, point-in-time recovery, and the byIssuer, byOffice, sparse due and sparse watch indexes', () => {
+  it('on-demand, point-in-time recovery, and the byIssuer, byOffice, byRecipient, sparse due and sparse watch indexes', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
@@ -297,6 +298,18 @@ describe('table', () => {
           ],
         }),
         Match.objectLike({
+          IndexName: 'byRecipient',
+          KeySchema: [
+            { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+          ],
+          // What the inbox shows and signs a fresh link from, never the history.
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: Match.arrayWith(['recipientEmail', 'status', 'ackDeadline', 'reports', 'linkVersion']),
+          },
+        }),
+        Match.objectLike({
           IndexName: 'due',
           KeySchema: [
             { AttributeName: 'duePk', KeyType: 'HASH' },
@@ -310,7 +323,7 @@ describe('table', () => {
     const indexes = ((table.Properties?.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
       (i) => i.IndexName,
     );
-    expect(indexes.sort()).toEqual(['byIssuer', 'byOffice', 'due', 'watch']);
+    expect(indexes.sort()).toEqual(['byIssuer', 'byOffice', 'byRecipient', 'due', 'watch']);
   });
 });
 
@@ -328,6 +341,7 @@ describe('HTTP API', () => {
         ...OFFICIAL_ROUTES,
         ...INTAKE_ROUTES,
         ...RECIPIENT_ROUTES,
+        ...INBOX_ROUTES,
         ...SIGN_IN_ROUTES,
         ...OFFICIAL_PAGE_ROUTES,
         ...DIRECTIVE_FORM_ROUTES,
@@ -349,7 +363,7 @@ describe('HTTP API', () => {
       });
       expect(joined(((authorizer?.Properties?.JwtConfiguration ?? {}) as Json).Issuer)).toContain('cognito-idp.');
     }
-    for (const key of RECIPIENT_ROUTES) {
+    for (const key of [...RECIPIENT_ROUTES, ...INBOX_ROUTES]) {
       const route = routes.find((r) => r.RouteKey === key);
       expect(route, key).toBeDefined();
       expect(route?.AuthorizationType ?? 'NONE', key).toBe('NONE');
@@ -389,7 +403,10 @@ describe('leadership digest', () => {
 
   it('runs on an EventBridge schedule at 08:00 Asia/Ho_Chi_Minh, Monday to Friday, against the digest function', () => {
     const schedules = Object.values(resources).filter(
-      (r) => r.Type === 'AWS::Scheduler::Schedule' && String(r.Properties?.ScheduleExpression).includes('MON-FRI'),
+      (r) =>
+        r.Type === 'AWS::Scheduler::Schedule' &&
+        String(r.Properties?.ScheduleExpression).includes('MON-FRI') &&
+        String(r.Properties?.Description).startsWith('Leadership digest'),
     );
     expect(schedules).toHaveLength(1);
     const schedule = schedules[0]?.Properties ?? {};

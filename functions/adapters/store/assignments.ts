@@ -16,6 +16,7 @@ import { ConflictError, NotFoundError } from '#core/errors.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { count } from '../observability.ts';
 import { encodeReports, type StoredAssignment, SUMMARY_FIELDS, toAssignment } from './assignment-codec.ts';
+import { inboxKeysOf } from './inbox.ts';
 
 export { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 
@@ -76,6 +77,7 @@ export const newAssignmentItem = (a: Assignment, now: string) => ({
   reports: encodeReports(a.reports),
   bucket: bucketOf(a, now),
   ...watchOf(a.directiveId, a.recipientId, Date.parse(now) + WATCH_GRACE_MS),
+  ...inboxKeysOf(a, now),
 });
 
 export type Applied =
@@ -155,6 +157,13 @@ export const transitionWrite = (current: StoredAssignment, next: Assignment, eve
     }
   });
   const due = isOpen(next.status) ? nextDeadline(next) : undefined;
+  // The address's inbox: recomputed on every write, so a reassignment moves it and a closing re-sorts it.
+  const inbox = inboxKeysOf(next, now);
+  names['#g3pk'] = 'gsi3pk';
+  names['#g3sk'] = 'gsi3sk';
+  values[':g3pk'] = inbox.gsi3pk;
+  values[':g3sk'] = inbox.gsi3sk;
+  set.push('#g3pk = :g3pk', '#g3sk = :g3sk');
   names['#bucket'] = 'bucket';
   values[':bucket'] = bucketOf(next, now);
   set.push('#bucket = :bucket');

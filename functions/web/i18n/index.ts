@@ -1,4 +1,6 @@
 import { en } from './en.ts';
+import { inboxEn } from './inbox-en.ts';
+import { type InboxMessages, inboxVi } from './inbox-vi.ts';
 import type { Lang } from './lang.ts';
 import { type Messages, vi } from './vi.ts';
 
@@ -10,6 +12,9 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { Messages };
+export type { InboxMessages, Messages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
+
+/** The words of an agency's inbox (a section of their own, kept beside the rest). */
+export const inboxMessages = (lang: Lang): InboxMessages => (lang === 'en' ? inboxEn : inboxVi);

@@ -60,6 +60,7 @@ export const enProblems: ProblemTexts = {
     taskCodes: 'Tasks to forward',
     forwardDeadline: 'Units’ deadline',
     units: 'Units',
+    inboxEmail: 'The agency’s email address',
     task: 'Task',
     summary: 'Report',
     attachment: 'Attachment',
@@ -183,6 +184,8 @@ export const enProblems: ProblemTexts = {
       'This assignment has moved to another address at the issuing office’s request: this link no longer works. ' +
       'The new address has received its own link. If you think this is a mistake, contact the issuing office.',
     'link.directiveNotFound': () => 'The directive of this link was not found.',
+    'inbox.invalid': () => 'This inbox link is not valid. Please ask for a new link.',
+    'inbox.expired': () => 'This inbox link has expired (after 30 days). Please ask for a new link.',
     'attachment.notFound': () => 'There is no attachment.',
     'attachment.noContent': (_, { label }) =>
       `${label('attachment')}: the file’s content did not arrive, please reload the page and send it again`,

@@ -65,6 +65,7 @@ export const viProblems: ProblemTexts = {
     taskCodes: 'Nhiệm vụ chuyển tiếp',
     forwardDeadline: 'Hạn của đơn vị',
     units: 'Các đơn vị nhận',
+    inboxEmail: 'Địa chỉ email của đơn vị',
     task: 'Nhiệm vụ',
     summary: 'Nội dung báo cáo',
     attachment: 'Tệp đính kèm',
@@ -186,6 +187,8 @@ export const viProblems: ProblemTexts = {
     'link.replaced': () =>
       'Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.',
     'link.directiveNotFound': () => 'Không tìm thấy công văn của liên kết này.',
+    'inbox.invalid': () => 'Liên kết hộp công văn không hợp lệ. Vui lòng yêu cầu một đường dẫn mới.',
+    'inbox.expired': () => 'Liên kết hộp công văn đã hết hạn (sau 30 ngày). Vui lòng yêu cầu một đường dẫn mới.',
     'attachment.notFound': () => 'Không có tệp đính kèm.',
     'attachment.noContent': (_, { label }) =>
       `${label('attachment')}: không nhận được nội dung tệp, vui lòng tải lại trang rồi gửi lại`,

@@ -100,6 +100,8 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'link.replaced': {},
   'link.reassigned': {},
   'link.directiveNotFound': {},
+  'inbox.invalid': {},
+  'inbox.expired': {},
   'attachment.notFound': {},
   'attachment.noContent': {},
   'attachment.empty': {},

@@ -1,0 +1,81 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { type Assignment, isOpen, nextDeadline } from './assignment/model.ts';
+import { isWorkingDay } from './calendar/index.ts';
+import { ZONE } from './calendar/time.ts';
+import { says } from './problems.ts';
+
+/**
+ * An agency's inbox: every assignment of one address, across every office. The address is compared as the
+ * directive's recipients are stored (trimmed, lower-case) and also in NFC, so that a form that sends decomposed
+ * letters finds the same partition.
+ */
+export const inboxEmailSchema = z
+  .string(says('field.required', { field: 'inboxEmail' }))
+  .transform((v) => v.normalize('NFC').trim().toLowerCase())
+  .pipe(
+    z
+      .email(says('field.email', { field: 'inboxEmail' }))
+      .max(254, says('field.tooLong', { field: 'inboxEmail', max: 254 })),
+  );
+
+export const inboxRequestSchema = z.object({ email: inboxEmailSchema });
+
+/** What the inbox shows of one assignment, and how it sorts: open first by nearest deadline, then closed. */
+export type InboxEntry = {
+  assignment: Assignment;
+  open: boolean;
+  /** The nearest deadline still open; for a closed one, the last deadline it had. */
+  deadline: string | undefined;
+  /** When a closed one closed (completion, withdrawal, failed delivery). */
+  closedAt: string | undefined;
+};
+
+const lastDeadline = (a: Assignment) =>
+  [a.ackDeadline, ...Object.values(a.reports).map((r) => r.deadline)]
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
+
+/** When an assignment closed, as far as the item says (its last event for a failed delivery). */
+const closedAtOf = (a: Assignment) => a.completedAt ?? a.cancelledAt ?? a.history.at(-1)?.at ?? a.createdAt;
+
+export const inboxEntry = (a: Assignment): InboxEntry => {
+  const open = isOpen(a.status);
+  return {
+    assignment: a,
+    open,
+    deadline: open ? (nextDeadline(a) ?? a.ackDeadline) : lastDeadline(a),
+    closedAt: open ? undefined : closedAtOf(a),
+  };
+};
+
+/** Open ones first, nearest deadline first (none last); then closed ones, the latest closed first. */
+export const sortInbox = (entries: InboxEntry[]): InboxEntry[] =>
+  [...entries].sort((x, y) => {
+    if (x.open !== y.open) return x.open ? -1 : 1;
+    if (x.open) return (x.deadline ?? '\uffff').localeCompare(y.deadline ?? '\uffff') || key(x).localeCompare(key(y));
+    return (y.closedAt ?? '').localeCompare(x.closedAt ?? '') || key(x).localeCompare(key(y));
+  });
+
+const key = (e: InboxEntry) => `${e.assignment.directiveId}#${e.assignment.recipientId}`;
+
+/** The Hà Nội date of an instant, YYYY-MM-DD. */
+export const localDate = (instant: string) =>
+  DateTime.fromISO(instant).setZone(ZONE).toISODate() ?? instant.slice(0, 10);
+
+/** The Monday of the week a date is in (ISO weeks: Monday to Sunday). */
+export const mondayOf = (date: string) => DateTime.fromISO(date, { zone: ZONE }).startOf('week').toISODate() ?? date;
+
+/**
+ * Whether the weekly inbox email goes out on this date: the week's first working day. Usually Monday; when Monday
+ * is a holiday (or a day off), the first working day after it in the same week. A week with no working day (Tết
+ * can come close) sends none.
+ */
+export const isWeeklyInboxDay = (date: string) => {
+  if (!isWorkingDay(date)) return false;
+  const monday = DateTime.fromISO(mondayOf(date), { zone: ZONE });
+  for (let d = monday; (d.toISODate() ?? '') < date; d = d.plus({ days: 1 }))
+    if (isWorkingDay(d.toISODate() ?? '')) return false;
+  return true;
+};
