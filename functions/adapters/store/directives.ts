@@ -46,6 +46,19 @@ export const getDirectiveText = async (id: string): Promise<StoredDirective> => 
   return directive;
 };
 
+/** The directive's item with its index keys (by issuer, by office), as `storeDirective` writes it last. */
+export const directiveItem = (directive: StoredDirective & { office: string }) => ({
+  ...directiveKey(directive.id),
+  ...byIssuer(directive.issuer, directive.issuedOn, directive.id),
+  ...byOffice(directive.office, directive.issuedOn, directive.id),
+  ...directive,
+  // Who carries out each task is on the assignments (`taskCodes`).
+  tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),
+});
+
+/** The item that lists an issuer among every office's (the province's lists and statistics read them). */
+export const issuerItem = (issuer: string) => ({ ...issuerKey(issuer), issuer });
+
 /** The flag that allows a duplicate number is not part of what is issued: ticking it keeps the same directive. */
 export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) =>
   createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -99,7 +112,7 @@ export const storeDirective = async (
 
   await claimNumber(input, id);
   const { recipients, allowDuplicateNumber: _, ...rest } = input;
-  const directive: StoredDirective = {
+  const directive: StoredDirective & { office: string } = {
     ...rest,
     tasks: tasksAsIssued(rest.tasks, createdAt),
     id,
@@ -128,21 +141,14 @@ export const storeDirective = async (
   await dynamo.send(
     new PutCommand({
       TableName: config().TABLE_NAME,
-      Item: { ...issuerKey(directive.issuer), issuer: directive.issuer },
+      Item: issuerItem(directive.issuer),
     }),
   );
   try {
     await dynamo.send(
       new PutCommand({
         TableName: config().TABLE_NAME,
-        Item: {
-          ...directiveKey(id),
-          ...byIssuer(directive.issuer, directive.issuedOn, id),
-          ...byOffice(office, directive.issuedOn, id),
-          ...directive,
-          // Who carries out each task is on the assignments (`taskCodes`).
-          tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),
-        },
+        Item: directiveItem(directive),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
