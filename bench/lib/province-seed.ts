@@ -67,9 +67,9 @@ export const seedProvince = async (tableName: string, plan: ProvincePlan, now: s
   const byAgency = new Map<string, number>();
   const batches: Item[][] = [[]];
   const put = (item: Item) => {
-    let last = batches.at(-1) as Item[];
-    if (last.length === 25) batches.push((last = []));
-    last.push(item);
+    const last = batches.at(-1) as Item[];
+    if (last.length < 25) last.push(item);
+    else batches.push([item]);
   };
   for (let o = 0; o < plan.offices; o++) {
     const office = officeId(o);
