@@ -292,29 +292,37 @@ export const directivesByIds = async (ids: string[]) => {
   return found;
 };
 
-/** Directives of every office issued in the period: a range query per issuer on the by-issuer index. */
+/**
+ * Directives of every office issued in the period: a range query per issuer on the by-issuer index, a few issuers
+ * at a time (a province has dozens), in the order of the issuers.
+ */
 export const directivesIssuedIn = async (period: { from: string; to: string }) => {
-  const found: StoredDirective[] = [];
-  for (const issuer of await listIssuers()) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: config().TABLE_NAME,
-          IndexName: TABLE.byIssuer.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
-          ExpressionAttributeValues: {
-            ':pk': byIssuer(issuer, '', '').gsi1pk,
-            ':from': period.from,
-            ':to': `${period.to}~`,
-          },
-          ExclusiveStartKey,
-        }),
-      );
-      found.push(...(page.Items ?? []).map(toDirective));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  }
-  return found;
+  const perIssuer = await pMap(
+    await listIssuers(),
+    async (issuer) => {
+      const found: StoredDirective[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: config().TABLE_NAME,
+            IndexName: TABLE.byIssuer.name,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+            ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
+            ExpressionAttributeValues: {
+              ':pk': byIssuer(issuer, '', '').gsi1pk,
+              ':from': period.from,
+              ':to': `${period.to}~`,
+            },
+            ExclusiveStartKey,
+          }),
+        );
+        found.push(...(page.Items ?? []).map(toDirective));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return found;
+    },
+    { concurrency: 8 },
+  );
+  return perIssuer.flat();
 };
