@@ -40,7 +40,7 @@ const PLAN = quick
       runtimePerSize: false,
       limitOps: 1000,
       digest: { assignments: 10_000, overdue: 100 },
-      province: { assignments: 5000, runs: 10, heavyRuns: 3 },
+      province: { assignments: 5000, runs: 5, heavyRuns: 2 },
       bundles: { runs: 3, withSourceMaps: false, culprits: false },
       dashboardRuns: 20,
       httpFloorRequests: 1000,
