@@ -1,3 +1,5 @@
+import { provinceMarkdown } from './lib/province.ts';
+
 /** The Markdown printed at the end of a run: the targets, then the figures each beside its limit. */
 
 export type Target = { name: string; value: number | string; limit: string; met: boolean; note?: string };
@@ -210,6 +212,7 @@ export const markdown = (r: Results): string => {
     ),
   );
   out.push('');
+  out.push(...provinceMarkdown(c.province));
   out.push('### Bundles (production esbuild options, SDK bundled)');
   out.push('');
   out.push(

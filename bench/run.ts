@@ -26,6 +26,7 @@ import {
   transitionsOf,
 } from './cases/runtime-cases.ts';
 import { machine, ROOT, round, runScript, say, sourceState } from './lib/measure.ts';
+import { provinceTargets, runProvince } from './lib/province.ts';
 import { type Runtime, startRuntime } from './lib/runtime.ts';
 import { markdown, type Target } from './report.ts';
 
@@ -39,6 +40,7 @@ const PLAN = quick
       runtimePerSize: false,
       limitOps: 1000,
       digest: { assignments: 10_000, overdue: 100 },
+      province: { assignments: 5000, runs: 5, heavyRuns: 2 },
       bundles: { runs: 3, withSourceMaps: false, culprits: false },
       dashboardRuns: 20,
       httpFloorRequests: 1000,
@@ -50,6 +52,7 @@ const PLAN = quick
       runtimePerSize: true,
       limitOps: 5000,
       digest: { assignments: 50_000, overdue: 100 },
+      province: { assignments: 20_000, runs: 20, heavyRuns: 5 },
       bundles: { runs: 10, withSourceMaps: true, culprits: true },
       dashboardRuns: 20,
       httpFloorRequests: 3000,
@@ -166,6 +169,7 @@ try {
     String(PLAN.digest.overdue),
   ]);
   say(`digest: ${digest.query.itemsRead} items read for ${digest.overdue} overdue of ${digest.assignments}`);
+  const province = await runProvince(factsFile, PLAN.province);
 
   const dependencies = Object.keys(
     (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
@@ -275,6 +279,7 @@ try {
       limit: '≤ 1.1',
       met: digest.query.itemsRead / digest.overdue <= 1.1 && digest.query.overdueReturned === digest.overdue,
     },
+    ...provinceTargets(province),
     {
       name: `parser field accuracy on the corpus (${parserCorpus.texts} published texts; per field and text, lists by set F1)`,
       value: `${round(100 * parserCorpus.overall, 1)}%`,
@@ -368,6 +373,7 @@ try {
         },
       },
       digest: { ...digest, limit: { readsPerOverdue: 1.1 } },
+      province,
       ...(parse ? { parse } : {}),
       parserCorpus,
       files,

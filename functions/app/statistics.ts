@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { allAssignmentsOf } from '#adapters/store/assignments.ts';
 import { directivesIssuedIn, getDirective } from '#adapters/store/directives.ts';
 import { directivesOfOffice } from '#adapters/store/office-directives.ts';
+import { statisticsItemsOf } from '#adapters/store/statistics-reads.ts';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { ZONE } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
@@ -38,15 +39,18 @@ export const periodOf = (query: Record<string, string | undefined> | undefined, 
  * The statistics an official may see: their office's directives of the period (the by-office index), or, for the
  * province, every office's, with one row of totals per office (`byOffice`, empty for an office's own official).
  */
-export const loadStatistics = async (period: Period, now: string, official: Official) => {
+export const loadStatistics = async (
+  period: Period,
+  now: string,
+  official: Official,
+  options: { withDetails: boolean },
+) => {
   const province = isProvince(official);
   const office = officeOf(official);
   const directives = province
     ? await directivesIssuedIn(period)
     : await directivesOfOffice(office, { range: period, includeLegacy: office === DEFAULT_OFFICE });
-  const items: StatisticsItem[] = await Promise.all(
-    directives.map(async (directive) => ({ directive, assignments: await allAssignmentsOf(directive.id) })),
-  );
+  const items = await statisticsItemsOf(directives);
   const offices = new Map<string, StatisticsItem[]>();
   if (province)
     for (const item of items) {
@@ -60,7 +64,7 @@ export const loadStatistics = async (period: Period, now: string, official: Offi
       directives: of.length,
       ...statisticsTotal(statisticsByDirective(of, period, now)),
     }));
-  return { ...statisticsTables(items, period, now), byOffice };
+  return { ...statisticsTables(items, period, now, options), byOffice };
 };
 
 /** The draft urging letter for a directive's overdue agencies, with a new deadline three working days on. */

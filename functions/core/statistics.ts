@@ -1,4 +1,11 @@
-import { type Assignment, type AssignmentStatus, type Bucket, bucketOf, type Outcome } from './assignment/model.ts';
+import {
+  type Assignment,
+  type AssignmentStatus,
+  type Bucket,
+  bucketOf,
+  JUDGED_FIELDS,
+  type Outcome,
+} from './assignment/model.ts';
 import { type Directive, tasksOf } from './directive.ts';
 
 /**
@@ -27,7 +34,21 @@ import { type Directive, tasksOf } from './directive.ts';
 
 export type Period = { from: string; to: string };
 
-export type StatisticsItem = { directive: Directive; assignments: Assignment[] };
+/** What the statistics read of an assignment: the store loads only these fields of each item for them. */
+export const STATISTICS_FIELDS = [
+  // Whatever bucketOf reads, by construction: it is typed to see no more.
+  ...JUDGED_FIELDS,
+  'directiveId',
+  'recipientId',
+  'recipientName',
+  'taskCodes',
+  'acknowledgedAt',
+  'escalationLevel',
+] as const satisfies readonly (keyof Assignment)[];
+
+export type StatisticsAssignment = Pick<Assignment, (typeof STATISTICS_FIELDS)[number]>;
+
+export type StatisticsItem = { directive: Directive; assignments: StatisticsAssignment[] };
 
 export type Counts = {
   inProgressOnTime: number;
@@ -79,7 +100,8 @@ export type StatisticsTables = {
   now: string;
   byAgency: AgencyStatistics[];
   byDirective: DirectiveStatistics[];
-  details: AssignmentDetail[];
+  /** Every assignment, one row each: only the workbook's "Chi tiết" sheet shows them. */
+  details?: AssignmentDetail[];
 };
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
@@ -234,11 +256,19 @@ export const assignmentDetails = (
     );
 };
 
-/** Everything the exports need, in one call. */
-export const statisticsTables = (items: readonly StatisticsItem[], period: Period, now: string): StatisticsTables => ({
+/**
+ * Everything the exports need, in one call; without `details` when `withDetails` is false (the page and the JSON
+ * show none, and a province's are 20,000 rows to sort).
+ */
+export const statisticsTables = (
+  items: readonly StatisticsItem[],
+  period: Period,
+  now: string,
+  { withDetails = true }: { withDetails?: boolean } = {},
+): StatisticsTables => ({
   period,
   now,
   byAgency: statisticsByAgency(items, period, now),
   byDirective: statisticsByDirective(items, period, now),
-  details: assignmentDetails(items, period, now),
+  ...(withDetails ? { details: assignmentDetails(items, period, now) } : {}),
 });

@@ -46,6 +46,27 @@ export const getDirectiveText = async (id: string): Promise<StoredDirective> => 
   return directive;
 };
 
+/** The directive's item with its index keys (by issuer, by office), as `storeDirective` writes it last. */
+export const directiveItem = (
+  directive: StoredDirective & { office: string },
+  options: { unlisted?: boolean | undefined } = {},
+) => ({
+  ...directiveKey(directive.id),
+  // A forwarded directive is on no official's list: it has no place in the by-issuer and by-office indexes.
+  ...(options.unlisted
+    ? {}
+    : {
+        ...byIssuer(directive.issuer, directive.issuedOn, directive.id),
+        ...byOffice(directive.office, directive.issuedOn, directive.id),
+      }),
+  ...directive,
+  // Who carries out each task is on the assignments (`taskCodes`).
+  tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),
+});
+
+/** The item that lists an issuer among every office's (the province's lists and statistics read them). */
+export const issuerItem = (issuer: string) => ({ ...issuerKey(issuer), issuer });
+
 /** The flag that allows a duplicate number is not part of what is issued: ticking it keeps the same directive. */
 export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) =>
   createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -104,7 +125,7 @@ export const storeDirective = async (
 
   await claimNumber(input, id);
   const { recipients, allowDuplicateNumber: _, ...rest } = input;
-  const directive: StoredDirective = {
+  const directive: StoredDirective & { office: string } = {
     ...rest,
     tasks: tasksAsIssued(rest.tasks, createdAt),
     id,
@@ -135,22 +156,14 @@ export const storeDirective = async (
     await dynamo.send(
       new PutCommand({
         TableName: config().TABLE_NAME,
-        Item: { ...issuerKey(directive.issuer), issuer: directive.issuer },
+        Item: issuerItem(directive.issuer),
       }),
     );
   try {
     await dynamo.send(
       new PutCommand({
         TableName: config().TABLE_NAME,
-        Item: {
-          ...directiveKey(id),
-          ...(options.unlisted
-            ? {}
-            : { ...byIssuer(directive.issuer, directive.issuedOn, id), ...byOffice(office, directive.issuedOn, id) }),
-          ...directive,
-          // Who carries out each task is on the assignments (`taskCodes`).
-          tasks: directive.tasks.map((t) => ({ ...t, assignees: [] })),
-        },
+        Item: directiveItem(directive, options),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -294,29 +307,37 @@ export const directivesByIds = async (ids: string[]) => {
   return found;
 };
 
-/** Directives of every office issued in the period: a range query per issuer on the by-issuer index. */
+/**
+ * Directives of every office issued in the period: a range query per issuer on the by-issuer index, a few issuers
+ * at a time (a province has dozens), in the order of the issuers.
+ */
 export const directivesIssuedIn = async (period: { from: string; to: string }) => {
-  const found: StoredDirective[] = [];
-  for (const issuer of await listIssuers()) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: config().TABLE_NAME,
-          IndexName: TABLE.byIssuer.name,
-          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
-          ExpressionAttributeValues: {
-            ':pk': byIssuer(issuer, '', '').gsi1pk,
-            ':from': period.from,
-            ':to': `${period.to}~`,
-          },
-          ExclusiveStartKey,
-        }),
-      );
-      found.push(...(page.Items ?? []).map(toDirective));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  }
-  return found;
+  const perIssuer = await pMap(
+    await listIssuers(),
+    async (issuer) => {
+      const found: StoredDirective[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await dynamo.send(
+          new QueryCommand({
+            TableName: config().TABLE_NAME,
+            IndexName: TABLE.byIssuer.name,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+            ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
+            ExpressionAttributeValues: {
+              ':pk': byIssuer(issuer, '', '').gsi1pk,
+              ':from': period.from,
+              ':to': `${period.to}~`,
+            },
+            ExclusiveStartKey,
+          }),
+        );
+        found.push(...(page.Items ?? []).map(toDirective));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return found;
+    },
+    { concurrency: 8 },
+  );
+  return perIssuer.flat();
 };

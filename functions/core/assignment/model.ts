@@ -164,7 +164,11 @@ export type Obligation = {
   remindedUntil?: string;
 };
 
-export const openObligations = (a: Assignment): Obligation[] => {
+/** What judging an assignment's obligations reads of it: the statistics load only these fields of each item. */
+export const JUDGED_FIELDS = ['status', 'ackDeadline', 'ackRemindedUntil', 'reports', 'outcome'] as const;
+export type JudgedFields = Pick<Assignment, (typeof JUDGED_FIELDS)[number]>;
+
+export const openObligations = (a: JudgedFields): Obligation[] => {
   if (!isOpen(a.status) || a.status === 'ISSUED') return [];
   const open: Obligation[] = [];
   if (a.status === 'DELIVERED')
@@ -186,7 +190,7 @@ export const openObligations = (a: Assignment): Obligation[] => {
   return open;
 };
 
-export const isOverdue = (a: Assignment, now: string) =>
+export const isOverdue = (a: JudgedFields, now: string) =>
   openObligations(a).some((o) => o.deadline !== undefined && Date.parse(o.deadline) <= Date.parse(now));
 
 /** The earliest deadline still open: what the sparse "due" index is keyed on. */
@@ -209,7 +213,7 @@ export const BUCKETS = [
 ] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
-export const bucketOf = (a: Assignment, now: string): Bucket => {
+export const bucketOf = (a: JudgedFields, now: string): Bucket => {
   switch (a.status) {
     case 'COMPLETED':
       return a.outcome === 'LATE' ? 'completedLate' : 'completedOnTime';

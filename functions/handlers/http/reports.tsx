@@ -27,8 +27,8 @@ const statistics = async (event: OfficialEvent, official: Official, asPage: bool
   const now = new Date().toISOString();
   const lang = langOf(event);
   const period = periodOf(event.queryStringParameters, now);
-  const tables = await loadStatistics(period, now, official);
   const format = event.queryStringParameters?.format;
+  const tables = await loadStatistics(period, now, official, { withDetails: format === 'xlsx' });
   if (format === 'xlsx')
     return download(
       await statisticsWorkbook(tables, { title: WORKBOOK_TITLE, period, generatedAt: now }),

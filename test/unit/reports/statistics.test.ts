@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignmentDetails,
   onTimeRate,
+  STATISTICS_FIELDS,
   statisticsByAgency,
   statisticsByDirective,
   statisticsTables,
@@ -222,5 +223,41 @@ describe('assignmentDetails', () => {
     expect(tables.byDirective).toHaveLength(2);
     expect(tables.details).toHaveLength(6);
     expect(tables.period).toEqual(JANUARY);
+  });
+
+  it('leaves the details out when asked (the page and the JSON show none), and nothing else changes', () => {
+    const { details, ...rest } = statisticsTables(items(), JANUARY, NOW);
+    const without = statisticsTables(items(), JANUARY, NOW, { withDetails: false });
+    expect(details).toHaveLength(6);
+    expect(without).not.toHaveProperty('details');
+    expect(without).toEqual(rest);
+  });
+
+  it('needs no field of an assignment but STATISTICS_FIELDS, the only ones the store reads for it', () => {
+    // One agency of 125 not yet acknowledged: overdue by its acknowledgement deadline alone (its report is due
+    // 08/02), so that every deadline the buckets judge is in the data.
+    const full = items().map((i) =>
+      i.directive.id !== directive125.id
+        ? i
+        : {
+            ...i,
+            assignments: i.assignments.map((a, k) =>
+              k === 0 ? { ...a, status: 'DELIVERED' as const, acknowledgedAt: undefined } : a,
+            ),
+          },
+    );
+    const projected = full.map((i) => ({
+      ...i,
+      assignments: i.assignments.map((a) => {
+        const kept: Record<string, unknown> = {};
+        for (const f of STATISTICS_FIELDS) if (a[f] !== undefined) kept[f] = a[f];
+        return kept as Pick<typeof a, (typeof STATISTICS_FIELDS)[number]>;
+      }),
+    }));
+    const of125 = (list: typeof full) =>
+      statisticsByDirective(list, JANUARY, NOW).find((d) => d.directiveId === directive125.id);
+    expect(of125(full)?.inProgressOverdue).toBe(1);
+    expect(of125(projected)?.inProgressOverdue).toBe(1);
+    expect(statisticsTables(projected, JANUARY, NOW)).toEqual(statisticsTables(full, JANUARY, NOW));
   });
 });
