@@ -126,7 +126,10 @@ const buildPackage = async (dir: string, contents: string): Promise<Built> => {
 const culpritSources = (heavy: string[]) => {
   const sources = heavy.map((pkg) => ({
     name: pkg,
-    contents: `import * as m from '${pkg}';\nexport const handler = async () => Object.keys(m).length;`,
+    // pdfjs needs a DOMMatrix as it loads: alone, as in the app's bundle, it gets the app's stand-in first.
+    contents:
+      (pkg === 'pdfjs-dist' ? "import './functions/files/dom-matrix.ts';\n" : '') +
+      `import * as m from '${pkg}';\nexport const handler = async () => Object.keys(m).length;`,
   }));
   if (heavy.includes('zod')) {
     sources.push({

@@ -15,9 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OFFICIALS_API, pathTo, REPORTS_API } from '#contracts/routes.ts';
+import { ENV } from '#contracts/environment.ts';
+import { INBOX, OFFICIALS_API, pathTo, REPORTS_API } from '#contracts/routes.ts';
 import { PROVINCE_ROLE } from '#core/official.ts';
-import { childArgs, startLocalTable } from '../lib/local-table.ts';
+import { childArgs, serveSecrets, startLocalTable } from '../lib/local-table.ts';
 import { median, quantile, ROOT, round } from '../lib/measure.ts';
 
 const { facts, n } = childArgs(['assignments', 'runs', 'heavy-runs']);
@@ -35,16 +36,25 @@ const functionOf = (name: string) => {
 };
 const officialsApi = functionOf('OfficialsApi');
 const reports = functionOf('Reports');
+const inbox = functionOf('Inbox');
 // Their own variables (the table's name is the bench table's, set by startLocalTable below).
-for (const fn of [officialsApi, reports])
+for (const fn of [officialsApi, reports, inbox])
   for (const [k, v] of Object.entries(fn.environment)) if (process.env[k] === undefined) process.env[k] = v;
 const local = await startLocalTable(facts);
+// The inbox signs a link per line: the local runtime's stand-in for Secrets Manager holds the signing key.
+const secrets = await serveSecrets(String(process.env[ENV.LINK_SECRET_ARN]));
+process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = secrets.endpoint;
 const { PROVINCE, seedProvince, officeId } = await import('../lib/province-seed.ts');
 
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>;
 const load = async (entry: string) =>
   ((await import(pathToFileURL(join(ROOT, entry)).href)) as { handler: Handler }).handler;
-const handlers = { api: await load(officialsApi.entry), reports: await load(reports.entry) };
+const handlers = {
+  api: await load(officialsApi.entry),
+  reports: await load(reports.entry),
+  inbox: await load(inbox.entry),
+};
+const { createInboxToken } = await import('#adapters/links.ts');
 
 const NOW = new Date().toISOString();
 const t0 = performance.now();
@@ -106,7 +116,8 @@ const time = async (
     if (r.statusCode !== 200) throw new Error(`${name} → ${r.statusCode}: ${r.body?.slice(0, 500)}`);
     bytes = r.body?.length ?? 0;
     if (i === 0) {
-      const wrong = check(JSON.parse(r.body ?? 'null'));
+      const body = r.body ?? 'null';
+      const wrong = check(body.startsWith('<') ? body : JSON.parse(body));
       if (wrong) throw new Error(`${name}: ${wrong}`);
     }
     if (i >= 2) samples.push(ms);
@@ -132,6 +143,8 @@ const period = {
   from: new Date(Date.parse(NOW) - 31 * 86_400_000).toISOString().slice(0, 10),
   to: NOW.slice(0, 10),
 };
+const [busiestEmail = '', busiestCount = 0] = [...seeded.byAgency].reduce((a, b) => (b[1] > a[1] ? b : a));
+const busiest = { count: busiestCount, token: await createInboxToken(busiestEmail, NOW) };
 type Stats = { byAgency: { total: number }[]; byDirective: unknown[]; byOffice?: { total: number }[] };
 const totalOf = (rows: { total: number }[]) => rows.reduce((s, r) => s + r.total, 0);
 
@@ -185,10 +198,18 @@ const figures = {
     },
     heavyRuns,
   ),
-  // The agency's inbox (issue 13 item 2) goes here once its index by recipient address lands: every recipient
-  // address above is one of the 2,000 agencies (`agencyOf` in bench/lib/province-seed.ts), addressed by several
-  // offices; `seeded.byAgency` says how many assignments each holds, so the inbox's answer can be checked too.
+  // The agency addressed most often, by several offices: its page lists every one with a fresh signed link.
+  inbox: await time(
+    `GET /inbox/{token}, the busiest agency (${busiest.count} open assignments from several offices)`,
+    handlers.inbox,
+    () => event(INBOX.view, {}, { path: { token: busiest.token } }),
+    (b) => {
+      const links = String(b).match(/href="[^"]*\/r\/[^"]+"/g)?.length ?? 0;
+      return links === busiest.count ? undefined : `lists ${links} assignments, not ${busiest.count}`;
+    },
+  ),
 };
+await secrets.close();
 
 /**
  * The limit of the province's statistics: the store's own read of what they read (the period's directives from

@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENV } from '#contracts/environment.ts';
 import { LOCAL_REGION } from '../../local/cloud-assembly.ts';
 import { createTables, startDynamo } from '../../local/dynamodb.ts';
+import { secretsApi } from '../../local/secrets.ts';
 import type { AppFacts } from '../cases/app.ts';
 
 /**
@@ -53,4 +56,26 @@ export const childArgs = (numeric: string[]) => {
     return v;
   };
   return { facts, n };
+};
+
+/**
+ * The local runtime's Secrets Manager stand-in (local/secrets.ts) on a port of its own, holding one random key:
+ * for the cases whose handlers sign links.
+ */
+export const serveSecrets = async (arn: string) => {
+  const answer = secretsApi([{ arn, name: 'bench-link-secret' }]);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r = answer(String(req.headers['x-amz-target'] ?? ''), JSON.parse(Buffer.concat(chunks).toString() || '{}'));
+      res.writeHead(r.status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(r.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 };

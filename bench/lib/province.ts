@@ -17,7 +17,7 @@ export type ProvinceResult = {
   largestDirective: number;
   fillSeconds: number;
   figures: Record<
-    'officeList' | 'provinceList' | 'directiveDashboard' | 'officeStatistics' | 'provinceStatistics',
+    'officeList' | 'provinceList' | 'directiveDashboard' | 'officeStatistics' | 'provinceStatistics' | 'inbox',
     Figure
   >;
   limit: { p95Ms: number; provinceStatisticsStoreRead: { runs: number; medianMs: number; p95Ms: number } };
