@@ -11,12 +11,11 @@ import { inboxRequestSchema } from '#core/inbox.ts';
 import { inboxMessages, type Lang, langCookie, langOf, render, renderIssues } from '#web/i18n/index.ts';
 import { InboxFormPage, InboxListPage, InboxRefusedPage, InboxSentPage } from '#web/inbox/inbox-pages.tsx';
 import { bodyLimit } from '../middleware/body-limit.ts';
-import { CrossSiteRequestError } from '../middleware/csrf.ts';
+import { assertSameSite } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
 import type { PublicEvent } from '../middleware/events.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { routeOf } from '../middleware/route.ts';
-import { originOf, siteOrigins } from '../middleware/same-origin.ts';
 import { messagePage, page } from './pages.tsx';
 import { type HttpResult, json } from './responses.ts';
 
@@ -29,22 +28,6 @@ const wantsJson = (event: PublicEvent) =>
   /^application\/([\w.+-]+\+)?json/i.test(event.headers?.['content-type'] ?? '');
 
 /**
- * The same-origin check of the officials' forms, without their token (there is no session to tie one to): a
- * browser's POST must come from this site (`Sec-Fetch-Site`, `Origin`), so another site cannot make its
- * visitors' browsers send link emails. A script that sends neither header (curl, a mail gateway's form) passes:
- * it could just as well post from here.
- */
-const assertSameSite = (event: PublicEvent) => {
-  const site = event.headers?.['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none')
-    throw new CrossSiteRequestError(problem('request.crossSite'));
-  const origin = event.headers?.origin;
-  if (origin === undefined) return;
-  const normalized = originOf(origin);
-  if (!normalized || !siteOrigins(event).has(normalized)) throw new CrossSiteRequestError(problem('request.crossSite'));
-};
-
-/**
  * The form's own page keeps the referrer on this site: under the `no-referrer` of other pages, browsers send
  * `Origin: null` on its POST, which the same-origin check refuses.
  */
@@ -54,6 +37,7 @@ const formPage = (event: PublicEvent, status: number, node: preact.VNode) =>
 const form = async (event: PublicEvent) => formPage(event, 200, <InboxFormPage lang={langOf(event)} />);
 
 const request = async (event: PublicEvent) => {
+  // No token to tie to a session, but another site cannot make its visitors' browsers send link emails.
   assertSameSite(event);
   const lang = langOf(event);
   // Whatever the body was (a JSON array, nothing), what is missing is the address.
