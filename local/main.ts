@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimerProvider } from 'aws-local-stepfunctions';
@@ -14,16 +14,25 @@ import { Faults } from './faults.ts';
 import { type Authorize, startGateway } from './gateway.ts';
 import { LambdaRuntime } from './lambda-runtime.ts';
 import { Outbox } from './mail/outbox.ts';
-import { sesProxy, startSes } from './mail/ses.ts';
+import { sesOnDemand, sesProxy } from './mail/ses.ts';
 import { startS3 } from './s3.ts';
 import { startSchedules } from './schedules.ts';
 import { secretsApi } from './secrets.ts';
 import { stepFunctionsApi } from './stepfunctions/api.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
+import { cachedTemplate } from './template-cache.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const hostOf = (endpoint: string) => new URL(endpoint).host;
-const started = performance.now();
+/** Milliseconds since the process started (module loading included), and where they went, for a slow start. */
+const phases: { name: string; ms: number }[] = [{ name: 'modules', ms: performance.now() }];
+let lastMark = performance.now();
+const phase = (name: string) => {
+  phases.push({ name, ms: performance.now() - lastMark });
+  lastMark = performance.now();
+};
+/** Beyond this, the start prints where its time went. */
+const SLOW_START_MS = 3000;
 
 const { values: args } = parseArgs({
   options: {
@@ -52,15 +61,22 @@ const clock: Clock = args['virtual-clock']
   ? VirtualClock.restore(join(dataDir, 'clock.json'), args['start-at'] ? Date.parse(args['start-at']) : undefined)
   : new RealClock();
 
-const template = args.template
-  ? (JSON.parse(readFileSync(resolve(args.template), 'utf8')) as Template)
-  : await synthesizeTemplate();
-const app = readTemplate(template, { publicBaseUrl });
+const TEMPLATE_CACHE = join(ROOT, 'node_modules', '.cache', 'chidao');
+const loaded = args.template
+  ? { template: JSON.parse(readFileSync(resolve(args.template), 'utf8')) as Template, source: 'file' as const }
+  : await cachedTemplate({ root: ROOT, cacheDir: TEMPLATE_CACHE, synthesize: synthesizeTemplate });
+phase(`template (${loaded.source})`);
+const app = readTemplate(loaded.template, { publicBaseUrl });
+const templateLine = {
+  file: resolve(args.template ?? ''),
+  cache: `synthesized earlier from the same infra/, workflows/ and contracts (${relative(ROOT, TEMPLATE_CACHE)})`,
+  synthesized: `synthesized from infra/ at start, kept in ${relative(ROOT, TEMPLATE_CACHE)} for the next start`,
+}[loaded.source];
 
 const dynamo = await startDynamo(join(dataDir, 'dynamodb'));
 await createTables(dynamo.endpoint, app.tables);
 const s3 = await startS3(join(dataDir, 's3'));
-const ses = await startSes();
+const ses = sesOnDemand();
 const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
 const faults = new Faults();
 const lambda = new LambdaRuntime(app.functions, ROOT);
@@ -104,6 +120,7 @@ Object.assign(process.env, {
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
 });
 
+phase('services');
 for (const machine of app.stateMachines) engine.register(machine);
 engine.resume();
 startSchedules(app.schedules, clock, (name, event) => lambda.invoke(name, event));
@@ -129,13 +146,18 @@ const gateway = await startGateway({
   authorize,
   local: adminRoutes({ clock, control, outbox, engine, faults }),
 });
-await lambda.warm();
+phase('gateway');
+const readyMs = performance.now();
+// Each handler loads on its function's first call, as a Lambda container starts on demand: a start loads none.
 
 console.log(
   [
-    `chidao is running at ${publicBaseUrl}  (ready in ${Math.round(performance.now() - started)} ms)`,
+    `chidao is running at ${publicBaseUrl}  (ready in ${Math.round(readyMs)} ms)`,
+    ...(readyMs > SLOW_START_MS
+      ? [`  slow start    ${phases.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ')}`]
+      : []),
     `  data folder   ${dataDir}`,
-    `  template      ${args.template ? resolve(args.template) : 'synthesized from infra/ at start'}`,
+    `  template      ${templateLine}`,
     `  clock         ${clock.virtual ? `virtual, now ${new Date(clock.now()).toISOString()} (POST /_local/clock {"advance":"PT1H"})` : 'real'}`,
     `  outbox        ${publicBaseUrl}/_local/outbox/view`,
     `  sign in       ${publicBaseUrl}/sign-in as ${cognito.officials.map((o) => o.email).join(', ')} (passwords in ${join(dataDir, 'officials.json')})`,
@@ -144,7 +166,7 @@ console.log(
       : []),
     `  API token     ${apiToken ? `${LOCAL_ENV.apiToken} accepted as Authorization: Bearer, for the office ${apiOffice ?? '(default)'}` : `not set (${LOCAL_ENV.apiToken})`}`,
     `  listening     ${gateway.address} (HTTP API and /_local/*)${gateway.loopback ? '' : '  WARNING: not loopback: anyone who reaches it can read every link in /_local/outbox and move the clock'}`,
-    `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local ${hostOf(ses.endpoint)}, AWS endpoint (SES, Step Functions, Secrets Manager, Cognito) ${hostOf(aws.endpoint)}`,
+    `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local (started with the first email), AWS endpoint (SES, Step Functions, Secrets Manager, Cognito) ${hostOf(aws.endpoint)}`,
   ].join('\n'),
 );
 

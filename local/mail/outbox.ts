@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 
 export type OutboxMail = {
   id: string;
@@ -45,6 +45,8 @@ export class Outbox {
   }
 
   async add(raw: Buffer, messageId?: string) {
+    // Loaded with the first email, not with every start.
+    const { simpleParser } = await import('mailparser');
     const parsed = await simpleParser(raw);
     const mail: OutboxMail = {
       id: randomUUID(),

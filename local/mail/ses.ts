@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import sesModule from 'aws-ses-v2-local';
 import type { Faults } from '../faults.ts';
 import type { Outbox } from './outbox.ts';
 
 type StartSes = (config: { host: string; port: number }) => Promise<Server>;
-// aws-ses-v2-local is CommonJS with an ES default export inside.
-const startSesServer = ((sesModule as unknown as { default?: StartSes }).default ?? sesModule) as unknown as StartSes;
 
 /** The SES API from aws-ses-v2-local, on a loopback port. */
 export const startSes = async () => {
+  const sesModule = (await import('aws-ses-v2-local')).default;
+  // aws-ses-v2-local is CommonJS with an ES default export inside.
+  const startSesServer = ((sesModule as unknown as { default?: StartSes }).default ?? sesModule) as unknown as StartSes;
   const server = await startSesServer({ host: '127.0.0.1', port: 0 });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -79,8 +79,27 @@ const asSesError = (status: number, text: string) => {
  * `UnknownOperation`); every forwarded call has a timeout. When a SendRawEmail is accepted, the message is kept in
  * the outbox before the answer: once the handler hears "sent", the mail is on disk.
  */
+/**
+ * aws-ses-v2-local, started on the first call that needs it: its module takes a third of a second to load,
+ * which a start that sends no email need not pay.
+ */
+export const sesOnDemand = () => {
+  let started: ReturnType<typeof startSes> | undefined;
+  return {
+    endpoint: async () => {
+      started ??= startSes();
+      return (await started).endpoint;
+    },
+    close: async () => (started ? (await started).close() : undefined),
+  };
+};
+
 export const sesProxy =
-  (sesEndpoint: string, outbox: Outbox, options: { faults?: Faults; timeoutMs?: number } = {}) =>
+  (
+    sesEndpoint: string | (() => Promise<string>),
+    outbox: Outbox,
+    options: { faults?: Faults; timeoutMs?: number } = {},
+  ) =>
   async (request: SesRequest): Promise<SesAnswer> => {
     if (options.faults?.take('ses'))
       return sesError(503, 'ServiceUnavailable', 'Service Unavailable (a fault armed by POST /_local/faults)');
@@ -95,7 +114,7 @@ export const sesProxy =
     let response: Response;
     let text: Buffer;
     try {
-      response = await fetch(sesEndpoint, {
+      response = await fetch(typeof sesEndpoint === 'string' ? sesEndpoint : await sesEndpoint(), {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
