@@ -1,12 +1,7 @@
-import { linkFor } from '#adapters/links.ts';
-import { sendEmail } from '#adapters/mail/mailer.ts';
-import { count } from '#adapters/observability.ts';
 import { applyTransition, getAssignment } from '#adapters/store/assignments.ts';
-import { getDirective } from '#adapters/store/directives.ts';
 import * as transitions from '#core/assignment/transitions.ts';
 import type { Official } from '#core/official.ts';
-import { invitationEmail } from '#documents/email/index.ts';
-import { invitationFiles } from './directive-files.ts';
+import { mailCurrentLink } from './resend-link.ts';
 
 /**
  * Moves an assignment to another address: the new address gets a new invitation with a new link, every older
@@ -30,21 +25,6 @@ export const reassign = async (
     (a) => transitions.reassign(a, at, { by: by.name, email: input.email, name: input.name, fromEmail }),
     read,
   );
-  if (result.applied) {
-    const directive = await getDirective(directiveId);
-    const link = await linkFor(result.assignment, at);
-    // As with a re-sent link, the move is recorded first: if this send fails, "re-send link" mails the new
-    // address again (the old link must be dead whatever happens to the email).
-    await sendEmail({
-      to: [result.assignment.recipientEmail],
-      ...invitationEmail({
-        directive,
-        assignment: result.assignment,
-        link,
-        files: await invitationFiles(directive, link, false),
-      }),
-    });
-    count('EmailsSent', 1, { kind: 'reassign' });
-  }
+  if (result.applied) await mailCurrentLink(result.assignment, at, 'reassign');
   return result;
 };

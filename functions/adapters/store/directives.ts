@@ -11,6 +11,7 @@ import { type DirectiveInput, tasksAsIssued } from '#core/directive.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { newAssignmentItem } from './assignments.ts';
+import { queryAll } from './query-all.ts';
 
 const ulid = monotonicFactory();
 
@@ -314,29 +315,20 @@ export const directivesByIds = async (ids: string[]) => {
 export const directivesIssuedIn = async (period: { from: string; to: string }) => {
   const perIssuer = await pMap(
     await listIssuers(),
-    async (issuer) => {
-      const found: StoredDirective[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo.send(
-          new QueryCommand({
-            TableName: config().TABLE_NAME,
-            IndexName: TABLE.byIssuer.name,
-            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-            ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
-            ExpressionAttributeValues: {
-              ':pk': byIssuer(issuer, '', '').gsi1pk,
-              ':from': period.from,
-              ':to': `${period.to}~`,
-            },
-            ExclusiveStartKey,
-          }),
-        );
-        found.push(...(page.Items ?? []).map(toDirective));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return found;
-    },
+    async (issuer) =>
+      (
+        await queryAll({
+          TableName: config().TABLE_NAME,
+          IndexName: TABLE.byIssuer.name,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+          ExpressionAttributeNames: { '#pk': TABLE.byIssuer.partitionKey, '#sk': TABLE.byIssuer.sortKey },
+          ExpressionAttributeValues: {
+            ':pk': byIssuer(issuer, '', '').gsi1pk,
+            ':from': period.from,
+            ':to': `${period.to}~`,
+          },
+        })
+      ).map(toDirective),
     { concurrency: 8 },
   );
   return perIssuer.flat();

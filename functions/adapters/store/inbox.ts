@@ -13,6 +13,7 @@ import {
 import { type Assignment, isOpen, nextDeadline } from '#core/assignment/model.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { type StoredAssignment, toAssignment } from './assignment-codec.ts';
+import { queryAll } from './query-all.ts';
 
 /**
  * The keys of an assignment in its address's inbox index (gsi3), written with every write of the item: open ones
@@ -31,27 +32,20 @@ const queryRecipient = async (
   email: string,
   prefix: string,
   options: { newestFirst?: boolean; limit?: number } = {},
-): Promise<StoredAssignment[]> => {
-  const items: StoredAssignment[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
+): Promise<StoredAssignment[]> =>
+  (
+    await queryAll(
+      {
         TableName: config().TABLE_NAME,
         IndexName: TABLE.byRecipient.name,
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
         ExpressionAttributeNames: { '#pk': TABLE.byRecipient.partitionKey, '#sk': TABLE.byRecipient.sortKey },
         ExpressionAttributeValues: { ':pk': recipientPartition(email), ':prefix': prefix },
         ScanIndexForward: !options.newestFirst,
-        ...(options.limit ? { Limit: options.limit - items.length } : {}),
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map(toAssignment));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey && (!options.limit || items.length < options.limit));
-  return items;
-};
+      },
+      options.limit,
+    )
+  ).map(toAssignment);
 
 /**
  * Every open assignment of an address, nearest deadline first, and its latest closed ones: two range queries
@@ -89,25 +83,18 @@ export const hasAssignments = async (email: string) => {
  * not had the invitation either.
  */
 export const openAssignments = async () => {
-  const items: StoredAssignment[] = [];
-  for (const shard of allDueShards()) {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: config().TABLE_NAME,
-          IndexName: TABLE.due.name,
-          KeyConditionExpression: '#pk = :shard',
-          ExpressionAttributeNames: { '#pk': TABLE.due.partitionKey },
-          ExpressionAttributeValues: { ':shard': shard },
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []).map(toAssignment));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  }
-  return items;
+  const shards = await Promise.all(
+    allDueShards().map((shard) =>
+      queryAll({
+        TableName: config().TABLE_NAME,
+        IndexName: TABLE.due.name,
+        KeyConditionExpression: '#pk = :shard',
+        ExpressionAttributeNames: { '#pk': TABLE.due.partitionKey },
+        ExpressionAttributeValues: { ':shard': shard },
+      }),
+    ),
+  );
+  return shards.flat().map(toAssignment);
 };
 
 /** Claims kept eight weeks, then removed by TTL: long enough that no retry of a week comes after. */

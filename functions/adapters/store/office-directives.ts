@@ -1,9 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import { byIssuer, byOffice, TABLE } from '#contracts/table.ts';
-import type { StoredDirective } from '#core/directive.ts';
-import { dynamo } from '../clients/dynamo.ts';
 import { listIssuers, toDirective } from './directives.ts';
+import { queryAll } from './query-all.ts';
 
 type Range = { from: string; to: string };
 
@@ -13,33 +11,26 @@ const queryIndex = async (
   partition: string,
   options: { range?: Range; limit?: number; legacyOnly?: boolean },
 ) => {
-  const found: StoredDirective[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: config().TABLE_NAME,
-        IndexName: index.name,
-        KeyConditionExpression: options.range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
-        // Directives stored before offices carry no `office`: only the default office's lists look for them.
-        ...(options.legacyOnly ? { FilterExpression: 'attribute_not_exists(office)' } : {}),
-        ExpressionAttributeNames: {
-          '#pk': index.partitionKey,
-          ...(options.range ? { '#sk': index.sortKey } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(options.range ? { ':from': options.range.from, ':to': `${options.range.to}~` } : {}),
-        },
-        ScanIndexForward: false,
-        ...(options.limit ? { Limit: options.limit - found.length } : {}),
-        ExclusiveStartKey,
-      }),
-    );
-    found.push(...(page.Items ?? []).map(toDirective));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey && (!options.limit || found.length < options.limit));
-  return found;
+  const items = await queryAll(
+    {
+      TableName: config().TABLE_NAME,
+      IndexName: index.name,
+      KeyConditionExpression: options.range ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk',
+      // Directives stored before offices carry no `office`: only the default office's lists look for them.
+      ...(options.legacyOnly ? { FilterExpression: 'attribute_not_exists(office)' } : {}),
+      ExpressionAttributeNames: {
+        '#pk': index.partitionKey,
+        ...(options.range ? { '#sk': index.sortKey } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(options.range ? { ':from': options.range.from, ':to': `${options.range.to}~` } : {}),
+      },
+      ScanIndexForward: false,
+    },
+    options.limit,
+  );
+  return items.map(toDirective);
 };
 
 /**
