@@ -2,7 +2,7 @@
 export const inboxVi = {
   title: 'Công văn của đơn vị',
   intro:
-    'Nhập địa chỉ email mà đơn vị nhận công văn chỉ đạo. Hệ thống gửi tới địa chỉ đó một đường dẫn tới danh sách mọi công văn gửi tới địa chỉ, từ mọi cơ quan ban hành.',
+    'Nhập địa chỉ email đơn vị dùng để nhận công văn chỉ đạo. Hệ thống sẽ gửi tới hộp thư đó một đường dẫn để xem toàn bộ công văn đơn vị đã nhận, từ mọi cơ quan ban hành.',
   email: 'Địa chỉ email của đơn vị',
   submit: 'Gửi đường dẫn',
   sentTitle: 'Đã nhận yêu cầu',
