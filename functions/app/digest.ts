@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { sendEmail } from '#adapters/mail/mailer.ts';
 import { count } from '#adapters/observability.ts';
 import { claimDay, releaseDay } from '#adapters/store/digest-claims.ts';
@@ -6,7 +5,7 @@ import { directivesByIds } from '#adapters/store/directives.ts';
 import { overdueAssignments } from '#adapters/store/due.ts';
 import { type Assignment, openObligations } from '#core/assignment/model.ts';
 import { isWorkingDay } from '#core/calendar/index.ts';
-import { daysBetween, ZONE } from '#core/calendar/time.ts';
+import { daysBetween, localDateOf } from '#core/calendar/time.ts';
 import type { Leader } from '#core/directive.ts';
 import { type DigestLine, digestEmail } from '#documents/email/index.ts';
 
@@ -31,7 +30,7 @@ const lateLines = (a: Assignment, now: string): DigestLine[] =>
  */
 export const digest = async () => {
   const now = new Date().toISOString();
-  const today = DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
+  const today = localDateOf(now) ?? now.slice(0, 10);
   if (!isWorkingDay(today)) return { date: today, skipped: 'not a working day', sent: 0 };
   const { items, read, capacity } = await overdueAssignments(now);
   const directives = await directivesByIds([...new Set(items.map((a) => a.directiveId))]);

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import { allAssignmentsOf } from '#adapters/store/assignments.ts';
 import { directivesIssuedIn, getDirective } from '#adapters/store/directives.ts';
 import { directivesOfOffice } from '#adapters/store/office-directives.ts';
 import { statisticsItemsOf } from '#adapters/store/statistics-reads.ts';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
-import { ZONE } from '#core/calendar/time.ts';
+import { startOfDay } from '#core/calendar/hanoi-time.ts';
+import { localDateOf } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { DEFAULT_OFFICE, isProvince, officeOf, officeOfDirective } from '#core/office.ts';
 import type { Official } from '#core/official.ts';
@@ -20,12 +20,12 @@ import { filesOfDirective } from './directive-files.ts';
 
 /** `from`/`to` as given, or this month so far (in Hà Nội). */
 export const periodOf = (query: Record<string, string | undefined> | undefined, now: string): Period => {
-  const today = DateTime.fromISO(now).setZone(ZONE);
+  const today = localDateOf(now);
   const period = {
-    from: query?.from || (today.startOf('month').toISODate() ?? ''),
-    to: query?.to || (today.toISODate() ?? ''),
+    from: query?.from || (today ? `${today.slice(0, 8)}01` : ''),
+    to: query?.to || (today ?? ''),
   };
-  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d).isValid;
+  const valid = (d: string) => startOfDay(d) !== undefined;
   const issues: FieldProblem[] = [
     ...(valid(period.from) ? [] : [{ path: 'from', ...problem('field.isoDate', { field: 'from' }) }]),
     ...(valid(period.to) ? [] : [{ path: 'to', ...problem('field.isoDate', { field: 'to' }) }]),
@@ -72,7 +72,7 @@ export const urgingLetterFor = async (directiveId: string, now: string) => {
   const directive = await getDirective(directiveId);
   const overdue = overdueAgencies(directive, await allAssignmentsOf(directiveId), now);
   if (overdue.length === 0) throw new ValidationError([{ path: 'directive', ...problem('urging.nothingOverdue') }]);
-  const today = DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
+  const today = localDateOf(now) ?? now.slice(0, 10);
   const { original } = await filesOfDirective(directive);
   const file = await urgingLetter({
     directive,

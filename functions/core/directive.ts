@@ -1,9 +1,16 @@
-import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { type Field, type FieldProblem, problem } from '#contracts/problems.ts';
 import { ACK } from './assignment/model.ts';
+import {
+  durationMillis,
+  startOfDay as hanoiMidnight,
+  isoDate,
+  parseDuration,
+  parseIso,
+  plusDuration,
+} from './calendar/hanoi-time.ts';
 import { addWorkingDays } from './calendar/index.ts';
-import { isIsoDuration, ZONE } from './calendar/time.ts';
+import { isIsoDuration } from './calendar/time.ts';
 import { fileIdSchema, MAX_ANNEXES } from './directive-file.ts';
 import { customIssue, says } from './problems.ts';
 
@@ -35,17 +42,20 @@ const instant = (field: Field) =>
 
 const HOUR_MS = 3_600_000;
 
+/** A duration's length (a month as 30 days); NaN when unreadable, which fails both bounds as luxon's did. */
+const millisOf = (v: string) => {
+  const d = parseDuration(v);
+  return d === undefined ? Number.NaN : durationMillis(d);
+};
+
 /** An ISO 8601 duration within sane bounds: `P1000Y` would never fire, `PT0S` would fire at once. */
 const duration = (field: Field, bounds: { minHours: number; maxDays: number }) =>
   z
     .string()
     .refine(isIsoDuration, says('field.duration', { field }))
+    .refine((v) => millisOf(v) >= bounds.minHours * HOUR_MS, says('field.minHours', { field, hours: bounds.minHours }))
     .refine(
-      (v) => Duration.fromISO(v).toMillis() >= bounds.minHours * HOUR_MS,
-      says('field.minHours', { field, hours: bounds.minHours }),
-    )
-    .refine(
-      (v) => Duration.fromISO(v).toMillis() <= bounds.maxDays * 24 * HOUR_MS,
+      (v) => millisOf(v) <= bounds.maxDays * 24 * HOUR_MS,
       says('field.maxDays', { field, days: bounds.maxDays }),
     );
 
@@ -154,14 +164,11 @@ export const MAX_HORIZON_DAYS = 730;
 /** The deadlines of a periodic report: the first one, then every period while its date is not after `until`. */
 export const periodsOf = (first: string, recurrence: { every: 'P1D' | 'P1W'; until: string }) => {
   const deadlines: string[] = [];
-  const start = DateTime.fromISO(first).setZone(ZONE);
+  const start = parseIso(first);
+  if (start === undefined) return deadlines;
   const step = recurrence.every === 'P1D' ? { days: 1 } : { weeks: 1 };
-  for (
-    let at = start;
-    (at.toISODate() ?? '') <= recurrence.until && deadlines.length <= MAX_PERIODS;
-    at = at.plus(step)
-  )
-    deadlines.push(at.toUTC().toISO() ?? '');
+  for (let at = start; isoDate(at) <= recurrence.until && deadlines.length <= MAX_PERIODS; at = plusDuration(at, step))
+    deadlines.push(new Date(at).toISOString());
   return deadlines;
 };
 
@@ -278,7 +285,7 @@ export const directiveInputSchema = z
     });
   });
 
-const startOfDay = (ymd: string) => DateTime.fromISO(ymd, { zone: ZONE }).startOf('day').toMillis();
+const startOfDay = (ymd: string) => hanoiMidnight(ymd) ?? Number.NaN;
 
 /**
  * What makes sense only at the moment of issuing: no deadline (or first period) already past or before the

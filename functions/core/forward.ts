@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { type Assignment, isOpen } from './assignment/model.ts';
-import { endOfDayOn, ZONE } from './calendar/time.ts';
+import { endOfDayOn, localDateOf } from './calendar/time.ts';
 import { type DirectiveBody, type StoredDirective, tasksOf } from './directive.ts';
 import { customIssue, says } from './problems.ts';
 
@@ -93,8 +92,8 @@ export const ownDeadline = (a: Assignment, taskCode: string): string | null | un
   return deadlines.sort((x, y) => Date.parse(x) - Date.parse(y))[0] ?? null;
 };
 
-const todayIn = (now: string) => DateTime.fromISO(now).setZone(ZONE).toISODate() ?? now.slice(0, 10);
-const dateIn = (iso: string) => DateTime.fromISO(iso).setZone(ZONE).toISODate() ?? iso.slice(0, 10);
+const todayIn = (now: string) => localDateOf(now) ?? now.slice(0, 10);
+const dateIn = (iso: string) => localDateOf(iso) ?? iso.slice(0, 10);
 
 /**
  * What a forward asks that the agency's own assignment does not allow, each on its field; and the units'

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type Assignment, isOpen, nextDeadline } from './assignment/model.ts';
+import { addDaysToDate, startOfDay, wallOf } from './calendar/hanoi-time.ts';
 import { isWorkingDay } from './calendar/index.ts';
-import { ZONE } from './calendar/time.ts';
+import { localDateOf } from './calendar/time.ts';
 import { says } from './problems.ts';
 
 /**
@@ -61,11 +61,13 @@ export const sortInbox = (entries: InboxEntry[]): InboxEntry[] =>
 const key = (e: InboxEntry) => `${e.assignment.directiveId}#${e.assignment.recipientId}`;
 
 /** The Hà Nội date of an instant, YYYY-MM-DD. */
-export const localDate = (instant: string) =>
-  DateTime.fromISO(instant).setZone(ZONE).toISODate() ?? instant.slice(0, 10);
+export const localDate = (instant: string) => localDateOf(instant) ?? instant.slice(0, 10);
 
 /** The Monday of the week a date is in (ISO weeks: Monday to Sunday). */
-export const mondayOf = (date: string) => DateTime.fromISO(date, { zone: ZONE }).startOf('week').toISODate() ?? date;
+export const mondayOf = (date: string) => {
+  const at = startOfDay(date);
+  return at === undefined ? date : (addDaysToDate(date, 1 - wallOf(at).weekday) ?? date);
+};
 
 /**
  * Whether the weekly inbox email goes out on this date: the week's first working day. Usually Monday; when Monday
@@ -74,8 +76,6 @@ export const mondayOf = (date: string) => DateTime.fromISO(date, { zone: ZONE })
  */
 export const isWeeklyInboxDay = (date: string) => {
   if (!isWorkingDay(date)) return false;
-  const monday = DateTime.fromISO(mondayOf(date), { zone: ZONE });
-  for (let d = monday; (d.toISODate() ?? '') < date; d = d.plus({ days: 1 }))
-    if (isWorkingDay(d.toISODate() ?? '')) return false;
+  for (let d = mondayOf(date); d < date; d = addDaysToDate(d, 1) ?? date) if (isWorkingDay(d)) return false;
   return true;
 };

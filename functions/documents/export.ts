@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { DateTime } from 'luxon';
-import { formatCalendarDate, ZONE } from '#core/calendar/time.ts';
+import { parseIso, startOfDay } from '#core/calendar/hanoi-time.ts';
+import { formatCalendarDate, formatDateTime, formatHourWords } from '#core/calendar/time.ts';
 import {
   type AgencyStatistics,
   type AssignmentDetail,
@@ -55,22 +55,22 @@ export const RATE_FORMAT = '0.0%';
 
 /** The Hà Nội wall time of an instant, as the `Date` ExcelJS writes as that wall time. */
 export const excelDateTime = (iso: string) => {
-  const local = DateTime.fromISO(iso).setZone(ZONE);
-  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+  const at = parseIso(iso) ?? Number.NaN;
+  // The wall time is the instant seven hours on (Hà Nội has no daylight saving), to the second as Excel keeps it.
+  return new Date(Math.floor(at / 1000) * 1000 + 7 * 3_600_000);
 };
 
 /** A calendar date (YYYY-MM-DD), as the `Date` ExcelJS writes as that day. */
 export const excelDate = (ymd: string) => {
-  const d = DateTime.fromISO(ymd, { zone: 'utc' });
-  return new Date(Date.UTC(d.year, d.month - 1, d.day));
+  const midnight = startOfDay(ymd);
+  return new Date(midnight === undefined ? Number.NaN : midnight + 7 * 3_600_000);
 };
 
 const periodLine = (p: Period) =>
   `Công văn ban hành từ ngày ${formatCalendarDate(p.from)} đến ngày ${formatCalendarDate(p.to)}`;
 
 const generatedLine = (iso: string) => {
-  const local = DateTime.fromISO(iso).setZone(ZONE);
-  return `Số liệu tính đến ${local.toFormat('HH')} giờ ${local.toFormat('mm')} ngày ${local.toFormat('dd/MM/yyyy')}`;
+  return `Số liệu tính đến ${formatHourWords(iso)}`;
 };
 
 type Column = { header: string; width: number; numFmt?: string; align?: 'left' | 'center' | 'right'; wrap?: boolean };
@@ -194,9 +194,7 @@ export const DETAIL_HEADERS = detailColumns.map((c) => c.header);
 /** "1.3: 17:00 03/02/2021; 2.2: …" when the deadlines differ between tasks; empty when there is one. */
 const perTaskDeadlines = (d: AssignmentDetail) => {
   if (new Set(d.deadlines.map((x) => x.deadline)).size < 2) return null;
-  return d.deadlines
-    .map((x) => `${x.taskCode}: ${DateTime.fromISO(x.deadline).setZone(ZONE).toFormat('HH:mm dd/MM/yyyy')}`)
-    .join('; ');
+  return d.deadlines.map((x) => `${x.taskCode}: ${formatDateTime(x.deadline)}`).join('; ');
 };
 
 const asDateTime = (iso: string | undefined) => (iso ? excelDateTime(iso) : null);

@@ -17,10 +17,9 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { DateTime } from 'luxon';
 import { type Assignment, openObligations } from '#core/assignment/model.ts';
 import { addWorkingDays } from '#core/calendar/index.ts';
-import { decree30PlaceAndDate, ZONE } from '#core/calendar/time.ts';
+import { decree30PlaceAndDate, formatCalendarDate, formatHourWords } from '#core/calendar/time.ts';
 import type { Directive } from '#core/directive.ts';
 
 /**
@@ -74,13 +73,9 @@ const FONT = 'Times New Roman';
 const PT = (points: number) => points * 2;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
-const local = (iso: string) => DateTime.fromISO(iso).setZone(ZONE);
 
 /** "17 giờ 00 ngày 03/02/2021". */
-export const deadlineText = (iso: string) => {
-  const d = local(iso);
-  return `${d.toFormat('HH')} giờ ${d.toFormat('mm')} ngày ${d.toFormat('dd/MM/yyyy')}`;
-};
+export const deadlineText = formatHourWords;
 
 /** The number the clerk completes: "……/STTTT-BCVT" after a directive "126/STTTT-BCVT". */
 export { decree30PlaceAndDate };
@@ -175,7 +170,7 @@ const aboutText = (subject: string) => {
   return `về việc ${stripEnd(rest)}`;
 };
 
-const formatYmd = (ymd: string) => DateTime.fromISO(ymd, { zone: ZONE }).toFormat('dd/MM/yyyy');
+const formatYmd = formatCalendarDate;
 
 /** The draft letter as a DOCX file. */
 export const urgingLetter = async (input: UrgingLetterInput): Promise<Buffer> => {

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { ZONE } from '#core/calendar/time.ts';
+import { ddmmyyyy, hhmm, INVALID, parseIso } from '#core/calendar/hanoi-time.ts';
 import type { DirectiveFile, FileSignature } from '#core/directive-file.ts';
 import { type Lang, messages } from './i18n/index.ts';
 
@@ -7,7 +6,10 @@ import { type Lang, messages } from './i18n/index.ts';
 export type ShownFiles = { original?: DirectiveFile; annexes: DirectiveFile[] };
 
 /** dd/mm/yyyy HH:mm in Hà Nội, as officials write a signing time. */
-const hanoi = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toFormat('dd/MM/yyyy HH:mm');
+const hanoi = (iso: string) => {
+  const at = parseIso(iso, 'hanoi');
+  return at === undefined ? INVALID : `${ddmmyyyy(at)} ${hhmm(at)}`;
+};
 
 const kb = (size: number, lang: Lang) =>
   (size / 1024).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import { parseIso, startOfDayOf } from '../calendar/hanoi-time.ts';
 import { addWorkingDays, nextWorkingMorning } from '../calendar/index.ts';
-import { minus, ZONE } from '../calendar/time.ts';
+import { minus } from '../calendar/time.ts';
 import { type Assignment, isOpen, type Obligation, openObligations } from './model.ts';
 
 /**
@@ -26,9 +26,10 @@ const DEFAULT_ESCALATE_AFTER = 2;
 const ms = Date.parse;
 
 /** 08:00 in Hà Nội on the day the deadline falls. */
-const morningOf = (deadline: string) =>
-  DateTime.fromISO(deadline).setZone(ZONE).set({ hour: 8, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO() ??
-  deadline;
+const morningOf = (deadline: string) => {
+  const at = parseIso(deadline);
+  return at === undefined ? deadline : new Date(startOfDayOf(at) + 8 * 3_600_000).toISOString();
+};
 
 /**
  * When a reminder goes out: never at night or on a day off (it waits for 08:00 of the next working day), never

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { ZONE } from '../calendar/time.ts';
+import { localDateOf } from '../calendar/time.ts';
 import { type Directive, type DirectiveInput, periodsOf, tasksOf } from '../directive.ts';
 import type { Assignment, ReportSlot } from './model.ts';
 
@@ -14,7 +13,7 @@ export const initialAssignment = (
     if (!task.reportRequired) continue;
     if (task.recurrence && task.deadline) {
       for (const deadline of periodsOf(task.deadline, task.recurrence)) {
-        const period = DateTime.fromISO(deadline).setZone(ZONE).toISODate() ?? deadline;
+        const period = localDateOf(deadline) ?? deadline;
         reports[`${task.code}#${period}`] = { taskCode: task.code, period, deadline };
       }
     } else reports[task.code] = { taskCode: task.code, ...(task.deadline ? { deadline: task.deadline } : {}) };

@@ -2,12 +2,12 @@
  * Working days and working hours of Vietnamese state agencies, in Asia/Ho_Chi_Minh: Monday–Friday,
  * 08:00–17:00, less holidays and configured days off, plus configured working Saturdays.
  */
-import { DateTime } from 'luxon';
 import { type CalendarConfig, DEFAULT_CALENDAR_CONFIG } from './config.ts';
 import { fromDayNumber, isWeekend, toDayNumber, yearOf } from './dates.ts';
+import { parseIso, ZONE } from './hanoi-time.ts';
 import { yearCalendar } from './holidays.ts';
 
-export const CALENDAR_ZONE = 'Asia/Ho_Chi_Minh';
+export const CALENDAR_ZONE = ZONE;
 export const WORKDAY_START = '08:00';
 export const WORKDAY_END = '17:00';
 
@@ -44,23 +44,21 @@ const parseClock = (clock: string): Clock => {
 };
 
 /** An ISO instant; one without an offset is read as Hà Nội time. */
-const parseInstant = (instant: string): DateTime => {
-  const parsed = DateTime.fromISO(instant, { zone: CALENDAR_ZONE });
-  if (!parsed.isValid) throw new RangeError(`Not an ISO 8601 instant: ${JSON.stringify(instant)}`);
-  return parsed.setZone(CALENDAR_ZONE);
+const parseInstant = (instant: string): number => {
+  const parsed = parseIso(instant, 'hanoi');
+  if (parsed === undefined) throw new RangeError(`Not an ISO 8601 instant: ${JSON.stringify(instant)}`);
+  return parsed;
 };
 
-const localDay = (local: DateTime): number => toDayNumber(local.toISODate() ?? '');
+/** Hà Nội is UTC+07:00 all year: its day number is the UTC one of the instant seven hours later. */
+const OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
 
-const at = (day: number, clock: Clock): DateTime => {
-  const [year, month, date] = fromDayNumber(day).split('-').map(Number) as [number, number, number];
-  return DateTime.fromObject(
-    { year, month, day: date, hour: clock.hour, minute: clock.minute },
-    { zone: CALENDAR_ZONE },
-  );
-};
+const localDay = (local: number): number => Math.floor((local + OFFSET_MS) / DAY_MS);
 
-const toInstant = (local: DateTime): string => local.toUTC().toJSDate().toISOString();
+const at = (day: number, clock: Clock): number => day * DAY_MS + (clock.hour * 60 + clock.minute) * 60_000 - OFFSET_MS;
+
+const toInstant = (local: number): string => new Date(local).toISOString();
 
 export type AddWorkingDaysOptions = {
   config?: CalendarConfig;
@@ -143,8 +141,8 @@ export const plusWorkingTime = (
   let cursor = parseInstant(nextWorkingMorning(start, config));
   for (;;) {
     const day = localDay(cursor);
-    const available = at(day, close).toMillis() - cursor.toMillis();
-    if (left <= available) return toInstant(cursor.plus({ milliseconds: left }));
+    const available = at(day, close) - cursor;
+    if (left <= available) return toInstant(cursor + left);
     left -= available;
     cursor = at(nextWorkingDayNumber(day, config), open);
   }

@@ -1,19 +1,17 @@
-import { DateTime, Duration } from 'luxon';
 import type { Checkpoint } from '#core/assignment/checkpoints.ts';
 import { ACK, type Assignment } from '#core/assignment/model.ts';
-import { formatCalendarDate, ZONE } from '#core/calendar/time.ts';
+import { ddmmyyyy, hhmm, parseDuration } from '#core/calendar/hanoi-time.ts';
+import { formatCalendarDate, formatted } from '#core/calendar/time.ts';
 import type { Directive, Leader, Task } from '#core/directive.ts';
 import type { Inline } from './blocks.ts';
 
 /** The phrases the emails share: dates and durations in words, the directive reference, a task as owed. */
 
-const local = (iso: string) => DateTime.fromISO(iso).setZone(ZONE);
-
 /** "17:00 ngày 03/02/2021", in Asia/Ho_Chi_Minh. */
-export const deadlineVi = (iso: string) => local(iso).toFormat("HH:mm 'ngày' dd/MM/yyyy");
+export const deadlineVi = (iso: string) => formatted(iso, (ms) => `${hhmm(ms)} ngày ${ddmmyyyy(ms)}`);
 
 /** "17:00 on 03/02/2021 (UTC+7)". */
-export const deadlineEn = (iso: string) => `${local(iso).toFormat("HH:mm 'on' dd/MM/yyyy")} (UTC+7)`;
+export const deadlineEn = (iso: string) => `${formatted(iso, (ms) => `${hhmm(ms)} on ${ddmmyyyy(ms)}`)} (UTC+7)`;
 
 const UNITS_VI = [
   ['years', 'năm'],
@@ -26,9 +24,8 @@ const UNITS_VI = [
 
 /** P1D → "1 ngày", PT8H → "8 giờ"; empty when the duration cannot be read. */
 export const durationVi = (iso: string) => {
-  const d = Duration.fromISO(iso);
-  if (!d.isValid) return '';
-  const o = d.toObject();
+  const o = parseDuration(iso);
+  if (!o) return '';
   return UNITS_VI.filter(([unit]) => (o[unit] ?? 0) > 0)
     .map(([unit, word]) => `${o[unit]} ${word}`)
     .join(' ');

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { directoryOf } from '#app/directory.ts';
 import { issueDirective } from '#app/issue-directive.ts';
 import { type FileInput, parseFile } from '#app/parse-file.ts';
 import { storeFile } from '#app/store-file.ts';
 import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
 import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
-import { ZONE } from '#core/calendar/time.ts';
+import { isoDate } from '#core/calendar/hanoi-time.ts';
 import { directiveInputSchema } from '#core/directive.ts';
 import { MAX_ANNEXES, MAX_FILE_BYTES } from '#core/directive-file.ts';
 import { ConflictError, UnprocessableError, ValidationError } from '#core/errors.ts';
@@ -37,7 +36,7 @@ import { type HttpResult, redirect } from './responses.ts';
 
 type FormContext = PageContext;
 
-const today = () => DateTime.now().setZone(ZONE).toISODate() ?? '';
+const today = () => isoDate(Date.now());
 
 const renderForm = async (
   c: FormContext,

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Agency } from '#core/agency.ts';
-import { ZONE } from '#core/calendar/time.ts';
+import { isoLocal, parseIso } from '#core/calendar/hanoi-time.ts';
 import { type COPY_PURPOSES, END_OF_WORKING_DAY } from '#core/directive.ts';
 
 /**
@@ -168,8 +167,8 @@ const purposeOf = (line: string): (typeof COPY_PURPOSES)[number] => {
 /** An empty date means no deadline; a date without a time means the end of the working day. */
 const deadlineOf = (t: TaskValues) => {
   if (!t.deadlineDate) return undefined;
-  const at = DateTime.fromISO(`${t.deadlineDate}T${t.deadlineTime || '17:00'}`, { zone: ZONE });
-  return at.isValid ? at.toISO() : `${t.deadlineDate}T${t.deadlineTime}`;
+  const at = parseIso(`${t.deadlineDate}T${t.deadlineTime || '17:00'}`, 'hanoi');
+  return at !== undefined ? isoLocal(at) : `${t.deadlineDate}T${t.deadlineTime}`;
 };
 
 /** The create body of the API, from the form. Recipients come from the directory by id. */

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Agency } from '#core/agency.ts';
 import { type AgencyMatch, matchAgency } from '#core/agency-matching.ts';
-import { ZONE } from '#core/calendar/time.ts';
+import { hhmm, INVALID, isoDate, parseIso } from '#core/calendar/hanoi-time.ts';
 import type { DraftDirective, ParseWarning } from '#parsing/index.ts';
 import { blankForm, type FormValues } from './directive-form-input.ts';
 
@@ -19,7 +18,7 @@ export type FormCheck =
   | { kind: 'leader'; name: string; message: string }
   | { kind: 'text'; message: string };
 
-const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso).setZone(ZONE) : undefined);
+const local = (iso: string | undefined) => (iso ? parseIso(iso) : undefined);
 
 /** The index in a warning's path ("tasks.2.deadline" → 2 under "tasks"). */
 const indexIn = (field: string, head: string) => {
@@ -93,8 +92,8 @@ export const draftToForm = (
       code: t.code,
       text: t.text,
       assignees,
-      deadlineDate: at?.toISODate() ?? '',
-      deadlineTime: at?.toFormat('HH:mm') ?? '17:00',
+      deadlineDate: at === undefined ? '' : isoDate(at),
+      deadlineTime: at === undefined ? (t.deadline ? INVALID : '17:00') : hhmm(at),
       deadlineWorkingDays: t.deadlineWorkingDays ? String(t.deadlineWorkingDays) : '',
       recurrence: every === 'P1D' || every === 'P1W' ? every : '',
       recurrenceUntil: t.recurrence?.until ?? '',
