@@ -4,7 +4,7 @@ import { sfn } from '#adapters/clients/sfn.ts';
 import { storeTaskToken } from '#adapters/store/task-tokens.ts';
 import type { awaitInput } from '#contracts/workflow.ts';
 import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
-import { findAssignment } from './deliver.ts';
+import { findAssignment } from './find-assignment.ts';
 
 /**
  * Stores the token of the wait that begins now. If the item moved on since the plan was made (a click landed

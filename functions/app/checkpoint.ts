@@ -10,7 +10,8 @@ import { type Checkpoint, dueCheckpoints, PLAN_GONE, planNext } from '#core/assi
 import { escalationRecipients } from '#core/assignment/escalation.ts';
 import { recordCheckpoint } from '#core/assignment/transitions.ts';
 import { escalationEmail, reminderEmail } from '#documents/email/index.ts';
-import { deliverIfIssued, findAssignment } from './deliver.ts';
+import { deliverIfIssued } from './deliver.ts';
+import { findAssignment } from './find-assignment.ts';
 
 /**
  * Of several checkpoints due at once for one obligation (after downtime, say), only the last one says

@@ -2,24 +2,15 @@ import type { z } from 'zod';
 import { linkFor } from '#adapters/links.ts';
 import { isPermanentRejection, sendEmail } from '#adapters/mail/mailer.ts';
 import { count } from '#adapters/observability.ts';
-import { applyTransition, getAssignment, type StoredAssignment } from '#adapters/store/assignments.ts';
+import { applyTransition, type StoredAssignment } from '#adapters/store/assignments.ts';
 import { getDirectiveText } from '#adapters/store/directives.ts';
 import type { assignmentRef } from '#contracts/workflow.ts';
 import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
 import { deliver, failDelivery } from '#core/assignment/transitions.ts';
-import { DeliveryFailed, NotFoundError } from '#core/errors.ts';
+import { DeliveryFailed } from '#core/errors.ts';
 import { invitationEmail } from '#documents/email/index.ts';
 import { invitationFiles } from './directive-files.ts';
-
-/** The assignment, or undefined when it is gone: a step has nothing left to track then. */
-export const findAssignment = async (directiveId: string, recipientId: string) => {
-  try {
-    return await getAssignment(directiveId, recipientId);
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
-};
+import { findAssignment } from './find-assignment.ts';
 
 /**
  * Emails the invitation of an assignment still ISSUED, then records DELIVERED. Sending first means a crash in
@@ -35,12 +26,12 @@ export const deliverIfIssued = async (assignment: StoredAssignment, now: string)
   try {
     await sendEmail({
       to: [assignment.recipientEmail],
-      ...invitationEmail({
+      ...(await invitationEmail({
         directive,
         assignment: delivering.next,
         link,
         files: await invitationFiles(directive, link, true),
-      }),
+      })),
     });
   } catch (error) {
     if (!isPermanentRejection(error)) throw error;

@@ -3,7 +3,7 @@ import { count, logger } from '#adapters/observability.ts';
 import { applyTransition } from '#adapters/store/assignments.ts';
 import type { recoverInput } from '#contracts/workflow.ts';
 import { recordStepFailure } from '#core/assignment/transitions.ts';
-import { findAssignment } from './deliver.ts';
+import { findAssignment } from './find-assignment.ts';
 
 /** The first wait is a minute; each failure in a row doubles it, up to an hour. */
 export const recoveryWaitSeconds = (attempt: number) => Math.min(60 * 2 ** Math.max(0, attempt - 1), 3600);

@@ -3,7 +3,7 @@ import { applyTransition } from '#adapters/store/assignments.ts';
 import { executionName, startAssignment } from '#adapters/workflow.ts';
 import type { renewInput } from '#contracts/workflow.ts';
 import { resume } from '#core/assignment/transitions.ts';
-import { findAssignment } from './deliver.ts';
+import { findAssignment } from './find-assignment.ts';
 
 /**
  * This execution nears Step Functions' limits: the assignment goes on in the next generation's execution,

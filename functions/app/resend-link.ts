@@ -21,7 +21,7 @@ export const mailCurrentLink = async (assignment: Assignment, at: string, kind: 
   const link = await linkFor(assignment, at);
   await sendEmail({
     to: [assignment.recipientEmail],
-    ...invitationEmail({ directive, assignment, link, files: await invitationFiles(directive, link, false) }),
+    ...(await invitationEmail({ directive, assignment, link, files: await invitationFiles(directive, link, false) })),
   });
   count('EmailsSent', 1, { kind });
 };

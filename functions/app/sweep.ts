@@ -4,7 +4,7 @@ import { staleWatches, type Watched, watchAgainAt } from '#adapters/store/watch.
 import { assignmentExecutionStatus, startAssignment } from '#adapters/workflow.ts';
 import { isOpen } from '#core/assignment/model.ts';
 import { resume } from '#core/assignment/transitions.ts';
-import { findAssignment } from './deliver.ts';
+import { findAssignment } from './find-assignment.ts';
 
 /** Enough for an hour's run to finish well inside a Lambda's time; what is left waits for the next run. */
 const MAX_PER_SHARD = 100;

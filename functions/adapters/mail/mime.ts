@@ -1,5 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-
 export type EmailAttachment = { filename: string; content: string | Buffer; contentType: string };
 
 export type RawEmail = {
@@ -25,6 +23,9 @@ const AUTOMATED = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppres
  * nodemailer's.
  */
 export async function composeRawEmail(mail: RawEmail): Promise<Buffer> {
+  // Loaded with the first email, not with the function: the officials' and inbox functions bundle the mail stack
+  // for the few requests that send one, and most of their cold starts never compose a message.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer/index.js');
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(mail.headers ?? {})) {
     if (Object.keys(AUTOMATED).some((k) => k.toLowerCase() === key.toLowerCase())) continue;

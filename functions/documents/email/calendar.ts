@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 
 export type CalendarDeadline = { key: string; label: string; at: string };
 
@@ -19,7 +19,9 @@ const EVENT_MINUTES = 30;
  * An iCalendar (METHOD:PUBLISH) with one 30-minute event ending at each deadline, alarmed a day and an hour
  * before. Times are written in UTC, so the file needs no VTIMEZONE and every client shows local time.
  */
-export function deadlinesCalendar(input: DeadlinesCalendarInput): string {
+export async function deadlinesCalendar(input: DeadlinesCalendarInput): Promise<string> {
+  // ics validates with yup, which builds its schemas when loaded: only an email that carries a calendar loads it.
+  const { createEvents } = await import('ics');
   const events = input.deadlines.map((d): EventAttributes => {
     const end = Date.parse(d.at);
     if (Number.isNaN(end)) throw new Error(`Calendar deadline "${d.key}" is not an ISO instant: ${d.at}`);

@@ -47,7 +47,7 @@ const filesBlocks = (files: InvitationFiles): Block[] => {
  * The invitation: the directive, the agency's tasks and deadlines, its personal link, the deadlines as an
  * iCalendar attachment, and the directive's original (attached when small enough) and annexes (linked).
  */
-export function invitationEmail({
+export async function invitationEmail({
   directive,
   assignment,
   link,
@@ -57,7 +57,7 @@ export function invitationEmail({
   assignment: Assignment;
   link: string;
   files?: InvitationFiles;
-}): EmailContent {
+}): Promise<EmailContent> {
   const tasks = tasksOf(directive.tasks, assignment);
   const deadlines = [
     ...(assignment.ackDeadline
@@ -78,7 +78,7 @@ export function invitationEmail({
           {
             filename,
             contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-            content: deadlinesCalendar({
+            content: await deadlinesCalendar({
               uid: `${assignment.directiveId}-${assignment.recipientId}`,
               title: directive.number,
               description: [

@@ -18,24 +18,24 @@ const calendar = () =>
 const events = (ics: string) => unfold(ics).split('BEGIN:VEVENT').slice(1);
 
 describe('deadlinesCalendar', () => {
-  it('publishes one event per deadline, with CRLF line ends and no VTIMEZONE', () => {
-    const ics = calendar();
+  it('publishes one event per deadline, with CRLF line ends and no VTIMEZONE', async () => {
+    const ics = await calendar();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('METHOD:PUBLISH\r\n');
     expect(ics).not.toContain('VTIMEZONE');
     expect(events(ics)).toHaveLength(2);
   });
 
-  it('ends each 30-minute event at the deadline, in UTC', () => {
-    const [ack, report] = events(calendar());
+  it('ends each 30-minute event at the deadline, in UTC', async () => {
+    const [ack, report] = events(await calendar());
     expect(ack).toContain('DTSTART:20210130T093000Z');
     expect(ack).toContain('DTEND:20210130T100000Z');
     expect(report).toContain('DTSTART:20210203T093000Z');
     expect(report).toContain('DTEND:20210203T100000Z');
   });
 
-  it('gives stable UIDs and Vietnamese summaries', () => {
-    const [ack, report] = events(calendar());
+  it('gives stable UIDs and Vietnamese summaries', async () => {
+    const [ack, report] = events(await calendar());
     expect(ack).toContain('UID:01HZ0000000000000000000126-cong-an-ack@chidao');
     expect(report).toContain('UID:01HZ0000000000000000000126-cong-an-1.3@chidao');
     expect(report).toContain('SUMMARY:Hạn báo cáo nhiệm vụ 1.3 — 126/STTTT-BCVT');
@@ -47,21 +47,21 @@ describe('deadlinesCalendar', () => {
     );
   });
 
-  it('alarms a day and an hour before, with valid durations', () => {
-    const [, report] = events(calendar());
+  it('alarms a day and an hour before, with valid durations', async () => {
+    const [, report] = events(await calendar());
     expect(report?.match(/BEGIN:VALARM/g)).toHaveLength(2);
     expect(report).toContain('TRIGGER:-PT24H');
     expect(report).toContain('TRIGGER:-PT1H');
     expect(report).not.toMatch(/TRIGGER:-P\d+DT\r\n/);
   });
 
-  it('is the same calendar when built twice, except for DTSTAMP', () => {
+  it('is the same calendar when built twice, except for DTSTAMP', async () => {
     const strip = (s: string) => s.replace(/DTSTAMP:\d{8}T\d{6}Z/g, '');
-    expect(strip(calendar())).toBe(strip(calendar()));
+    expect(strip(await calendar())).toBe(strip(await calendar()));
   });
 
-  it('throws on a deadline that is not an instant', () => {
-    expect(() =>
+  it('throws on a deadline that is not an instant', async () => {
+    await expect(
       deadlinesCalendar({
         uid: 'x',
         title: 'x',
@@ -69,6 +69,6 @@ describe('deadlinesCalendar', () => {
         url: LINK,
         deadlines: [{ key: 'ack', label: 'x', at: 'not-a-date' }],
       }),
-    ).toThrow();
+    ).rejects.toThrow();
   });
 });

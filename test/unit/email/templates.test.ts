@@ -40,8 +40,8 @@ describe('deadlineVi', () => {
 });
 
 describe('invitationEmail', () => {
-  const invite = (a: Assignment = assignment()) =>
-    send(invitationEmail({ directive, assignment: a, link: LINK }), [a.recipientEmail]);
+  const invite = async (a: Assignment = assignment()) =>
+    send(await invitationEmail({ directive, assignment: a, link: LINK }), [a.recipientEmail]);
 
   it('has the directive number and Vietnamese subject, RFC 2047-encoded on the wire', async () => {
     const { mail, headers } = await invite();
@@ -102,7 +102,7 @@ describe('invitationEmail', () => {
   });
 
   it('leaves the calendar out when nothing has a deadline', async () => {
-    const email = invitationEmail({
+    const email = await invitationEmail({
       directive,
       assignment: assignment({ ackDeadline: undefined, reports: { '1.3': { taskCode: '1.3' } } }),
       link: LINK,
