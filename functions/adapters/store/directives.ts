@@ -11,6 +11,7 @@ import { type DirectiveInput, tasksAsIssued } from '#core/directive.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { newAssignmentItem } from './assignments.ts';
+import { batchPut } from './batch-put.ts';
 import { queryAll } from './query-all.ts';
 
 const ulid = monotonicFactory();
@@ -73,10 +74,23 @@ export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) 
   createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
 /**
+ * How long the claim of an idempotency key belongs to the request that made it: longer than any invocation of a
+ * function that issues can run (30 s, infra/constructs/handler-function.ts), so that once it has passed the
+ * claimant has finished or is dead and another request may finish the directive.
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
  * Stores a directive and its assignments, idempotently. The idempotency item claims an id for the key; the
- * assignments are written next, each only if absent (a retry never resets one that has moved on); the
- * directive item is written last and is what makes the directive visible. A retry after a crash at any point
- * finishes the same directive.
+ * assignments are written next; the directive item is written last and is what makes the directive visible and
+ * lets its fan-out move any assignment. A retry after a crash at any point finishes the same directive.
+ *
+ * The claimant writes the assignments with BatchWriteItem, 25 to a request and without a condition: nothing but
+ * an ISSUED assignment can exist under a directive id before its directive item does, and within the claim's
+ * lease only the claimant can write that item (another request with the same key is told the directive is being
+ * issued), so an unconditional put can only rewrite the same initial assignment, never one that has moved on.
+ * A request that finishes someone else's claim after the lease writes each assignment only if absent, as before:
+ * a claimant that overran would have written its directive item, and then this request writes nothing.
  */
 export const storeDirective = async (
   input: DirectiveInput,
@@ -101,6 +115,7 @@ export const storeDirective = async (
   }
   let id = claimed.id;
   let createdAt = claimed.createdAt;
+  let claimant = true;
   try {
     await dynamo.send(
       new PutCommand({
@@ -122,6 +137,11 @@ export const storeDirective = async (
       new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id), ConsistentRead: true }),
     );
     if (existing.Item) return { directive: toDirective(existing.Item), created: false };
+    // The claimant may still be writing its assignments unconditionally: finishing beside it could let the
+    // fan-out move an assignment that one of its late batches then puts back to ISSUED.
+    if (Date.parse(now) - Date.parse(createdAt) < CLAIM_LEASE_MS)
+      throw new ConflictError(problem('directive.issueInProgress'));
+    claimant = false;
   }
 
   await claimNumber(input, id);
@@ -136,23 +156,22 @@ export const storeDirective = async (
     office,
     ...(options.forwardedFrom ? { forwardedFrom: options.forwardedFrom } : {}),
   };
-  await pMap(
-    recipients,
-    async (recipient) => {
-      try {
-        await dynamo.send(
-          new PutCommand({
-            TableName: config().TABLE_NAME,
-            Item: newAssignmentItem(initialAssignment(directive, recipient), now),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    },
-    { concurrency: 16 },
-  );
+  const assignments = recipients.map((recipient) => newAssignmentItem(initialAssignment(directive, recipient), now));
+  if (claimant) await batchPut(assignments);
+  else
+    await pMap(
+      assignments,
+      async (Item) => {
+        try {
+          await dynamo.send(
+            new PutCommand({ TableName: config().TABLE_NAME, Item, ConditionExpression: 'attribute_not_exists(pk)' }),
+          );
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      },
+      { concurrency: 16 },
+    );
   if (!options.unlisted)
     await dynamo.send(
       new PutCommand({
