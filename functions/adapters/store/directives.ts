@@ -32,19 +32,32 @@ export const getDirective = async (id: string): Promise<StoredDirective> => {
 };
 
 /**
- * What a task needs of a directive (its text, tasks, leaders) does not change once issued, so a warm
- * container keeps it a few minutes: a fan-out of thousands reads it once per container, not once per
- * recipient. Counts and cancellation are never read from here.
+ * What a task needs of a directive (its text, tasks, files, leaders) is written once, with the directive item,
+ * and never changed: after issue the item only gains counts (`tally`, `addToTally`, `reconcileTally`) and a
+ * withdrawal (`cancelledAt`, `cancelledBy`, `markDirectiveCancelled`). So a warm container keeps the immutable
+ * part, without those fields, so that no caller can read a stale count or miss a withdrawal from here (a
+ * withdrawal reaches each assignment as its own CANCELLED status): a fan-out of thousands reads the directive
+ * once per container, not once per recipient. Least recently used first out, at most TEXT_CACHE_MAX.
  */
-const recent = new Map<string, { directive: StoredDirective; until: number }>();
-const RECENT_MS = 5 * 60_000;
+const TEXT_CACHE_MAX = 32;
+const texts = new Map<string, StoredDirective>();
 
 export const getDirectiveText = async (id: string): Promise<StoredDirective> => {
-  const hit = recent.get(id);
-  if (hit && hit.until > performance.now()) return hit.directive;
-  const directive = await getDirective(id);
-  if (recent.size > 100) recent.clear();
-  recent.set(id, { directive, until: performance.now() + RECENT_MS });
+  const hit = texts.get(id);
+  if (hit) {
+    // Re-inserted to be the most recent: a Map iterates in insertion order.
+    texts.delete(id);
+    texts.set(id, hit);
+    return hit;
+  }
+  const stored: StoredDirective & { cancelledBy?: string } = await getDirective(id);
+  const { tally: _tally, cancelledAt: _at, cancelledBy: _by, ...text } = stored;
+  const directive = { ...text, tally: {} } as StoredDirective;
+  texts.set(id, directive);
+  for (const oldest of texts.keys()) {
+    if (texts.size <= TEXT_CACHE_MAX) break;
+    texts.delete(oldest);
+  }
   return directive;
 };
 
