@@ -173,6 +173,7 @@ export interface ProblemParams {
   'directive.notFound': { id: string };
   'assignment.notFound': { directiveId: string; recipientId: string };
   'directive.keyReused': None;
+  'directive.issueInProgress': None;
   /** `issuedOn` of the directive that holds the number (YYYY-MM-DD); `id` is its id. */
   'directive.duplicateNumber': {
     number: string;
@@ -321,6 +322,7 @@ const EVERY_CODE = {
   'directive.notFound': true,
   'assignment.notFound': true,
   'directive.keyReused': true,
+  'directive.issueInProgress': true,
   'directive.duplicateNumber': true,
   'store.busy': true,
   'link.invalid': true,

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { dynamo } from '#adapters/clients/dynamo.ts';
+import { CLAIM_LEASE_MS } from '#adapters/store/directives.ts';
+import { config } from '#contracts/environment.ts';
 import {
   callOfficials,
   directiveBody,
@@ -17,6 +21,7 @@ import {
   scanAll,
   sesMock,
   sfnMock,
+  WORKING_MORNING,
 } from './support/harness.ts';
 
 /**
@@ -261,6 +266,43 @@ describe('valid body', () => {
     expect(await scanAll()).toEqual(before);
     expect((await getRaw(`DIR#${id}`, 'DIRECTIVE'))?.subject).toBe(body.subject);
     expect(executionStarts()).toHaveLength(1);
+  });
+
+  it('a claim left by a request that stopped before its directive item: 409 within the lease, then finished without rewriting what moved', async () => {
+    const key = randomUUID();
+    const body = directiveBody({ number: '299/STTTT-BCVT' });
+    const first = await postDirective(body, { key });
+    expect(first.statusCode).toBe(201);
+    const { id } = parseJson<{ id: string }>(first);
+    // As if the first request had stopped after its assignments: no directive item, and (to show the finisher
+    // writes only what is absent) one assignment carrying a mark a rewrite would erase.
+    const table = config().TABLE_NAME;
+    const moved = RECIPIENTS[0]?.id ?? '';
+    await dynamo.send(new DeleteCommand({ TableName: table, Key: { pk: `DIR#${id}`, sk: 'DIRECTIVE' } }));
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: `DIR#${id}`, sk: `ASG#${moved}` },
+        UpdateExpression: 'SET testMark = :m',
+        ExpressionAttributeValues: { ':m': 'moved on' },
+      }),
+    );
+    const stopped = await scanAll();
+
+    const during = await postDirective(body, { key });
+
+    expect(during.statusCode).toBe(409);
+    expect(during.body).toContain('đang được ban hành');
+    expect(await scanAll()).toEqual(stopped);
+
+    vi.setSystemTime(WORKING_MORNING + CLAIM_LEASE_MS + 1000);
+    const after = await postDirective(body, { key });
+
+    expect(after.statusCode).toBe(201);
+    expect(parseJson<{ id: string }>(after).id).toBe(id);
+    expect((await getRaw(`DIR#${id}`, 'DIRECTIVE'))?.subject).toBe(body.subject);
+    expect((await getRaw(`DIR#${id}`, `ASG#${moved}`))?.testMark).toBe('moved on');
+    for (const r of RECIPIENTS) expect((await getItem(id, r.id)).status).toBe('ISSUED');
   });
 
   it('the same number and issuer with a different body and no key: 409', async () => {

@@ -11,6 +11,7 @@ import { type DirectiveInput, tasksAsIssued } from '#core/directive.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { newAssignmentItem } from './assignments.ts';
+import { batchPut } from './batch-put.ts';
 import { queryAll } from './query-all.ts';
 
 const ulid = monotonicFactory();
@@ -31,19 +32,32 @@ export const getDirective = async (id: string): Promise<StoredDirective> => {
 };
 
 /**
- * What a task needs of a directive (its text, tasks, leaders) does not change once issued, so a warm
- * container keeps it a few minutes: a fan-out of thousands reads it once per container, not once per
- * recipient. Counts and cancellation are never read from here.
+ * What a task needs of a directive (its text, tasks, files, leaders) is written once, with the directive item,
+ * and never changed: after issue the item only gains counts (`tally`, `addToTally`, `reconcileTally`) and a
+ * withdrawal (`cancelledAt`, `cancelledBy`, `markDirectiveCancelled`). So a warm container keeps the immutable
+ * part, without those fields, so that no caller can read a stale count or miss a withdrawal from here (a
+ * withdrawal reaches each assignment as its own CANCELLED status): a fan-out of thousands reads the directive
+ * once per container, not once per recipient. Least recently used first out, at most TEXT_CACHE_MAX.
  */
-const recent = new Map<string, { directive: StoredDirective; until: number }>();
-const RECENT_MS = 5 * 60_000;
+const TEXT_CACHE_MAX = 32;
+const texts = new Map<string, StoredDirective>();
 
 export const getDirectiveText = async (id: string): Promise<StoredDirective> => {
-  const hit = recent.get(id);
-  if (hit && hit.until > performance.now()) return hit.directive;
-  const directive = await getDirective(id);
-  if (recent.size > 100) recent.clear();
-  recent.set(id, { directive, until: performance.now() + RECENT_MS });
+  const hit = texts.get(id);
+  if (hit) {
+    // Re-inserted to be the most recent: a Map iterates in insertion order.
+    texts.delete(id);
+    texts.set(id, hit);
+    return hit;
+  }
+  const stored: StoredDirective & { cancelledBy?: string } = await getDirective(id);
+  const { tally: _tally, cancelledAt: _at, cancelledBy: _by, ...text } = stored;
+  const directive = { ...text, tally: {} } as StoredDirective;
+  texts.set(id, directive);
+  for (const oldest of texts.keys()) {
+    if (texts.size <= TEXT_CACHE_MAX) break;
+    texts.delete(oldest);
+  }
   return directive;
 };
 
@@ -73,10 +87,23 @@ export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) 
   createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
 /**
+ * How long the claim of an idempotency key belongs to the request that made it: longer than any invocation of a
+ * function that issues can run (30 s, infra/constructs/handler-function.ts), so that once it has passed the
+ * claimant has finished or is dead and another request may finish the directive.
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+
+/**
  * Stores a directive and its assignments, idempotently. The idempotency item claims an id for the key; the
- * assignments are written next, each only if absent (a retry never resets one that has moved on); the
- * directive item is written last and is what makes the directive visible. A retry after a crash at any point
- * finishes the same directive.
+ * assignments are written next; the directive item is written last and is what makes the directive visible and
+ * lets its fan-out move any assignment. A retry after a crash at any point finishes the same directive.
+ *
+ * The claimant writes the assignments with BatchWriteItem, 25 to a request and without a condition: nothing but
+ * an ISSUED assignment can exist under a directive id before its directive item does, and within the claim's
+ * lease only the claimant can write that item (another request with the same key is told the directive is being
+ * issued), so an unconditional put can only rewrite the same initial assignment, never one that has moved on.
+ * A request that finishes someone else's claim after the lease writes each assignment only if absent, as before:
+ * a claimant that overran would have written its directive item, and then this request writes nothing.
  */
 export const storeDirective = async (
   input: DirectiveInput,
@@ -101,6 +128,7 @@ export const storeDirective = async (
   }
   let id = claimed.id;
   let createdAt = claimed.createdAt;
+  let claimant = true;
   try {
     await dynamo.send(
       new PutCommand({
@@ -122,6 +150,11 @@ export const storeDirective = async (
       new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id), ConsistentRead: true }),
     );
     if (existing.Item) return { directive: toDirective(existing.Item), created: false };
+    // The claimant may still be writing its assignments unconditionally: finishing beside it could let the
+    // fan-out move an assignment that one of its late batches then puts back to ISSUED.
+    if (Date.parse(now) - Date.parse(createdAt) < CLAIM_LEASE_MS)
+      throw new ConflictError(problem('directive.issueInProgress'));
+    claimant = false;
   }
 
   await claimNumber(input, id);
@@ -136,23 +169,22 @@ export const storeDirective = async (
     office,
     ...(options.forwardedFrom ? { forwardedFrom: options.forwardedFrom } : {}),
   };
-  await pMap(
-    recipients,
-    async (recipient) => {
-      try {
-        await dynamo.send(
-          new PutCommand({
-            TableName: config().TABLE_NAME,
-            Item: newAssignmentItem(initialAssignment(directive, recipient), now),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    },
-    { concurrency: 16 },
-  );
+  const assignments = recipients.map((recipient) => newAssignmentItem(initialAssignment(directive, recipient), now));
+  if (claimant) await batchPut(assignments);
+  else
+    await pMap(
+      assignments,
+      async (Item) => {
+        try {
+          await dynamo.send(
+            new PutCommand({ TableName: config().TABLE_NAME, Item, ConditionExpression: 'attribute_not_exists(pk)' }),
+          );
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        }
+      },
+      { concurrency: 16 },
+    );
   if (!options.unlisted)
     await dynamo.send(
       new PutCommand({

@@ -173,6 +173,8 @@ export const enProblems: ProblemTexts = {
     'assignment.notFound': ({ directiveId, recipientId }) => `No agency ${recipientId} in directive ${directiveId}`,
     'directive.keyReused': () =>
       'A directive with the same number and issuing body (or the same Idempotency-Key) was already issued with different content.',
+    'directive.issueInProgress': () =>
+      'This directive (same Idempotency-Key, or same number and issuing body) is being issued right now. Please try again in 2 minutes.',
     'directive.duplicateNumber': ({ number, issuer, year, subject, issuedOn, id }) =>
       `Number ${number} of ${issuer} in ${year} is already used by the directive "${subject}" ` +
       `(${issuedOn.split('-').reverse().join('/')}, id ${id}). To reuse it on purpose, tick "Deliberately reuse a number already used this year".`,

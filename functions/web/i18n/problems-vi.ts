@@ -175,6 +175,8 @@ export const viProblems: ProblemTexts = {
       `Không tìm thấy đơn vị ${recipientId} trong công văn ${directiveId}`,
     'directive.keyReused': () =>
       'Công văn cùng số, ký hiệu và cơ quan ban hành (hoặc cùng Idempotency-Key) đã được ban hành với nội dung khác.',
+    'directive.issueInProgress': () =>
+      'Công văn này (cùng Idempotency-Key hoặc cùng số, ký hiệu) đang được ban hành. Vui lòng thử lại sau 2 phút.',
     'directive.duplicateNumber': ({ number, issuer, year, subject, issuedOn, id }) =>
       `Số ${number} của ${issuer} năm ${year} đã dùng cho công văn "${subject}" ` +
       `(ngày ${dmy(issuedOn)}, mã ${id}). Nếu cố ý dùng lại số này, hãy đánh dấu "Cố ý dùng lại số".`,

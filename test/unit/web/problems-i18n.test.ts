@@ -86,6 +86,7 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'directive.notFound': { id: '01J0000000000000000000000A' },
   'assignment.notFound': { directiveId: '01J0000000000000000000000A', recipientId: 'vnpt' },
   'directive.keyReused': {},
+  'directive.issueInProgress': {},
   'directive.duplicateNumber': {
     number: '77/STTTT-BCVT',
     issuer: 'Sở TT&TT Gia Lai',
