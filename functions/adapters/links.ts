@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { config } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
 import { INBOX, pathTo, RECIPIENT } from '#contracts/routes.ts';
@@ -62,7 +62,12 @@ const linkKeys = (maxAgeMs = KEYS_TTL_MS): Promise<Keys> => {
 
 // Years beyond 9999 have no ISO form; no link lives that long.
 const MAX_EXPIRY_S = 253_402_300_799;
-const payloadSchema = z.tuple([z.string(), z.string(), z.number().int(), z.number().int().min(0).max(MAX_EXPIRY_S)]);
+const payloadSchema = z.tuple([
+  z.string(),
+  z.string(),
+  z.number().check(z.int()),
+  z.number().check(z.int(), z.minimum(0), z.maximum(MAX_EXPIRY_S)),
+]);
 
 export type LinkClaims = { directiveId: string; recipientId: string; linkVersion: number; expiresAt: string };
 
@@ -147,8 +152,8 @@ export const INBOX_LINK_DAYS = 30;
 
 const inboxPayloadSchema = z.tuple([
   z.literal('inbox'),
-  z.string().min(3).max(320),
-  z.number().int().min(0).max(MAX_EXPIRY_S),
+  z.string().check(z.minLength(3), z.maxLength(320)),
+  z.number().check(z.int(), z.minimum(0), z.maximum(MAX_EXPIRY_S)),
 ]);
 
 /**

@@ -1,5 +1,5 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { sfn } from '#adapters/clients/sfn.ts';
 import { storeTaskToken } from '#adapters/store/task-tokens.ts';
 import type { awaitInput } from '#contracts/workflow.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { linkFor } from '#adapters/links.ts';
 import { sendEmail } from '#adapters/mail/mailer.ts';
 import { count } from '#adapters/observability.ts';

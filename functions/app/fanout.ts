@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { assignmentIdsPage } from '#adapters/store/assignments.ts';
 import { startAssignment } from '#adapters/workflow.ts';
 import type { fanoutBatch, fanoutInput } from '#contracts/workflow.ts';

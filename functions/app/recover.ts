@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { count, logger } from '#adapters/observability.ts';
 import { applyTransition } from '#adapters/store/assignments.ts';
 import type { recoverInput } from '#contracts/workflow.ts';

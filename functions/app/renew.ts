@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { applyTransition } from '#adapters/store/assignments.ts';
 import { executionName, startAssignment } from '#adapters/workflow.ts';
 import type { renewInput } from '#contracts/workflow.ts';

@@ -1,27 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.ts';
 
 /**
  * The environment every function reads, its names and their schema: the stack sets them by these names, the
  * local runtime likewise, and `config()` parses them once per container.
  */
 const schema = z.object({
-  TABLE_NAME: z.string().min(1),
-  PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
-  SENDER_ADDRESS: z.string().min(3),
-  LINK_SECRET_ARN: z.string().min(1),
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  PUBLIC_BASE_URL: z.pipe(
+    z.url(),
+    z.transform((u: string) => u.replace(/\/+$/, '')),
+  ),
+  SENDER_ADDRESS: z.string().check(z.minLength(3)),
+  LINK_SECRET_ARN: z.string().check(z.minLength(1)),
   /** Only the functions that start executions get these: a state machine's own tasks cannot name it. */
-  ASSIGNMENT_MACHINE_ARN: z.string().min(1).optional(),
-  FANOUT_MACHINE_ARN: z.string().min(1).optional(),
+  ASSIGNMENT_MACHINE_ARN: z.optional(z.string().check(z.minLength(1))),
+  FANOUT_MACHINE_ARN: z.optional(z.string().check(z.minLength(1))),
   /** The bucket of report attachments and directive files: only the functions that read or write them get it. */
-  ATTACHMENTS_BUCKET: z.string().min(1).optional(),
+  ATTACHMENTS_BUCKET: z.optional(z.string().check(z.minLength(1))),
   /** The Cognito user pool officials sign in to: the issuer and audience of their ID tokens, and its keys. */
-  OFFICIALS_ISSUER: z.string().min(1).optional(),
-  OFFICIALS_CLIENT_ID: z.string().min(1).optional(),
-  OFFICIALS_JWKS_URL: z.url().optional(),
+  OFFICIALS_ISSUER: z.optional(z.string().check(z.minLength(1))),
+  OFFICIALS_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
+  OFFICIALS_JWKS_URL: z.optional(z.url()),
   /** Links stay valid this long after the last deadline. */
-  LINK_TTL_DAYS: z.coerce.number().int().positive().default(180),
+  LINK_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 180),
   /** An assignment's execution goes on in a new one after this many days (Standard executions live a year). */
-  RENEW_AFTER_DAYS: z.coerce.number().int().min(1).max(330).default(300),
+  RENEW_AFTER_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(330)), 300),
 });
 
 export type Config = z.infer<typeof schema>;

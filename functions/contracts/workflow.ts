@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The error names the state machines and the tasks agree on. Pure constants: the CDK code in workflows/ imports
@@ -54,25 +54,32 @@ export const LAMBDA_SERVICE_ERRORS = [
  * What each task of the two state machines (and the schedules) is given: checked at the handler's edge, typed
  * for the use case it runs.
  */
-export const assignmentRef = z.object({ directiveId: z.string().min(1), recipientId: z.string().min(1) });
+export const assignmentRef = z.object({
+  directiveId: z.string().check(z.minLength(1)),
+  recipientId: z.string().check(z.minLength(1)),
+});
 export type AssignmentRef = z.infer<typeof assignmentRef>;
 
-export const awaitInput = assignmentRef.extend({
-  taskToken: z.string().min(1),
-  plan: z.object({ version: z.number().int(), timeoutSeconds: z.number().positive(), done: z.boolean().optional() }),
+export const awaitInput = z.extend(assignmentRef, {
+  taskToken: z.string().check(z.minLength(1)),
+  plan: z.object({
+    version: z.number().check(z.int()),
+    timeoutSeconds: z.number().check(z.positive()),
+    done: z.optional(z.boolean()),
+  }),
 });
 
-export const checkpointInput = assignmentRef.extend({ startedAt: z.iso.datetime({ offset: true }).optional() });
+export const checkpointInput = z.extend(assignmentRef, { startedAt: z.optional(z.iso.datetime({ offset: true })) });
 
-export const recoverInput = assignmentRef.extend({
-  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
-  recovery: z.object({ attempt: z.number().int().nonnegative() }).optional(),
+export const recoverInput = z.extend(assignmentRef, {
+  error: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
+  recovery: z.optional(z.object({ attempt: z.number().check(z.int(), z.nonnegative()) })),
 });
 
-export const renewInput = assignmentRef.extend({ executionName: z.string().min(1) });
+export const renewInput = z.extend(assignmentRef, { executionName: z.string().check(z.minLength(1)) });
 
-export const fanoutInput = z.object({ directiveId: z.string().min(1) });
-export const fanoutBatch = z.object({ directiveId: z.string().min(1), after: z.string().nullable() });
+export const fanoutInput = z.object({ directiveId: z.string().check(z.minLength(1)) });
+export const fanoutBatch = z.object({ directiveId: z.string().check(z.minLength(1)), after: z.nullable(z.string()) });
 
 /** A schedule's event: whatever EventBridge Scheduler sends. */
-export const scheduledInput = z.object({}).passthrough();
+export const scheduledInput = z.looseObject({});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Field } from '#contracts/problems.ts';
 import { says } from './problems.ts';
 
@@ -55,7 +55,7 @@ export const fileSummary = ({ fileId, name, size, contentType, sha256 }: Directi
 /** Ids are ULIDs: a malformed one names no file, and never reaches a key. */
 export const FILE_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const fileIdSchema = (field: Field) =>
-  z.string(says('field.invalid', { field })).regex(FILE_ID, says('field.invalid', { field }));
+  z.string(says('field.invalid', { field })).check(z.regex(FILE_ID, says('field.invalid', { field })));
 
 /** A name as shown and sent back in Content-Disposition: no path, no control characters, at most 200 characters. */
 export const cleanFileName = (raw: string | undefined, type: StoredFileType) => {

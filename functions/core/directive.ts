@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Field, type FieldProblem, problem } from '#contracts/problems.ts';
 import { ACK } from './assignment/model.ts';
 import {
@@ -22,23 +22,27 @@ import { customIssue, says } from './problems.ts';
 const text = (field: Field, max = 2000) =>
   z
     .string(says('field.required', { field }))
-    .trim()
-    .min(1, says('field.required', { field }))
-    .max(max, says('field.tooLong', { field, max }));
+    .check(
+      z.trim(),
+      z.minLength(1, says('field.required', { field })),
+      z.maxLength(max, says('field.tooLong', { field, max })),
+    );
 
 const optionalText = (field: Field, max = 2000) =>
-  z.string().trim().max(max, says('field.tooLong', { field, max })).optional();
+  z.optional(z.string().check(z.trim(), z.maxLength(max, says('field.tooLong', { field, max }))));
 
 const email = (field: Field) =>
-  z
-    .string(says('field.required', { field }))
-    .trim()
-    .toLowerCase()
-    .pipe(z.email(says('field.email', { field })));
+  z.pipe(
+    z.string(says('field.required', { field })).check(z.trim(), z.toLowerCase()),
+    z.email(says('field.email', { field })),
+  );
 
 /** Instants are stored in one form (UTC, milliseconds), so that they also sort and compare as strings. */
 const instant = (field: Field) =>
-  z.iso.datetime({ offset: true, ...says('field.instant', { field }) }).transform((v) => new Date(v).toISOString());
+  z.pipe(
+    z.iso.datetime({ offset: true, ...says('field.instant', { field }) }),
+    z.transform((v: string) => new Date(v).toISOString()),
+  );
 
 const HOUR_MS = 3_600_000;
 
@@ -50,14 +54,17 @@ const millisOf = (v: string) => {
 
 /** An ISO 8601 duration within sane bounds: `P1000Y` would never fire, `PT0S` would fire at once. */
 const duration = (field: Field, bounds: { minHours: number; maxDays: number }) =>
-  z
-    .string()
-    .refine(isIsoDuration, says('field.duration', { field }))
-    .refine((v) => millisOf(v) >= bounds.minHours * HOUR_MS, says('field.minHours', { field, hours: bounds.minHours }))
-    .refine(
+  z.string().check(
+    z.refine(isIsoDuration, says('field.duration', { field })),
+    z.refine(
+      (v) => millisOf(v) >= bounds.minHours * HOUR_MS,
+      says('field.minHours', { field, hours: bounds.minHours }),
+    ),
+    z.refine(
       (v) => millisOf(v) <= bounds.maxDays * 24 * HOUR_MS,
       says('field.maxDays', { field, days: bounds.maxDays }),
-    );
+    ),
+  );
 
 /**
  * Codes and ids are chosen by users and become keys of stored maps: the names Object.prototype carries
@@ -68,10 +75,10 @@ const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 
 export const isReservedKey = (key: string) => RESERVED_KEYS.has(key);
 
 export const RECIPIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const recipientIdSchema = z
-  .string(says('field.required', { field: 'agencyId' }))
-  .regex(RECIPIENT_ID, says('agencyId.format'))
-  .refine((v) => !isReservedKey(v), says('field.reserved', { field: 'agencyId' }));
+export const recipientIdSchema = z.string(says('field.required', { field: 'agencyId' })).check(
+  z.regex(RECIPIENT_ID, says('agencyId.format')),
+  z.refine((v) => !isReservedKey(v), says('field.reserved', { field: 'agencyId' })),
+);
 
 /** "1", "1.3", "II.2.a": letters, digits, dots, dashes and slashes; `#` separates a period in slot keys. */
 const TASK_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,19}$/u;
@@ -79,7 +86,7 @@ const TASK_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,19}$/u;
 /** The head of a recipient agency: copied on its first-level escalations. */
 export const headSchema = z.object({
   name: optionalText('headName', 200),
-  email: email('headEmail').optional(),
+  email: z.optional(email('headEmail')),
   phone: optionalText('headPhone', 40),
 });
 
@@ -88,7 +95,7 @@ export const recipientSchema = z.object({
   name: text('agencyName', 300),
   email: email('recipientEmail'),
   phone: optionalText('recipientPhone', 40),
-  head: headSchema.optional(),
+  head: z.optional(headSchema),
 });
 
 export const signerSchema = z.object({
@@ -96,7 +103,7 @@ export const signerSchema = z.object({
   title: text('signerTitle', 200),
   onBehalfOf: optionalText('onBehalfOf', 200),
   /** Where the first level of escalation reaches the signer, when the signer is not among the leaders. */
-  email: email('signerEmail').optional(),
+  email: z.optional(email('signerEmail')),
 });
 
 /** SIGNER gets the first level of escalation, DIRECTOR the second (see domain/escalation.ts). */
@@ -107,39 +114,43 @@ export const leaderSchema = z.object({
   title: text('leaderTitle', 200),
   email: email('leaderEmail'),
   phone: optionalText('leaderPhone', 40),
-  role: z.enum(LEADER_ROLES).optional(),
+  role: z.optional(z.enum(LEADER_ROLES)),
 });
 
 export const COPY_PURPOSES = ['REPORT', 'COORDINATE', 'ARCHIVE', 'INFORM'] as const;
 export const copySchema = z.object({
   name: text('copyName', 300),
-  purpose: z.enum(COPY_PURPOSES).default('INFORM'),
+  purpose: z._default(z.enum(COPY_PURPOSES), 'INFORM'),
 });
 
 export const taskSchema = z.object({
-  code: text('taskCode', 20)
-    .regex(TASK_CODE, says('taskCode.format'))
-    .refine((v) => !isReservedKey(v), says('field.reserved', { field: 'taskCode' })),
+  code: text('taskCode', 20).check(
+    z.regex(TASK_CODE, says('taskCode.format')),
+    z.refine((v) => !isReservedKey(v), says('field.reserved', { field: 'taskCode' })),
+  ),
   text: text('taskText', 5000),
   assignees: z
     .array(z.string(), says('field.choose', { field: 'assignees' }))
-    .min(1, says('field.atLeastOneAgency', { field: 'assignees' })),
-  deadline: instant('deadline').optional(),
+    .check(z.minLength(1, says('field.atLeastOneAgency', { field: 'assignees' }))),
+  deadline: z.optional(instant('deadline')),
   /** "trong thời hạn 05 ngày làm việc": the deadline is computed from the issue time, skipping days off. */
-  deadlineWorkingDays: z
-    .number(says('field.number', { field: 'workingDays' }))
-    .int()
-    .min(1, says('field.min', { field: 'workingDays', min: 1 }))
-    .max(60, says('field.max', { field: 'workingDays', max: 60 }))
-    .optional(),
+  deadlineWorkingDays: z.optional(
+    z
+      .number(says('field.number', { field: 'workingDays' }))
+      .check(
+        z.int(),
+        z.minimum(1, says('field.min', { field: 'workingDays', min: 1 })),
+        z.maximum(60, says('field.max', { field: 'workingDays', max: 60 })),
+      ),
+  ),
   /** A periodic report ("hằng ngày", "định kỳ hằng tuần"): one deadline per period from `deadline` to `until`. */
-  recurrence: z
-    .object({
+  recurrence: z.optional(
+    z.object({
       every: z.enum(['P1D', 'P1W'], says('recurrence.every')),
       until: z.iso.date(says('field.isoDate', { field: 'recurrenceUntil' })),
-    })
-    .optional(),
-  reportRequired: z.boolean().default(true),
+    }),
+  ),
+  reportRequired: z._default(z.boolean(), true),
 });
 
 export const MAX_RECIPIENTS = 5000;
@@ -183,107 +194,109 @@ export const directiveInputSchema = z
     issuedOn: z.iso.date(says('field.isoDate', { field: 'issuedOn' })),
     subject: text('subject', 1000),
     /** The same number from the same issuer in the same year is refused unless the official means it. */
-    allowDuplicateNumber: z.boolean().default(false),
+    allowDuplicateNumber: z._default(z.boolean(), false),
     /** The "Kính gửi" lines as written, groups included; the recipients are who actually receive it. */
-    addressees: z.array(text('addressees', 300)).max(100).default([]),
-    legalBases: z.array(text('legalBases', 2000)).max(50).default([]),
-    body: z
-      .string()
-      .trim()
-      .max(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))
-      .default(''),
+    addressees: z._default(z.array(text('addressees', 300)).check(z.maxLength(100)), []),
+    legalBases: z._default(z.array(text('legalBases', 2000)).check(z.maxLength(50)), []),
+    body: z._default(
+      z.string().check(z.trim(), z.maxLength(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))),
+      '',
+    ),
     /**
      * The whole content of the letter in order, paragraphs separated by newlines (the parse step's `fullText`):
      * section headings, contact paragraphs, notes and closing formula included. Shown to agencies when present.
      */
-    fullText: z
-      .string()
-      .trim()
-      .max(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))
-      .optional(),
+    fullText: z.optional(
+      z.string().check(z.trim(), z.maxLength(100_000, says('field.tooLong', { field: 'body', max: 100_000 }))),
+    ),
     signer: signerSchema,
     leadership: z
       .array(leaderSchema, says('field.required', { field: 'leadership' }))
-      .min(1, says('leadership.atLeastOne'))
-      .max(20),
+      .check(z.minLength(1, says('leadership.atLeastOne')), z.maxLength(20)),
     recipients: z
       .array(recipientSchema, says('recipients.required'))
-      .min(1, says('field.atLeastOneAgency', { field: 'recipients' }))
-      .max(MAX_RECIPIENTS, says('field.atMostAgencies', { field: 'recipients', max: MAX_RECIPIENTS })),
-    copies: z.array(copySchema).max(100).default([]),
+      .check(
+        z.minLength(1, says('field.atLeastOneAgency', { field: 'recipients' })),
+        z.maxLength(MAX_RECIPIENTS, says('field.atMostAgencies', { field: 'recipients', max: MAX_RECIPIENTS })),
+      ),
+    copies: z._default(z.array(copySchema).check(z.maxLength(100)), []),
     tasks: z
       .array(taskSchema, says('field.required', { field: 'tasks' }))
-      .min(1, says('tasks.atLeastOne'))
-      .max(200),
+      .check(z.minLength(1, says('tasks.atLeastOne')), z.maxLength(200)),
     /** A duration from delivery, or the end of the working day of receipt (Decree 30/2020). */
-    acknowledgeWithin: z
-      .union([z.literal(END_OF_WORKING_DAY), duration('acknowledgeWithin', { minHours: 1, maxDays: 30 })])
-      .default(END_OF_WORKING_DAY),
-    remindBefore: z
-      .array(duration('remindBefore', { minHours: 1, maxDays: 60 }))
-      .max(10)
-      .default(['P2D', 'P1D']),
+    acknowledgeWithin: z._default(
+      z.union([z.literal(END_OF_WORKING_DAY), duration('acknowledgeWithin', { minHours: 1, maxDays: 30 })]),
+      END_OF_WORKING_DAY,
+    ),
+    remindBefore: z._default(z.array(duration('remindBefore', { minHours: 1, maxDays: 60 })).check(z.maxLength(10)), [
+      'P2D',
+      'P1D',
+    ]),
     /** The original as sent (the signed PDF) and the annexes: ids from `POST /api/directives/files`. */
-    originalFile: fileIdSchema('originalFile').optional(),
-    annexes: z
-      .array(fileIdSchema('annexes'))
-      .max(MAX_ANNEXES, says('field.max', { field: 'annexes', max: MAX_ANNEXES }))
-      .optional(),
+    originalFile: z.optional(fileIdSchema('originalFile')),
+    annexes: z.optional(
+      z
+        .array(fileIdSchema('annexes'))
+        .check(z.maxLength(MAX_ANNEXES, says('field.max', { field: 'annexes', max: MAX_ANNEXES }))),
+    ),
     /** A reminder at 08:00 on the day a deadline falls. */
-    remindOnTheDay: z.boolean().default(true),
+    remindOnTheDay: z._default(z.boolean(), true),
     /** The second level of escalation (the director) this many working days after a missed deadline. */
-    escalateAfterWorkingDays: z.number().int().min(1).max(30).default(2),
+    escalateAfterWorkingDays: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(30)), 2),
   })
-  .superRefine((d, ctx) => {
-    // The directive item holds everything but the recipients and the assignee lists; it must stay well
-    // under DynamoDB's 400 KB item limit.
-    const stored = Buffer.byteLength(
-      JSON.stringify({ ...d, recipients: [], tasks: d.tasks.map((t) => ({ ...t, assignees: [] })) }),
-    );
-    if (stored > MAX_DIRECTIVE_BYTES)
-      ctx.addIssue(
-        customIssue(['body'], 'directive.tooLarge', {
-          kb: Math.round(stored / 1024),
-          maxKb: MAX_DIRECTIVE_BYTES / 1024,
-        }),
+  .check(
+    z.superRefine((d, ctx) => {
+      // The directive item holds everything but the recipients and the assignee lists; it must stay well
+      // under DynamoDB's 400 KB item limit.
+      const stored = Buffer.byteLength(
+        JSON.stringify({ ...d, recipients: [], tasks: d.tasks.map((t) => ({ ...t, assignees: [] })) }),
       );
-    const ids = new Set<string>();
-    d.recipients.forEach((r, i) => {
-      if (ids.has(r.id)) ctx.addIssue(customIssue(['recipients', i, 'id'], 'recipient.duplicate', { id: r.id }));
-      ids.add(r.id);
-    });
-    const codes = new Set<string>();
-    d.tasks.forEach((t, i) => {
-      if (t.deadline && t.deadlineWorkingDays)
-        ctx.addIssue(customIssue(['tasks', i, 'deadlineWorkingDays'], 'task.oneDeadline'));
-      if (t.recurrence && !t.deadline) ctx.addIssue(customIssue(['tasks', i, 'deadline'], 'task.firstPeriodMissing'));
-      if (t.recurrence && t.deadline && periodsOf(t.deadline, t.recurrence).length > MAX_PERIODS)
-        ctx.addIssue(customIssue(['tasks', i, 'recurrence', 'until'], 'task.tooManyPeriods', { max: MAX_PERIODS }));
-      if (codes.has(t.code)) ctx.addIssue(customIssue(['tasks', i, 'code'], 'task.duplicate', { code: t.code }));
-      codes.add(t.code);
-      t.assignees.forEach((a, j) => {
-        if (!ids.has(a)) ctx.addIssue(customIssue(['tasks', i, 'assignees', j], 'task.unknownAssignee', { id: a }));
+      if (stored > MAX_DIRECTIVE_BYTES)
+        ctx.addIssue(
+          customIssue(['body'], 'directive.tooLarge', {
+            kb: Math.round(stored / 1024),
+            maxKb: MAX_DIRECTIVE_BYTES / 1024,
+          }),
+        );
+      const ids = new Set<string>();
+      d.recipients.forEach((r, i) => {
+        if (ids.has(r.id)) ctx.addIssue(customIssue(['recipients', i, 'id'], 'recipient.duplicate', { id: r.id }));
+        ids.add(r.id);
       });
-    });
-    // Each agency's report slots are bounded, so that its assignment stays a small item (see storage).
-    const slots = new Map<string, number>();
-    d.tasks.forEach((t, i) => {
-      if (!t.reportRequired) return;
-      const n = t.recurrence && t.deadline ? Math.min(periodsOf(t.deadline, t.recurrence).length, MAX_PERIODS + 1) : 1;
-      for (const a of new Set(t.assignees)) {
-        const total = (slots.get(a) ?? 0) + n;
-        slots.set(a, total);
-        if (total > MAX_REPORT_SLOTS && total - n <= MAX_REPORT_SLOTS)
-          ctx.addIssue(
-            customIssue(['tasks', i, t.recurrence ? 'recurrence' : 'code'], 'agency.tooManyReports', {
-              id: a,
-              max: MAX_REPORT_SLOTS,
-              total,
-            }),
-          );
-      }
-    });
-  });
+      const codes = new Set<string>();
+      d.tasks.forEach((t, i) => {
+        if (t.deadline && t.deadlineWorkingDays)
+          ctx.addIssue(customIssue(['tasks', i, 'deadlineWorkingDays'], 'task.oneDeadline'));
+        if (t.recurrence && !t.deadline) ctx.addIssue(customIssue(['tasks', i, 'deadline'], 'task.firstPeriodMissing'));
+        if (t.recurrence && t.deadline && periodsOf(t.deadline, t.recurrence).length > MAX_PERIODS)
+          ctx.addIssue(customIssue(['tasks', i, 'recurrence', 'until'], 'task.tooManyPeriods', { max: MAX_PERIODS }));
+        if (codes.has(t.code)) ctx.addIssue(customIssue(['tasks', i, 'code'], 'task.duplicate', { code: t.code }));
+        codes.add(t.code);
+        t.assignees.forEach((a, j) => {
+          if (!ids.has(a)) ctx.addIssue(customIssue(['tasks', i, 'assignees', j], 'task.unknownAssignee', { id: a }));
+        });
+      });
+      // Each agency's report slots are bounded, so that its assignment stays a small item (see storage).
+      const slots = new Map<string, number>();
+      d.tasks.forEach((t, i) => {
+        if (!t.reportRequired) return;
+        const n =
+          t.recurrence && t.deadline ? Math.min(periodsOf(t.deadline, t.recurrence).length, MAX_PERIODS + 1) : 1;
+        for (const a of new Set(t.assignees)) {
+          const total = (slots.get(a) ?? 0) + n;
+          slots.set(a, total);
+          if (total > MAX_REPORT_SLOTS && total - n <= MAX_REPORT_SLOTS)
+            ctx.addIssue(
+              customIssue(['tasks', i, t.recurrence ? 'recurrence' : 'code'], 'agency.tooManyReports', {
+                id: a,
+                max: MAX_REPORT_SLOTS,
+                total,
+              }),
+            );
+        }
+      });
+    }),
+  );
 
 const startOfDay = (ymd: string) => hanoiMidnight(ymd) ?? Number.NaN;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
 import { DELIVERY_FAILED } from '#contracts/workflow.ts';
 import { fieldProblemsOf } from './problems.ts';
@@ -36,7 +36,7 @@ export class ValidationError extends AppError {
     this.message = issues.map((i) => `${i.path || '(body)'}: ${describe(i)}`).join('; ');
   }
 
-  static fromZod(error: z.ZodError): ValidationError {
+  static fromZod(error: z.core.$ZodError): ValidationError {
     return new ValidationError(fieldProblemsOf(error));
   }
 }

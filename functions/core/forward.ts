@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { type Assignment, isOpen } from './assignment/model.ts';
 import { endOfDayOn, localDateOf } from './calendar/time.ts';
 import { type DirectiveBody, type StoredDirective, tasksOf } from './directive.ts';
-import { customIssue, says } from './problems.ts';
+import { addIssue, says } from './problems.ts';
 
 /**
  * Forwarding to sub-units: an agency passes some of its tasks down to its own units (a district to its communes)
@@ -21,10 +21,10 @@ const UNIT_LINE = /^(.+?)\s*<\s*([^<>\s]+)\s*>$/;
 
 export type Unit = { name: string; email: string };
 
-const unitEmail = z.string().trim().toLowerCase().pipe(z.email());
+const unitEmail = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
 
 /** The units, one a line; blank lines are skipped, and a problem names its line (1-based, as the user counts). */
-const unitsField = z.string(says('field.required', { field: 'units' })).transform((text, ctx): Unit[] => {
+const readUnits = (text: string, ctx: z.core.ParsePayload): Unit[] => {
   const units: Unit[] = [];
   const seen = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -34,32 +34,34 @@ const unitsField = z.string(says('field.required', { field: 'units' })).transfor
     const name = match?.[1]?.replace(/\s+/g, ' ').trim() ?? '';
     const email = unitEmail.safeParse(match?.[2] ?? '');
     if (!match || name === '' || name.length > 300 || !email.success) {
-      ctx.addIssue(customIssue([], 'forward.unitLine', { line: i + 1 }));
+      addIssue(ctx, [], 'forward.unitLine', { line: i + 1 });
       return;
     }
     if (seen.has(email.data)) {
-      ctx.addIssue(customIssue([], 'forward.unitDuplicate', { line: i + 1, email: email.data }));
+      addIssue(ctx, [], 'forward.unitDuplicate', { line: i + 1, email: email.data });
       return;
     }
     seen.set(email.data, i + 1);
     units.push({ name, email: email.data });
   });
-  if (units.length === 0 && ctx.issues.length === 0)
-    ctx.addIssue(customIssue([], 'field.required', { field: 'units' }));
-  if (units.length > MAX_UNITS) ctx.addIssue(customIssue([], 'forward.tooManyUnits', { max: MAX_UNITS }));
+  if (units.length === 0 && ctx.issues.length === 0) addIssue(ctx, [], 'field.required', { field: 'units' });
+  if (units.length > MAX_UNITS) addIssue(ctx, [], 'forward.tooManyUnits', { max: MAX_UNITS });
   return units;
-});
+};
+const unitsField = z.pipe(z.string(says('field.required', { field: 'units' })), z.transform(readUnits));
 
 /** One checkbox arrives as a string, several as an array. */
-const taskCodesField = z
-  .union([z.string(), z.array(z.string())], says('field.choose', { field: 'taskCodes' }))
-  .transform((v) => [...new Set((Array.isArray(v) ? v : [v]).map((c) => c.trim()).filter((c) => c !== ''))])
-  .pipe(
-    z
-      .array(z.string().max(40))
-      .min(1, says('field.choose', { field: 'taskCodes' }))
-      .max(200),
-  );
+const taskCodesField = z.pipe(
+  z.pipe(
+    z.union([z.string(), z.array(z.string())], says('field.choose', { field: 'taskCodes' })),
+    z.transform((v: string | string[]) => [
+      ...new Set((Array.isArray(v) ? v : [v]).map((c) => c.trim()).filter((c) => c !== '')),
+    ]),
+  ),
+  z
+    .array(z.string().check(z.maxLength(40)))
+    .check(z.minLength(1, says('field.choose', { field: 'taskCodes' })), z.maxLength(200)),
+);
 
 /** The form the recipient page posts to `POST /r/{token}/forward`. */
 export const forwardForm = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Assignment, isOpen, nextDeadline } from './assignment/model.ts';
 import { addDaysToDate, startOfDay, wallOf } from './calendar/hanoi-time.ts';
 import { isWorkingDay } from './calendar/index.ts';
@@ -10,14 +10,15 @@ import { says } from './problems.ts';
  * directive's recipients are stored (trimmed, lower-case) and also in NFC, so that a form that sends decomposed
  * letters finds the same partition.
  */
-export const inboxEmailSchema = z
-  .string(says('field.required', { field: 'inboxEmail' }))
-  .transform((v) => v.normalize('NFC').trim().toLowerCase())
-  .pipe(
-    z
-      .email(says('field.email', { field: 'inboxEmail' }))
-      .max(254, says('field.tooLong', { field: 'inboxEmail', max: 254 })),
-  );
+export const inboxEmailSchema = z.pipe(
+  z.pipe(
+    z.string(says('field.required', { field: 'inboxEmail' })),
+    z.transform((v: string) => v.normalize('NFC').trim().toLowerCase()),
+  ),
+  z
+    .email(says('field.email', { field: 'inboxEmail' }))
+    .check(z.maxLength(254, says('field.tooLong', { field: 'inboxEmail', max: 254 }))),
+);
 
 export const inboxRequestSchema = z.object({ email: inboxEmailSchema });
 

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import '#contracts/zod-messages.ts';
 import {
   type FieldProblem,
   isProblemCode,
@@ -29,6 +30,19 @@ export const customIssue = <C extends ProblemCode>(path: PropertyKey[], code: C,
   message: encode(problem(code, ...params) as Problem),
 });
 
+/**
+ * An issue raised in a transform (`z.transform((v, ctx) => …)`): zod/mini's transforms have no `ctx.addIssue`, so
+ * it goes on the payload as classic zod's `addIssue` put it there (the value it was raised on as its input).
+ */
+export const addIssue = <C extends ProblemCode>(
+  ctx: z.core.ParsePayload,
+  path: PropertyKey[],
+  code: C,
+  ...params: ParamsOf<C>
+) => {
+  ctx.issues.push({ ...customIssue(path, code, ...params), input: ctx.value });
+};
+
 const decode = (message: string): Problem | undefined => {
   if (!message.startsWith('{')) return undefined;
   try {
@@ -44,5 +58,5 @@ export const problemOf = (issue: Pick<z.core.$ZodIssue, 'message'>): Problem =>
   decode(issue.message) ?? problem('input.unchecked', { detail: issue.message });
 
 /** Every issue of a zod error on its field, its path dotted (`tasks.0.deadline`). */
-export const fieldProblemsOf = (error: z.ZodError): FieldProblem[] =>
+export const fieldProblemsOf = (error: z.core.$ZodError): FieldProblem[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), ...problemOf(i) }));

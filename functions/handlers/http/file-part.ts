@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Field } from '#contracts/problems.ts';
 import { MAX_FILE_BYTES } from '#core/directive-file.ts';
-import { customIssue, says } from '#core/problems.ts';
+import { addIssue, says } from '#core/problems.ts';
 
 /** A file part as the multipart middleware leaves it in the body (functions/handlers/middleware/multipart.ts). */
 const part = z.object({
-  filename: z.string().optional(),
+  filename: z.optional(z.string()),
   mimetype: z.string(),
-  truncated: z.boolean().optional(),
+  truncated: z.optional(z.boolean()),
   content: z.instanceof(Buffer),
 });
 
@@ -19,23 +19,26 @@ export type BroughtFile = { bytes: Buffer; name: string; contentType: string };
  * truncated). An empty choice (a part with no name and no bytes) is "required", a 0-byte file "empty".
  */
 export const broughtFile = (field: Field) =>
-  z.union([part, z.string()], says('field.required', { field })).transform((value, ctx): BroughtFile => {
-    if (value === '' || (typeof value !== 'string' && !value.filename && value.content.length === 0)) {
-      ctx.addIssue(customIssue([], 'field.required', { field }));
-      return z.NEVER;
-    }
-    // A form posted without multipart carries only the file's name.
-    if (typeof value === 'string') {
-      ctx.addIssue(customIssue([], 'attachment.noContent'));
-      return z.NEVER;
-    }
-    if (value.truncated || value.content.length > MAX_FILE_BYTES) {
-      ctx.addIssue(customIssue([], 'field.tooLargeMb', { field, mb: MAX_FILE_BYTES / 1024 / 1024 }));
-      return z.NEVER;
-    }
-    if (value.content.length === 0) {
-      ctx.addIssue(customIssue([], 'attachment.empty'));
-      return z.NEVER;
-    }
-    return { bytes: value.content, name: value.filename ?? '', contentType: value.mimetype };
-  });
+  z.pipe(
+    z.union([part, z.string()], says('field.required', { field })),
+    z.transform((value: z.infer<typeof part> | string, ctx): BroughtFile => {
+      if (value === '' || (typeof value !== 'string' && !value.filename && value.content.length === 0)) {
+        addIssue(ctx, [], 'field.required', { field });
+        return z.NEVER;
+      }
+      // A form posted without multipart carries only the file's name.
+      if (typeof value === 'string') {
+        addIssue(ctx, [], 'attachment.noContent');
+        return z.NEVER;
+      }
+      if (value.truncated || value.content.length > MAX_FILE_BYTES) {
+        addIssue(ctx, [], 'field.tooLargeMb', { field, mb: MAX_FILE_BYTES / 1024 / 1024 });
+        return z.NEVER;
+      }
+      if (value.content.length === 0) {
+        addIssue(ctx, [], 'attachment.empty');
+        return z.NEVER;
+      }
+      return { bytes: value.content, name: value.filename ?? '', contentType: value.mimetype };
+    }),
+  );

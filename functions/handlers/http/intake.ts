@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { observe } from '#adapters/observability.ts';
 import { parseFile } from '#app/parse-file.ts';
 import { storeFile } from '#app/store-file.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
 import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
 import { directoryOf, importAgencies, removeAgency, saveAgency } from '#app/directory.ts';
@@ -43,12 +43,12 @@ const DASHBOARD_PAGE = 200;
 
 const actionForm = z.object({
   action: z.enum(['resend', 'reassign', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
-  recipientId: z.string().optional(),
-  taskCode: z.string().optional(),
-  until: z.iso.date(says('field.date', { field: 'until' })).optional(),
-  email: emailField('newEmail').optional(),
-  name: z.string().trim().max(300).optional(),
-  fromEmail: z.string().trim().toLowerCase().max(254).optional(),
+  recipientId: z.optional(z.string()),
+  taskCode: z.optional(z.string()),
+  until: z.optional(z.iso.date(says('field.date', { field: 'until' }))),
+  email: z.optional(emailField('newEmail')),
+  name: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+  fromEmail: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254))),
 });
 
 /** Another address for one agency; a move another official made meanwhile is a 409 page, not a second move. */

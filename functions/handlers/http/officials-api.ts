@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { observe } from '#adapters/observability.ts';
 import type { Applied } from '#adapters/store/assignments.ts';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
@@ -39,24 +39,28 @@ const answer = (event: OfficialEvent, result: Applied): HttpResult => {
 };
 
 const reason = z.object({
-  reason: z
-    .string()
-    .max(2000, says('field.tooLong', { field: 'reason', max: 2000 }))
-    .optional(),
+  reason: z.optional(z.string().check(z.maxLength(2000, says('field.tooLong', { field: 'reason', max: 2000 })))),
 });
-const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
+const instant = z.pipe(
+  z.iso.datetime({ offset: true }),
+  z.transform((v: string) => new Date(v).toISOString()),
+);
 const extension = z
-  .object({
-    decision: z.enum(['grant', 'refuse'], says('extension.decision')),
-    taskCode: z.string().min(1).optional(),
-    until: instant.optional(),
-  })
-  .extend(reason.shape)
-  .superRefine((v, ctx) => {
-    if (v.decision !== 'grant') return;
-    if (!v.taskCode) ctx.addIssue(customIssue(['taskCode'], 'field.requiredToGrant', { field: 'taskCode' }));
-    if (!v.until) ctx.addIssue(customIssue(['until'], 'field.requiredToGrant', { field: 'newDeadline' }));
-  });
+  .extend(
+    z.object({
+      decision: z.enum(['grant', 'refuse'], says('extension.decision')),
+      taskCode: z.optional(z.string().check(z.minLength(1))),
+      until: z.optional(instant),
+    }),
+    reason.shape,
+  )
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.decision !== 'grant') return;
+      if (!v.taskCode) ctx.addIssue(customIssue(['taskCode'], 'field.requiredToGrant', { field: 'taskCode' }));
+      if (!v.until) ctx.addIssue(customIssue(['until'], 'field.requiredToGrant', { field: 'newDeadline' }));
+    }),
+  );
 
 /**
  * Another address for one agency: `fromEmail`, when given, is the address the caller saw, so that of two
@@ -64,24 +68,26 @@ const extension = z
  */
 export const reassignBody = z.object({
   email: emailField('newEmail'),
-  name: z
-    .string()
-    .trim()
-    .max(300, says('field.tooLong', { field: 'newName', max: 300 }))
-    .optional()
-    .transform((v) => v || undefined),
-  fromEmail: z.string().trim().toLowerCase().max(254).optional(),
+  name: z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(300, says('field.tooLong', { field: 'newName', max: 300 })))),
+    z.transform((v: string | undefined) => v || undefined),
+  ),
+  fromEmail: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254))),
 });
 
 /** The directive and one page of its assignments: `?limit=` up to 1,000 (500 by default), `?cursor=`. */
 const page = z.object({
-  limit: z.coerce
-    .number(says('field.number', { field: 'limit' }))
-    .int(says('field.integer', { field: 'limit' }))
-    .min(1, says('field.min', { field: 'limit', min: 1 }))
-    .max(1000, says('field.max', { field: 'limit', max: 1000 }))
-    .default(500),
-  cursor: z.string().min(1).max(64).optional(),
+  limit: z._default(
+    z.coerce
+      .number(says('field.number', { field: 'limit' }))
+      .check(
+        z.int(says('field.integer', { field: 'limit' })),
+        z.minimum(1, says('field.min', { field: 'limit', min: 1 })),
+        z.maximum(1000, says('field.max', { field: 'limit', max: 1000 })),
+      ),
+    500,
+  ),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 
 const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult>> = {
@@ -96,7 +102,7 @@ const routes: Record<OfficialRoute, (event: OfficialEvent) => Promise<HttpResult
     });
   }),
   [OFFICIALS_API.list]: route(
-    { query: z.object({ issuer: z.string().max(300).optional() }) },
+    { query: z.object({ issuer: z.optional(z.string().check(z.maxLength(300))) }) },
     async ({ event, query }) =>
       json(200, { directives: (await listDirectives(officialOf(event), query.issuer)).map(directiveSummary) }),
   ),

@@ -10,7 +10,7 @@ import {
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cognito } from '#adapters/clients/cognito.ts';
 import { logger, observe } from '#adapters/observability.ts';
 import { revokeSession } from '#adapters/store/sessions.ts';
@@ -38,15 +38,15 @@ import { type HttpResult, redirect } from './responses.ts';
 const TOTP_ISSUER = 'chidao';
 
 const form = z.object({
-  step: z.enum(['password', 'new-password', 'mfa', 'mfa-setup']).catch('password'),
-  email: z.string().trim().max(320).catch(''),
-  username: z.string().max(512).optional().catch(undefined),
-  password: z.string().max(1024).catch(''),
-  next: z.string().optional().catch(undefined),
-  session: z.string().max(8192).optional().catch(undefined),
-  newPassword: z.string().max(1024).optional().catch(undefined),
-  code: z.string().trim().optional().catch(undefined),
-  secret: z.string().max(256).optional().catch(undefined),
+  step: z.catch(z.enum(['password', 'new-password', 'mfa', 'mfa-setup']), 'password'),
+  email: z.catch(z.string().check(z.trim(), z.maxLength(320)), ''),
+  username: z.catch(z.optional(z.string().check(z.maxLength(512))), undefined),
+  password: z.catch(z.string().check(z.maxLength(1024)), ''),
+  next: z.catch(z.optional(z.string()), undefined),
+  session: z.catch(z.optional(z.string().check(z.maxLength(8192))), undefined),
+  newPassword: z.catch(z.optional(z.string().check(z.maxLength(1024))), undefined),
+  code: z.catch(z.optional(z.string().check(z.trim())), undefined),
+  secret: z.catch(z.optional(z.string().check(z.maxLength(256))), undefined),
 });
 type Input = z.infer<typeof form>;
 type Shown = Omit<Parameters<typeof SignInPage>[0], 'lang'>;

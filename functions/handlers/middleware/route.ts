@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { problem } from '#contracts/problems.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
 import type { HttpResult } from '../http/responses.ts';
@@ -8,8 +8,8 @@ import type { HttpResult } from '../http/responses.ts';
  * zod schema before the route runs, so that no route reads raw input. A body or query that does not fit is a
  * 400 naming the field; path parameters that do not fit name nothing that exists (404).
  */
-type Schemas = { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-type Read<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodType ? z.infer<S[K]> : undefined;
+type Schemas = { path?: z.ZodMiniType; query?: z.ZodMiniType; body?: z.ZodMiniType };
+type Read<S extends Schemas, K extends keyof Schemas> = S[K] extends z.ZodMiniType ? z.infer<S[K]> : undefined;
 export type RouteInput<S extends Schemas, E> = {
   event: E;
   path: Read<S, 'path'>;
@@ -23,7 +23,7 @@ type Readable = {
   body?: unknown;
 };
 
-const parse = (schema: z.ZodType | undefined, value: unknown) => {
+const parse = (schema: z.ZodMiniType | undefined, value: unknown) => {
   if (!schema) return { ok: true as const, data: undefined };
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true as const, data: parsed.data } : { ok: false as const, error: parsed.error };
@@ -46,5 +46,7 @@ export const routeOf = <T extends Record<string, unknown>>(routes: T, routeKey: 
   Object.hasOwn(routes, routeKey) ? routes[routeKey as keyof T] : undefined;
 
 /** Path parameters as the routes of this app name them. */
-export const directivePath = z.object({ id: z.string().min(1).max(64) });
-export const assignmentPath = directivePath.extend({ recipientId: z.string().min(1).max(64) });
+export const directivePath = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const assignmentPath = z.extend(directivePath, {
+  recipientId: z.string().check(z.minLength(1), z.maxLength(64)),
+});

@@ -1,7 +1,8 @@
 import middy, { type MiddlewareObj } from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { observe } from '#adapters/observability.ts';
 import { THROTTLING_ERRORS, TRANSIENT_ERROR } from '#contracts/workflow.ts';
+import '#contracts/zod-messages.ts';
 
 /** A failure worth retrying; its cause is kept in the message, which Step Functions records. */
 export class TransientError extends Error {
@@ -39,8 +40,13 @@ const classifyErrors = (): MiddlewareObj => ({
  * error thrown here fails the task, so the state machine's Retry and Catch (or the schedule's retry policy)
  * decide what happens next.
  */
-export const stepHandler = <S extends z.ZodType, R>(schema: S, task: (input: z.infer<S>) => Promise<R>) =>
+export const stepHandler = <S extends z.ZodMiniType, R>(schema: S, task: (input: z.infer<S>) => Promise<R>) =>
   middy<unknown, R>()
     .use(observe())
     .use(classifyErrors())
-    .handler(async (event) => task(schema.parse(event)));
+    .handler(async (event) => {
+      const input = schema.safeParse(event);
+      // Named as classic zod names it (zod/mini says `$ZodError`): the name is the error the execution records.
+      if (!input.success) throw Object.assign(input.error, { name: 'ZodError' });
+      return task(input.data);
+    });

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { emailField, phoneField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
-import { customIssue, says } from '#core/problems.ts';
+import { addIssue, says } from '#core/problems.ts';
 
 /** The largest file a report may carry; the multipart parser stops reading (and marks it truncated) past it. */
 export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
@@ -10,9 +10,9 @@ export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 /** A file part as the multipart middleware (functions/handlers/middleware/multipart.ts) leaves it in the body. */
 const filePart = z.object({
   /** Undefined for a part without a filename parameter that busboy still takes for a file (octet-stream). */
-  filename: z.string().optional(),
+  filename: z.optional(z.string()),
   mimetype: z.string(),
-  truncated: z.boolean().optional(),
+  truncated: z.optional(z.boolean()),
   content: z.instanceof(Buffer),
 });
 
@@ -33,24 +33,21 @@ const displayName = (name: string) =>
  * FormData leaves the name out), or not at all; a form posted without multipart (a page from before
  * attachments) carries only the file's name.
  */
-const fileField = z
-  .union([filePart, z.string()], says('field.invalid', { field: 'attachment' }))
-  .optional()
-  .transform((value, ctx): UploadedFile | undefined => {
+const fileField = z.pipe(
+  z.optional(z.union([filePart, z.string()], says('field.invalid', { field: 'attachment' }))),
+  z.transform((value: z.infer<typeof filePart> | string | undefined, ctx): UploadedFile | undefined => {
     if (value === undefined || value === '') return undefined;
     if (typeof value === 'string') {
-      ctx.addIssue(customIssue([], 'attachment.noContent'));
+      addIssue(ctx, [], 'attachment.noContent');
       return z.NEVER;
     }
     if (!value.filename && value.content.length === 0) return undefined;
     if (value.truncated || value.content.length > MAX_ATTACHMENT_BYTES) {
-      ctx.addIssue(
-        customIssue([], 'field.tooLargeMb', { field: 'attachment', mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
-      );
+      addIssue(ctx, [], 'field.tooLargeMb', { field: 'attachment', mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
       return z.NEVER;
     }
     if (value.content.length === 0) {
-      ctx.addIssue(customIssue([], 'attachment.empty'));
+      addIssue(ctx, [], 'attachment.empty');
       return z.NEVER;
     }
     const type = value.mimetype.trim().toLowerCase();
@@ -59,45 +56,51 @@ const fileField = z
       contentType: MIME.test(type) ? type : 'application/octet-stream',
       body: value.content,
     };
-  });
+  }),
+);
 
 const taskCode = z
   .string(says('field.choose', { field: 'task' }))
-  .trim()
-  .min(1, says('field.choose', { field: 'task' }));
+  .check(z.trim(), z.minLength(1, says('field.choose', { field: 'task' })));
 
 export const reportForm = z.object({
   taskCode,
   summary: z
     .string(says('field.required', { field: 'summary' }))
-    .trim()
-    .min(1, says('field.required', { field: 'summary' }))
-    .max(10_000, says('field.tooLong', { field: 'summary', max: 10_000 })),
+    .check(
+      z.trim(),
+      z.minLength(1, says('field.required', { field: 'summary' })),
+      z.maxLength(10_000, says('field.tooLong', { field: 'summary', max: 10_000 })),
+    ),
   file: fileField,
 });
 
 export const extensionForm = z.object({
   taskCode,
-  until: z.iso.date(says('field.date', { field: 'extensionUntil' })).transform(endOfDayOn),
+  until: z.pipe(z.iso.date(says('field.date', { field: 'extensionUntil' })), z.transform(endOfDayOn)),
   reason: z
     .string(says('field.required', { field: 'reason' }))
-    .trim()
-    .min(1, says('field.required', { field: 'reason' }))
-    .max(2000, says('field.tooLong', { field: 'reason', max: 2000 })),
+    .check(
+      z.trim(),
+      z.minLength(1, says('field.required', { field: 'reason' })),
+      z.maxLength(2000, says('field.tooLong', { field: 'reason', max: 2000 })),
+    ),
 });
 
 /** The person the agency names to handle the directive: a name, an address (one spelling), a phone if any. */
 export const handlerForm = z.object({
   name: z
     .string(says('field.required', { field: 'handlerName' }))
-    .trim()
-    .min(1, says('field.required', { field: 'handlerName' }))
-    .max(200, says('field.tooLong', { field: 'handlerName', max: 200 })),
+    .check(
+      z.trim(),
+      z.minLength(1, says('field.required', { field: 'handlerName' })),
+      z.maxLength(200, says('field.tooLong', { field: 'handlerName', max: 200 })),
+    ),
   email: emailField('handlerEmail'),
-  phone: phoneField('handlerPhone').optional(),
+  phone: z.optional(phoneField('handlerPhone')),
 });
 
-export const parseForm = <T extends z.ZodType>(schema: T, body: unknown): z.infer<T> => {
+export const parseForm = <T extends z.ZodMiniType>(schema: T, body: unknown): z.infer<T> => {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   return parsed.data;
