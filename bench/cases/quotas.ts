@@ -1,0 +1,120 @@
+import { OFFICIALS_API, pathTo } from '#contracts/routes.ts';
+import { type QuotaClass, SFN_QUOTAS } from '../../local/stepfunctions/quotas.ts';
+import { benchDirective, recipientsOf } from '../lib/directive.ts';
+import { pause, round, say } from '../lib/measure.ts';
+import { startRuntime } from '../lib/runtime.ts';
+import type { Target } from '../report.ts';
+
+/**
+ * The real fan-out of N recipients under AWS's Step Functions quotas, simulated by the local endpoint
+ * (`npm start -- --sfn-quotas large|other`): a fresh runtime per class, one directive of N recipients issued
+ * through the API, and the time from the issue's answer (the fan-out execution has started) until every
+ * assignment has its execution, beside the quota's floor (N − burst) ÷ refill. Measuring stops there: the
+ * invitations are still being sent, and they are the other fan-out cases' business.
+ */
+
+type ExecutionView = { name: string; status: string; failedIterations: number; retries: number };
+type Stats = { quotas?: { throttled: Record<string, number>; transitionsDelayedMs: number } };
+
+/** Every this many ms the bench asks how many executions have started (a count, cheap for the runtime). */
+const POLL_MS = 100;
+
+export type QuotaFanoutResult = Awaited<ReturnType<typeof quotaFanout>>;
+
+export const quotaFanout = async (quotaClass: QuotaClass, n: number) => {
+  const { burst, refillPerSecond } = SFN_QUOTAS[quotaClass].startExecution;
+  // One more start than the assignments: the fan-out's own execution takes a token too.
+  const floorMs = (Math.max(0, n + 1 - burst) / refillPerSecond) * 1000;
+  const rt = await startRuntime({ sfnQuotas: quotaClass });
+  try {
+    const now = await rt.now();
+    const number = `BENCH-QUOTA-${quotaClass.toUpperCase()}-${n}/2026`;
+    const t0 = performance.now();
+    const created = await rt.api(
+      'POST',
+      pathTo(OFFICIALS_API.issue),
+      benchDirective({ number, now, recipients: recipientsOf(n) }),
+    );
+    if (created.status !== 201)
+      throw new Error(`${OFFICIALS_API.issue} → ${created.status} ${created.text.slice(0, 300)}`);
+    const { id } = JSON.parse(created.text) as { id: string };
+    const issued = performance.now();
+    const fanoutOf = async () =>
+      (await rt.ok<ExecutionView[]>('GET', `/_local/executions?prefix=${encodeURIComponent(id)}`)).filter(
+        (e) => e.name === id,
+      )[0];
+    // Until every assignment has its execution, or the fan-out has ended without it (then what is missing is lost).
+    const giveUpAt = issued + 10 * floorMs + 120_000;
+    let started = 0;
+    let allStartedMs: number | undefined;
+    for (;;) {
+      started = (
+        await rt.ok<{ count: number }>('GET', `/_local/executions?prefix=${encodeURIComponent(`${id}-`)}&count=1`)
+      ).count;
+      if (started >= n) {
+        allStartedMs = performance.now() - issued;
+        break;
+      }
+      if (performance.now() > giveUpAt) break;
+      const fan = await fanoutOf();
+      if (fan && fan.status !== 'RUNNING') {
+        started = (
+          await rt.ok<{ count: number }>('GET', `/_local/executions?prefix=${encodeURIComponent(`${id}-`)}&count=1`)
+        ).count;
+        if (started >= n) allStartedMs = performance.now() - issued;
+        break;
+      }
+      await pause(POLL_MS);
+    }
+    // The fan-out's Map ends right after its last batch; its history says whether any batch failed.
+    let fan = await fanoutOf();
+    while (fan?.status === 'RUNNING' && performance.now() < giveUpAt) {
+      await pause(POLL_MS);
+      fan = await fanoutOf();
+    }
+    const stats = await rt.ok<Stats>('GET', '/_local/stats');
+    const result = {
+      quotaClass,
+      recipients: n,
+      createMs: Math.round(issued - t0),
+      allStartedMs: allStartedMs === undefined ? null : Math.round(allStartedMs),
+      floorMs: Math.round(floorMs),
+      ratio: allStartedMs === undefined ? null : round(allStartedMs / floorMs, 2),
+      bucket: { burst, refillPerSecond },
+      throttlesSeen: stats.quotas?.throttled.StartExecution ?? 0,
+      throttledByAction: stats.quotas?.throttled ?? {},
+      transitionsDelayedMs: stats.quotas?.transitionsDelayedMs ?? 0,
+      fanout: {
+        status: fan?.status ?? 'missing',
+        failedBatches: fan?.failedIterations ?? 0,
+        retries: fan?.retries ?? 0,
+      },
+      lostAssignments: n - started,
+    };
+    say(
+      `fan-out of ${n} under the ${quotaClass} quotas: all started ${result.allStartedMs ?? 'never'} ms after the issue (floor ${result.floorMs} ms, ×${result.ratio}), ${result.throttlesSeen} ThrottlingExceptions, ${result.fanout.failedBatches} failed batches, ${result.lostAssignments} lost`,
+    );
+    return result;
+  } finally {
+    await rt.dispose();
+  }
+};
+
+export const quotaFanouts = async (n: number) => [await quotaFanout('large', n), await quotaFanout('other', n)];
+
+export const quotaTargets = (results: QuotaFanoutResult[] | undefined): Target[] =>
+  (results ?? []).map((r) => ({
+    name: `fan-out of ${r.recipients.toLocaleString('en')} under the Step Functions quotas (${r.quotaClass}: StartExecution ${r.bucket.burst}/${r.bucket.refillPerSecond} per s): all started ÷ the floor (N − burst) ÷ refill`,
+    value:
+      r.ratio === null
+        ? `not all started (${r.lostAssignments} without an execution)`
+        : `×${r.ratio} (${(r.allStartedMs ?? 0) / 1000} s vs ${r.floorMs / 1000} s); ${r.throttlesSeen} throttles, ${r.fanout.failedBatches} failed batches, ${r.lostAssignments} lost`,
+    limit: '≤ ×1.2, 0 failed batches, 0 lost',
+    met: r.ratio !== null && r.ratio <= 1.2 && r.fanout.failedBatches === 0 && r.lostAssignments === 0,
+  }));
+
+// `npx tsx bench/cases/quotas.ts [N]`: this case alone (the full `npm run bench` runs it with N = 5,000).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const results = await quotaFanouts(Number(process.argv[2] ?? 5000));
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+}
