@@ -250,7 +250,7 @@ export class StepFunctionsEngine extends EventEmitter {
     token: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
-    await this.quotas?.paced();
+    if (this.quotas) await this.quotas.paced();
     const resource = String(state.Resource);
     if (resource.endsWith(':lambda:invoke.waitForTaskToken')) {
       if (!token) throw new SfnError('States.Runtime', 'A .waitForTaskToken task must pass $$.Task.Token');
