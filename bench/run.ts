@@ -7,8 +7,7 @@
  * bench/results/latest.json (full) or latest-quick.json (quick), a Markdown copy beside it, and prints the
  * Markdown at the end.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +15,7 @@ import type { AppFacts } from './cases/app.ts';
 import { bundles } from './cases/bundles.ts';
 import type { FilesResult } from './cases/files.ts';
 import type { ParserCorpusResult } from './cases/parser-corpus.ts';
+import { quotaFanouts, quotaTargets } from './cases/quotas.ts';
 import {
   dashboard,
   escalationPath,
@@ -26,6 +26,7 @@ import {
   transitionsOf,
 } from './cases/runtime-cases.ts';
 import { machine, ROOT, round, runScript, say, sourceState } from './lib/measure.ts';
+import { runParseBench } from './lib/parse-bench.ts';
 import { provinceTargets, runProvince } from './lib/province.ts';
 import { type Runtime, startRuntime } from './lib/runtime.ts';
 import { markdown, type Target } from './report.ts';
@@ -45,6 +46,8 @@ const PLAN = quick
       dashboardRuns: 20,
       httpFloorRequests: 1000,
       profileFanout: false,
+      // The fan-out of 5,000 under the Step Functions quotas (two runtimes, a minute or more): full run only.
+      quotaFanout: 0,
       budgetSeconds: 120,
     }
   : {
@@ -58,6 +61,7 @@ const PLAN = quick
       httpFloorRequests: 3000,
       // One more fan-out of 1,000, untimed, under V8's CPU profiler: where the runtime's time goes.
       profileFanout: true,
+      quotaFanout: 5000,
       budgetSeconds: 900,
     };
 
@@ -84,22 +88,6 @@ type DigestResult = {
   query: { itemsRead: number; itemsReturned: number; overdueReturned: number; consumedCapacity: number; ms: number };
   scanForComparison: { itemsRead: number; consumedCapacity: number };
 };
-
-const runParseBench = () =>
-  new Promise<{ output: string; exitCode: number | null } | undefined>((resolve) => {
-    if (!existsSync(join(ROOT, 'bench', 'parse.bench.ts'))) return resolve(undefined);
-    const child = spawn('npx', ['tsx', 'bench/parse.bench.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString('utf8');
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.once('error', () => resolve(undefined));
-    child.once('exit', (exitCode) => {
-      clearTimeout(timer);
-      resolve({ output, exitCode });
-    });
-  });
 
 const started = performance.now();
 const startedAt = new Date().toISOString();
@@ -158,6 +146,7 @@ try {
   }
   await rt.dispose();
   rt = undefined;
+  const quotas = PLAN.quotaFanout ? await quotaFanouts(PLAN.quotaFanout) : undefined;
   if (!largestRun || !lifecycleResult || !happy || !floor) throw new Error('The largest fan-out did not run');
 
   const digest = await runScript<DigestResult>('bench/cases/digest.ts', [
@@ -280,6 +269,7 @@ try {
       met: digest.query.itemsRead / digest.overdue <= 1.1 && digest.query.overdueReturned === digest.overdue,
     },
     ...provinceTargets(province),
+    ...quotaTargets(quotas),
     {
       name: `parser field accuracy on the corpus (${parserCorpus.texts} published texts; per field and text, lists by set F1)`,
       value: `${round(100 * parserCorpus.overall, 1)}%`,
@@ -374,6 +364,7 @@ try {
       },
       digest: { ...digest, limit: { readsPerOverdue: 1.1 } },
       province,
+      ...(quotas ? { quotas } : {}),
       ...(parse ? { parse } : {}),
       parserCorpus,
       files,

@@ -128,13 +128,16 @@ export const adminRoutes =
         200,
         deps.engine.listMachines().map(({ name, arn, definition }) => ({ name, arn, definition })),
       );
+    else if (route === 'GET /_local/executions' && new URLSearchParams(query).get('count') === '1')
+      // Only how many: cheap enough to poll while a fan-out of thousands is under way (the quotas bench).
+      json(res, 200, { count: deps.engine.named(new URLSearchParams(query).get('prefix') ?? '').length });
     else if (route === 'GET /_local/executions')
       json(
         res,
         200,
         deps.engine
           .named(new URLSearchParams(query).get('prefix') ?? '')
-          .map(({ arn, name, stateMachineArn, status, startDate, stopDate, current }) => ({
+          .map(({ arn, name, stateMachineArn, status, startDate, stopDate, current, history }) => ({
             arn,
             name,
             stateMachineArn,
@@ -142,7 +145,10 @@ export const adminRoutes =
             startDate: new Date(startDate).toISOString(),
             ...(stopDate ? { stopDate: new Date(stopDate).toISOString() } : {}),
             state: current?.state ?? null,
-            transitions: deps.engine.describe(arn).history.filter((h) => h.type === 'StateEntered').length,
+            transitions: history.filter((h) => h.type === 'StateEntered').length,
+            // A Map iteration that failed after its retries (a fan-out batch), and the retries taken.
+            failedIterations: history.filter((h) => h.type === 'MapIterationFailed').length,
+            retries: history.filter((h) => h.type === 'StateRetried').length,
           })),
       );
     else if (route === 'GET /_local/stats') json(res, 200, { ...deps.engine.stats(), memory: process.memoryUsage() });

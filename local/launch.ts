@@ -60,6 +60,8 @@ export type LaunchOptions = {
   /** With the virtual clock, where it starts (a data folder that has a clock keeps its own). */
   virtualClock?: { startAt?: string } | false;
   env?: Record<string, string>;
+  /** `--sfn-quotas`: AWS's Step Functions token buckets of that region class. */
+  sfnQuotas?: 'large' | 'other';
   /** Pass the runtime's output through (the demo) instead of keeping it for `log()` (tests). */
   inheritOutput?: boolean;
   /** Besides the gateway answering, what the output must show before the runtime counts as ready. */
@@ -89,6 +91,7 @@ export const launchRuntime = async (options: LaunchOptions = {}) => {
       dataDir,
       ...clock,
       ...(startAt ? ['--start-at', startAt] : []),
+      ...(options.sfnQuotas ? ['--sfn-quotas', options.sfnQuotas] : []),
     ],
     {
       cwd: ROOT,

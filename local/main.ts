@@ -20,6 +20,7 @@ import { startSchedules } from './schedules.ts';
 import { secretsApi } from './secrets.ts';
 import { stepFunctionsApi } from './stepfunctions/api.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
+import { isQuotaClass, SfnQuotas } from './stepfunctions/quotas.ts';
 import { cachedTemplate } from './template-cache.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,8 +50,15 @@ const { values: args } = parseArgs({
      * `LOCAL_ENV.template` says the same for launchers that only set the environment; empty means synthesize.
      */
     template: { type: 'string', default: process.env[LOCAL_ENV.template] ?? '' },
+    /** AWS's Step Functions token buckets of a large region (`large`) or another (`other`); none when absent. */
+    'sfn-quotas': { type: 'string' },
   },
 });
+const quotaClass = args['sfn-quotas'];
+if (quotaClass !== undefined && !isQuotaClass(quotaClass)) {
+  console.error(`--sfn-quotas must be large or other, not ${quotaClass}`);
+  process.exit(2);
+}
 const port = Number(args.port);
 const dataDir = resolve(args['data-dir'] ?? '.data');
 mkdirSync(dataDir, { recursive: true });
@@ -82,6 +90,7 @@ const faults = new Faults();
 const lambda = new LambdaRuntime(app.functions, ROOT);
 const functionEnv = lambda.mergedEnvironment();
 const engine = new StepFunctionsEngine(lambda, join(dataDir, 'stepfunctions.jsonl'));
+if (quotaClass) engine.quotas = new SfnQuotas(quotaClass);
 // Workflow time (Wait states, retries, task timeouts) runs on the virtual clock, counted per execution.
 if (clock instanceof VirtualClock) setTimerProvider(engine.trackTimers(clock.provider));
 const cognito = await startCognito({
@@ -92,7 +101,7 @@ const cognito = await startCognito({
 });
 const aws = await startAwsEndpoint(
   {
-    'AWSStepFunctions.': stepFunctionsApi(engine),
+    'AWSStepFunctions.': stepFunctionsApi(engine, engine.quotas),
     'secretsmanager.': secretsApi(app.secrets, join(dataDir, 'secrets.json')),
     'AWSCognitoIdentityProviderService.': cognito.api,
   },
@@ -160,6 +169,11 @@ console.log(
     `  template      ${templateLine}`,
     `  clock         ${clock.virtual ? `virtual, now ${new Date(clock.now()).toISOString()} (POST /_local/clock {"advance":"PT1H"})` : 'real'}`,
     `  outbox        ${publicBaseUrl}/_local/outbox/view`,
+    ...(quotaClass
+      ? [
+          `  sfn quotas    AWS's token buckets of ${quotaClass === 'large' ? 'a large region' : 'other regions'} (ThrottlingException over them; GET /_local/stats counts)`,
+        ]
+      : []),
     `  sign in       ${publicBaseUrl}/sign-in as ${cognito.officials.map((o) => o.email).join(', ')} (passwords in ${join(dataDir, 'officials.json')})`,
     ...(cognito.created
       ? [`                first start: ${cognito.officials[0]?.email} / ${cognito.officials[0]?.password}`]

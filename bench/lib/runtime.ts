@@ -33,7 +33,7 @@ export type Answer = { status: number; text: string; ms: number };
 
 export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
-export async function startRuntime(options: { startAt?: string } = {}) {
+export async function startRuntime(options: { startAt?: string; sfnQuotas?: 'large' | 'other' } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'chidao-bench-'));
   const probeFile = join(dataDir, 'bench-probe.json');
@@ -43,6 +43,7 @@ export async function startRuntime(options: { startAt?: string } = {}) {
     port,
     dataDir,
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
+    ...(options.sfnQuotas ? { sfnQuotas: options.sfnQuotas } : {}),
     env: {
       [LOCAL_ENV.apiToken]: API_TOKEN,
       [LOCAL_ENV.publicBaseUrl]: base,

@@ -14,7 +14,7 @@ import { ENV, machineArn } from '#contracts/environment.ts';
 import type { WAKE_ERRORS } from '#contracts/workflow.ts';
 import { planNext } from '#core/assignment/checkpoints.ts';
 import type { Assignment } from '#core/assignment/model.ts';
-import { sfn } from './clients/sfn.ts';
+import { sfn, sfnOnce } from './clients/sfn.ts';
 import { count } from './observability.ts';
 
 export { WAKE_ERRORS } from '#contracts/workflow.ts';
@@ -32,9 +32,9 @@ export const executionName = (directiveId: string, recipientId: string, generati
   return `${directiveId}-${safe}${safe === recipientId ? '' : `-${hash(8)}`}`;
 };
 
-const startOnce = async (stateMachineArn: string, name: string, input: unknown) => {
+const startOnce = async (stateMachineArn: string, name: string, input: unknown, client = sfn) => {
   try {
-    await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+    await client.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
     return true;
   } catch (error) {
     // Same name, same input: a retry of a start that already happened.
@@ -51,6 +51,15 @@ export const startAssignment = (directiveId: string, recipientId: string, genera
     directiveId,
     recipientId,
   });
+
+/** One attempt, no SDK retry: a throttle reaches the caller at once, for the fan-out's own pacing. */
+export const startAssignmentOnce = (directiveId: string, recipientId: string) =>
+  startOnce(
+    machineArn(ENV.ASSIGNMENT_MACHINE_ARN),
+    executionName(directiveId, recipientId),
+    { directiveId, recipientId },
+    sfnOnce,
+  );
 
 /** The status of an assignment's execution of that generation, or undefined when there is none. */
 export const assignmentExecutionStatus = async (directiveId: string, recipientId: string, generation: number) => {

@@ -1,4 +1,5 @@
 import { SfnError, type StepFunctionsEngine } from './engine.ts';
+import type { SfnQuotas } from './quotas.ts';
 
 /**
  * The Step Functions API (AWS JSON 1.0, `X-Amz-Target: AWSStepFunctions.<Action>`), for the SDK clients the
@@ -8,7 +9,13 @@ type Body = Record<string, unknown>;
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export const stepFunctionsApi = (engine: StepFunctionsEngine) => {
+/**
+ * What AWS answers a call over its token bucket (awsJson1_0: HTTP 400, the shape's id in `__type`): the SDK
+ * keeps what follows `#` as the error's name, and its retry strategy classes `ThrottlingException` as a throttle.
+ */
+export const THROTTLED = { __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate exceeded' };
+
+export const stepFunctionsApi = (engine: StepFunctionsEngine, quotas?: SfnQuotas) => {
   const actions: Record<string, (b: Body) => unknown> = {
     CreateStateMachine: (b) => {
       const name = String(b.name);
@@ -102,8 +109,11 @@ export const stepFunctionsApi = (engine: StepFunctionsEngine) => {
   };
 
   return (target: string, body: Body): { status: number; body: unknown } => {
-    const action = actions[target.replace(/^AWSStepFunctions\./, '')];
+    const name = target.replace(/^AWSStepFunctions\./, '');
+    const action = actions[name];
     if (!action) return { status: 400, body: { __type: 'UnknownOperationException', message: target } };
+    // Over the quota nothing is done: no execution started, no task woken.
+    if (quotas && !quotas.admit(name)) return { status: 400, body: THROTTLED };
     try {
       return { status: 200, body: action(body) };
     } catch (error) {

@@ -5,6 +5,7 @@ import { StateMachine, type StateMachineDefinition, type TimerProvider } from 'a
 import type { LambdaRuntime } from '../lambda-runtime.ts';
 import { type Definition, RESUMED, resumedAt, type StateDef, taskStates, timeoutOf } from './definitions.ts';
 import { type ExecutionRecord, Journal } from './journal.ts';
+import type { SfnQuotas } from './quotas.ts';
 
 /** An error the endpoint answers with its AWS name (`__type`), as the SDK expects. */
 export class SfnError extends Error {
@@ -44,6 +45,8 @@ export class StepFunctionsEngine extends EventEmitter {
   private readonly journal: Journal;
   /** The execution whose code is running, so that a timer it sets is known to be its own. */
   private readonly current = new AsyncLocalStorage<Execution>();
+  /** AWS's token buckets, when `--sfn-quotas` asks: every state entered takes one, and tasks wait off the debt. */
+  quotas?: SfnQuotas;
 
   constructor(
     private readonly lambda: LambdaRuntime,
@@ -216,6 +219,7 @@ export class StepFunctionsEngine extends EventEmitter {
   private async record(execution: Execution, machine: Machine, events: AsyncIterable<EventLog>) {
     for await (const event of events) {
       const nested = 'index' in event && event.index !== undefined;
+      if (event.type === 'StateEntered') this.quotas?.transition();
       if (execution.history.length < 25_000) {
         execution.history.push({
           timestamp: event.timestamp,
@@ -246,6 +250,7 @@ export class StepFunctionsEngine extends EventEmitter {
     token: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
+    if (this.quotas) await this.quotas.paced();
     const resource = String(state.Resource);
     if (resource.endsWith(':lambda:invoke.waitForTaskToken')) {
       if (!token) throw new SfnError('States.Runtime', 'A .waitForTaskToken task must pass $$.Task.Token');
@@ -353,7 +358,8 @@ export class StepFunctionsEngine extends EventEmitter {
       running++;
       if (e.parked) parked++;
     }
-    return { running, parked, openTasks: this.tasks.size, inFlight: this.lambda.inFlight };
+    const quotas = this.quotas ? { quotas: this.quotas.stats() } : {};
+    return { running, parked, openTasks: this.tasks.size, inFlight: this.lambda.inFlight, ...quotas };
   }
 
   /** True when every running execution waits for a human or for the clock, and no handler is running. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, StartExecutionCommand, type StartExecutionCommandInput } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { executionName } from '#adapters/workflow.ts';
+import { THROTTLE_BACKOFF } from '#app/fanout.ts';
 import { handler as planHandler } from '#handlers/tasks/fanout-plan.ts';
 import { handler as startHandler } from '#handlers/tasks/fanout-start.ts';
 import { directiveBody, executionStarts, parseJson, postDirective, resetMocks, sfnMock } from './support/harness.ts';
@@ -13,6 +14,9 @@ const context = {} as Context;
 
 beforeEach(() => {
   resetMocks();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 type Batch = { directiveId: string; after: string | null };
@@ -68,8 +72,28 @@ describe('fan-out', () => {
     expect(await startHandler(batch, context)).toEqual({ started: 0, seen: 3 });
   });
 
-  it('another start error fails the batch, so the Map state retries it', async () => {
-    const { id } = await issueTo(2, '302/STTTT-BCVT');
+  it('a throttled start waits and tries again: every execution starts, none is skipped', async () => {
+    const { id, recipients } = await issueTo(5, '303/STTTT-BCVT');
+    sfnMock.resetHistory();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const throttled = new Map<string, number>();
+    sfnMock.on(StartExecutionCommand).callsFake(async (input: StartExecutionCommandInput) => {
+      // Each start is refused twice before it is admitted, as an empty bucket refuses it.
+      const seen = throttled.get(input.name ?? '') ?? 0;
+      throttled.set(input.name ?? '', seen + 1);
+      if (seen < 2) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      return { executionArn: `${input.stateMachineArn}:${input.name}`, startDate: new Date() };
+    });
+
+    expect(await startHandler({ directiveId: id, after: null }, context)).toEqual({ started: 5, seen: 5 });
+    expect(executionStarts()).toHaveLength(15);
+    expect([...throttled.keys()].sort()).toEqual(recipients.map((r) => executionName(id, r.id)).sort());
+  });
+
+  it('a start throttled every time fails the batch after its attempts, so the Map state retries it', async () => {
+    const { id } = await issueTo(1, '302/STTTT-BCVT');
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    sfnMock.resetHistory();
     sfnMock
       .on(StartExecutionCommand)
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
@@ -78,5 +102,17 @@ describe('fan-out', () => {
       name: 'TransientError',
       message: expect.stringContaining('ThrottlingException'),
     });
+    expect(executionStarts()).toHaveLength(THROTTLE_BACKOFF.attempts);
+  });
+
+  it('another start error fails the batch at once, without retrying it here', async () => {
+    const { id } = await issueTo(1, '304/STTTT-BCVT');
+    sfnMock.resetHistory();
+    sfnMock.on(StartExecutionCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+
+    await expect(startHandler({ directiveId: id, after: null }, context)).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
+    expect(executionStarts()).toHaveLength(1);
   });
 });
