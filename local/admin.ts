@@ -128,6 +128,7 @@ export const adminRoutes =
         200,
         deps.engine.listMachines().map(({ name, arn, definition }) => ({ name, arn, definition })),
       );
+    else if (route === 'POST /_local/executions/release') json(res, 200, { released: deps.engine.release() });
     else if (route === 'GET /_local/executions' && new URLSearchParams(query).get('count') === '1')
       // Only how many: cheap enough to poll while a fan-out of thousands is under way (the quotas bench).
       json(res, 200, { count: deps.engine.named(new URLSearchParams(query).get('prefix') ?? '').length });

@@ -62,6 +62,8 @@ export type LaunchOptions = {
   env?: Record<string, string>;
   /** `--sfn-quotas`: AWS's Step Functions token buckets of that region class. */
   sfnQuotas?: 'large' | 'other';
+  /** `--sfn-hold-runs`: executions of these machines wait for `POST /_local/executions/release`. */
+  sfnHoldRuns?: string;
   /** Pass the runtime's output through (the demo) instead of keeping it for `log()` (tests). */
   inheritOutput?: boolean;
   /** Besides the gateway answering, what the output must show before the runtime counts as ready. */
@@ -92,6 +94,7 @@ export const launchRuntime = async (options: LaunchOptions = {}) => {
       ...clock,
       ...(startAt ? ['--start-at', startAt] : []),
       ...(options.sfnQuotas ? ['--sfn-quotas', options.sfnQuotas] : []),
+      ...(options.sfnHoldRuns ? ['--sfn-hold-runs', options.sfnHoldRuns] : []),
     ],
     {
       cwd: ROOT,

@@ -52,6 +52,8 @@ const { values: args } = parseArgs({
     template: { type: 'string', default: process.env[LOCAL_ENV.template] ?? '' },
     /** AWS's Step Functions token buckets of a large region (`large`) or another (`other`); none when absent. */
     'sfn-quotas': { type: 'string' },
+    /** Executions of the machines whose name contains this wait for `POST /_local/executions/release` (bench). */
+    'sfn-hold-runs': { type: 'string' },
   },
 });
 const quotaClass = args['sfn-quotas'];
@@ -91,6 +93,7 @@ const lambda = new LambdaRuntime(app.functions, ROOT);
 const functionEnv = lambda.mergedEnvironment();
 const engine = new StepFunctionsEngine(lambda, join(dataDir, 'stepfunctions.jsonl'));
 if (quotaClass) engine.quotas = new SfnQuotas(quotaClass);
+if (args['sfn-hold-runs']) engine.holdRunsOf = args['sfn-hold-runs'];
 // Workflow time (Wait states, retries, task timeouts) runs on the virtual clock, counted per execution.
 if (clock instanceof VirtualClock) setTimerProvider(engine.trackTimers(clock.provider));
 const cognito = await startCognito({

@@ -9,9 +9,14 @@ import type { Target } from '../report.ts';
  * The real fan-out of N recipients under AWS's Step Functions quotas, simulated by the local endpoint
  * (`npm start -- --sfn-quotas large|other`): a fresh runtime per class, one directive of N recipients issued
  * through the API, and the time from the issue's answer (the fan-out execution has started) until every
- * assignment has its execution, beside the quota's floor (N − burst) ÷ refill. Measuring stops there: the
- * invitations are still being sent, and they are the other fan-out cases' business.
+ * assignment has its execution, beside the quota's floor (N − burst) ÷ refill. The assignments' executions are
+ * started but held (`--sfn-hold-runs`): on AWS they run on the service's capacity, while locally they would share
+ * the fan-out's one thread and the bench would measure the runtime delivering invitations (about 10 a second on
+ * 2 cores) instead of the pacing against the quota. Their invitations are the other fan-out cases' business.
  */
+
+/** The assignment machine's name (`Chidao-assignment`) contains it, the fan-out's does not. */
+const HELD_MACHINE = 'assignment';
 
 type ExecutionView = { name: string; status: string; failedIterations: number; retries: number };
 type Stats = { quotas?: { throttled: Record<string, number>; transitionsDelayedMs: number } };
@@ -25,7 +30,7 @@ export const quotaFanout = async (quotaClass: QuotaClass, n: number) => {
   const { burst, refillPerSecond } = SFN_QUOTAS[quotaClass].startExecution;
   // One more start than the assignments: the fan-out's own execution takes a token too.
   const floorMs = (Math.max(0, n + 1 - burst) / refillPerSecond) * 1000;
-  const rt = await startRuntime({ sfnQuotas: quotaClass });
+  const rt = await startRuntime({ sfnQuotas: quotaClass, sfnHoldRuns: HELD_MACHINE });
   try {
     const now = await rt.now();
     const number = `BENCH-QUOTA-${quotaClass.toUpperCase()}-${n}/2026`;

@@ -33,7 +33,9 @@ export type Answer = { status: number; text: string; ms: number };
 
 export type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
-export async function startRuntime(options: { startAt?: string; sfnQuotas?: 'large' | 'other' } = {}) {
+export async function startRuntime(
+  options: { startAt?: string; sfnQuotas?: 'large' | 'other'; sfnHoldRuns?: string } = {},
+) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'chidao-bench-'));
   const probeFile = join(dataDir, 'bench-probe.json');
@@ -44,6 +46,7 @@ export async function startRuntime(options: { startAt?: string; sfnQuotas?: 'lar
     dataDir,
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
     ...(options.sfnQuotas ? { sfnQuotas: options.sfnQuotas } : {}),
+    ...(options.sfnHoldRuns ? { sfnHoldRuns: options.sfnHoldRuns } : {}),
     env: {
       [LOCAL_ENV.apiToken]: API_TOKEN,
       [LOCAL_ENV.publicBaseUrl]: base,

@@ -47,6 +47,14 @@ export class StepFunctionsEngine extends EventEmitter {
   private readonly current = new AsyncLocalStorage<Execution>();
   /** AWS's token buckets, when `--sfn-quotas` asks: every state entered takes one, and tasks wait off the debt. */
   quotas?: SfnQuotas;
+  /**
+   * `--sfn-hold-runs <name>`: executions of the machines whose name contains this are started (named, counted,
+   * journaled, visible) but not run until `release()`. On AWS the executions a fan-out starts run on the service's
+   * capacity, not on the fan-out's; locally they share one thread, so without this a bench of how fast the
+   * fan-out starts them against StartExecution's quota measures the runtime running them instead.
+   */
+  holdRunsOf?: string;
+  private readonly held: Execution[] = [];
 
   constructor(
     private readonly lambda: LambdaRuntime,
@@ -154,8 +162,16 @@ export class StepFunctionsEngine extends EventEmitter {
     };
     this.executions.set(arn, execution);
     this.journal.started(execution);
-    this.run(execution);
+    if (this.holdRunsOf && machine.name.includes(this.holdRunsOf)) this.held.push(execution);
+    else this.run(execution);
     return execution;
+  }
+
+  /** Runs every execution `--sfn-hold-runs` held back, in the order they were started; how many. */
+  release() {
+    const held = this.held.splice(0);
+    for (const execution of held) this.run(execution);
+    return held.length;
   }
 
   private run(execution: Execution, at?: ExecutionRecord['current']) {
@@ -359,7 +375,8 @@ export class StepFunctionsEngine extends EventEmitter {
       if (e.parked) parked++;
     }
     const quotas = this.quotas ? { quotas: this.quotas.stats() } : {};
-    return { running, parked, openTasks: this.tasks.size, inFlight: this.lambda.inFlight, ...quotas };
+    const held = this.holdRunsOf ? { held: this.held.length } : {};
+    return { running, parked, openTasks: this.tasks.size, inFlight: this.lambda.inFlight, ...quotas, ...held };
   }
 
   /** True when every running execution waits for a human or for the clock, and no handler is running. */

@@ -143,3 +143,37 @@ describe('the SDK against the throttled endpoint', () => {
     expect(engine.named('run-5000')).toHaveLength(0);
   });
 });
+
+describe('--sfn-hold-runs', () => {
+  const statusOf = (engine: StepFunctionsEngine, name: string) => engine.named(name)[0]?.status;
+  const until = (engine: StepFunctionsEngine, done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!done()) return;
+        engine.off('change', check);
+        resolve();
+      };
+      engine.on('change', check);
+      check();
+    });
+
+  it('starts the held machine’s executions without running them until release, and runs the others', async () => {
+    const engine = engineWith();
+    const other = 'arn:aws:states:ap-southeast-1:000000000000:stateMachine:free';
+    engine.register({ name: 'free', arn: other, definition });
+    engine.holdRunsOf = 'pass';
+    const api = stepFunctionsApi(engine);
+    expect(api('AWSStepFunctions.StartExecution', startBody(1)).status).toBe(200);
+    expect(api('AWSStepFunctions.StartExecution', { stateMachineArn: other, name: 'free-1', input: '{}' }).status).toBe(
+      200,
+    );
+
+    await until(engine, () => statusOf(engine, 'free-1') === 'SUCCEEDED');
+    expect(statusOf(engine, 'run-1')).toBe('RUNNING');
+    expect(engine.stats()).toMatchObject({ held: 1 });
+
+    expect(engine.release()).toBe(1);
+    await until(engine, () => statusOf(engine, 'run-1') === 'SUCCEEDED');
+    expect(engine.stats()).toMatchObject({ held: 0 });
+  });
+});
