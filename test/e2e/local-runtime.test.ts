@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { Readable } from 'node:stream';
+import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { GetSendQuotaCommand, SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, rawRequest, startRuntime } from '../support/runtime.ts';
@@ -248,6 +249,33 @@ describe('local runtime', () => {
     expect(error.name).toBe('UnknownOperation');
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('records an SMS sent to its AWS endpoint in /_local/messages, and shows it on the page beside the outbox', async () => {
+    const client = new PinpointSMSVoiceV2Client({
+      endpoint: awsEndpointOf(loopback.log(20_000)),
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    const { MessageId } = await client.send(
+      new SendTextMessageCommand({
+        DestinationPhoneNumber: '+84912000111',
+        MessageBody: 'thu',
+        MessageType: 'TRANSACTIONAL',
+      }),
+    );
+    const listed = (
+      await loopback.call<{ id: string; channel: string; to: string; status: string }[]>('GET', '/_local/messages')
+    ).json;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ id: MessageId, channel: 'sms', to: '+84912000111', status: 'SENT' }),
+    );
+    const page = await fetch(`${loopback.base}/_local/messages/view`).then((r) => r.text());
+    expect(page).toContain('+84912000111');
+    expect(page).toContain('href="/_local/outbox/view"');
+    const outbox = await fetch(`${loopback.base}/_local/outbox/view`).then((r) => r.text());
+    expect(outbox).toContain('href="/_local/messages/view"');
   });
 
   it('stops promptly on SIGTERM while a request is still in flight', async () => {
