@@ -30,6 +30,15 @@ export const settingsFrom = (app: App): ChidaoSettings => {
   const alarmEmail = ctx('alarmEmail');
   if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail))
     throw new Error(`alarmEmail must be an email address, not ${alarmEmail}`);
+  const smsSenderId = ctx('smsSenderId');
+  // A sender ID is 1 to 11 letters and digits (what carriers display); a typo fails the synth, not the first SMS.
+  if (smsSenderId && !/^[A-Za-z0-9]{1,11}$/.test(smsSenderId))
+    throw new Error(`smsSenderId must be 1 to 11 letters or digits, not ${smsSenderId}`);
+  const smsSenderCountry = ctx('smsSenderCountry') ?? 'VN';
+  if (!/^[A-Z]{2}$/.test(smsSenderCountry))
+    throw new Error(`smsSenderCountry must be an ISO country code such as VN, not ${smsSenderCountry}`);
+  const smsConfigurationSet = ctx('smsConfigurationSet');
+  const zaloAppId = ctx('zaloAppId');
   return {
     senderAddress,
     senderIdentity: ctx('senderIdentity') ?? domain,
@@ -37,7 +46,28 @@ export const settingsFrom = (app: App): ChidaoSettings => {
     ...(ctx('publicBaseUrl') ? { publicBaseUrl: ctx('publicBaseUrl') } : {}),
     ...(ctx('linkSecretArn') ? { linkSecretArn: ctx('linkSecretArn') } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(smsSenderId
+      ? {
+          sms: {
+            senderId: smsSenderId,
+            country: smsSenderCountry,
+            ...(smsConfigurationSet ? { configurationSet: smsConfigurationSet } : {}),
+          },
+        }
+      : {}),
+    ...(zaloAppId ? { zalo: { appId: zaloAppId } } : {}),
   };
+};
+
+/**
+ * The context the local runtime (and so every test's template) synthesizes with: both phone channels on, so that
+ * the offline system sends through its stand-ins what a deployment with them enabled would send. A deployment
+ * without these values has neither channel.
+ */
+export const LOCAL_CHANNELS_CONTEXT = {
+  smsSenderId: 'CHIDAO',
+  smsConfigurationSet: 'chidao-local',
+  zaloAppId: 'local-zalo-app',
 };
 
 /**

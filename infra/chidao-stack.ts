@@ -33,6 +33,7 @@ import { Alarms } from './constructs/alarms.ts';
 import { DirectivesTable } from './constructs/directives-table.ts';
 import { HandlerFunction, type HandlerFunctionProps } from './constructs/handler-function.ts';
 import { ChidaoHttpApi, THROTTLING } from './constructs/http-api.ts';
+import { type NoticeChannelSettings, noticeChannels } from './constructs/notice-channels.ts';
 import { createOfficialsPool, type OfficialsMfa } from './constructs/officials-pool.ts';
 import { scheduleDeadLetters, scheduleInvoke } from './constructs/scheduled-job.ts';
 
@@ -49,7 +50,7 @@ export type ChidaoSettings = {
   officialsMfa: OfficialsMfa;
   /** Who receives the alarms; without it the alarm topic has no subscriber. */
   alarmEmail?: string;
-};
+} & NoticeChannelSettings;
 
 export class ChidaoStack extends Stack {
   constructor(scope: Construct, id: string, settings: ChidaoSettings, props?: StackProps) {
@@ -329,6 +330,9 @@ export class ChidaoStack extends Stack {
 
     for (const f of [deliver, checkpoint, officialsApi, officialPages, digest, inbox, inboxWeekly])
       f.addToRolePolicy(sendMail);
+    // SMS and Zalo notices go with an assignment's own emails (the invitation, whether first or re-sent after a
+    // resend or a reassignment, the reminders, the escalations): not with the digest's or the inbox's.
+    noticeChannels(this, settings, [deliver, checkpoint, officialsApi, officialPages]);
 
     const { api } = new ChidaoHttpApi(this, 'Http', [
       { routes: OFFICIAL_ROUTES, handler: officialsApi, authorizer },

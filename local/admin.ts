@@ -5,6 +5,8 @@ import { FAULTS_USAGE, type Faults, parseFaults } from './faults.ts';
 import type { Target } from './gateway.ts';
 import type { Outbox } from './mail/outbox.ts';
 import { outboxList, outboxMessage } from './mail/outbox-page.tsx';
+import { messagesList } from './messages/page.tsx';
+import type { Messages } from './messages/store.ts';
 import type { StepFunctionsEngine } from './stepfunctions/engine.ts';
 
 const json = (res: ServerResponse, status: number, body: unknown) =>
@@ -50,7 +52,14 @@ export class ClockControl {
   }
 }
 
-type Deps = { clock: Clock; control: ClockControl; outbox: Outbox; engine: StepFunctionsEngine; faults: Faults };
+type Deps = {
+  clock: Clock;
+  control: ClockControl;
+  outbox: Outbox;
+  messages: Messages;
+  engine: StepFunctionsEngine;
+  faults: Faults;
+};
 
 const CLOCK_USAGE = 'Give "advance" (an ISO 8601 duration, e.g. "PT25H") or "to" (an ISO instant, not in the past)';
 
@@ -101,8 +110,8 @@ const showOutbox = (deps: Deps, res: ServerResponse, path: string) => {
 };
 
 /**
- * The local runtime's own routes, under /_local/: the clock, the outbox, the machines the engine runs, counts,
- * faults.
+ * The local runtime's own routes, under /_local/: the clock, the outbox, the SMS and Zalo messages, the machines
+ * the engine runs, counts, faults.
  */
 export const adminRoutes =
   (deps: Deps) =>
@@ -122,6 +131,22 @@ export const adminRoutes =
       );
     else if (route === 'GET /_local/outbox/view') html(res, 200, outboxList(deps.outbox.list()));
     else if (route.startsWith('GET /_local/outbox/view/')) showOutbox(deps, res, path);
+    else if (route === 'GET /_local/messages')
+      json(
+        res,
+        200,
+        deps.messages.list().map(({ id, channel, to, text, template, sentAt, status, error }) => ({
+          id,
+          channel,
+          to,
+          text,
+          ...(template ? { template } : {}),
+          sentAt,
+          status,
+          ...(error ? { error } : {}),
+        })),
+      );
+    else if (route === 'GET /_local/messages/view') html(res, 200, messagesList(deps.messages.list()));
     else if (route === 'GET /_local/state-machines')
       json(
         res,

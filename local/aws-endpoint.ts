@@ -7,6 +7,13 @@ type JsonApi = (
   body: Record<string, unknown>,
 ) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
 type RawApi = (request: SesRequest) => Promise<SesAnswer>;
+/** An HTTP API chosen by path (the Zalo stand-in): its answer, or undefined when the path is not its own. */
+export type PathApi = (request: {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}) => { status: number; headers: Record<string, string>; body: string } | undefined;
 
 /** SES takes raw messages of up to 40 MB (v2); nothing the handlers send comes near it. */
 const BODY_LIMIT = 48 * 1024 * 1024;
@@ -32,19 +39,23 @@ const amzJson = (status: number, body: unknown) => ({
 
 /**
  * One loopback endpoint for the AWS APIs the runtime implements or fronts: JSON APIs chosen by the
- * `X-Amz-Target` prefix (Step Functions, Secrets Manager, Cognito), SES's query API for the rest, and a few
- * documents by path (the user pool's key set).
+ * `X-Amz-Target` prefix (Step Functions, Secrets Manager, Cognito, SMS), SES's query API for the rest, a few
+ * documents by path (the user pool's key set), and the non-AWS providers' stand-ins by path (Zalo).
  */
 export const startAwsEndpoint = async (
   json: Record<string, JsonApi>,
   query: RawApi,
   documents: Record<string, () => unknown> = {},
+  byPath: PathApi = () => undefined,
 ) => {
   const answer = async (req: IncomingMessage) => {
     const url = req.url ?? '/';
     if (req.method === 'GET' && Object.hasOwn(documents, url))
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(documents[url]?.()) };
     const body = await readBody(req);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    const own = byPath({ method: req.method ?? 'GET', path: url.split('?')[0] ?? url, headers, body });
+    if (own) return own;
     const target = String(req.headers['x-amz-target'] ?? '');
     const api = Object.entries(json).find(([prefix]) => target.startsWith(prefix))?.[1];
     if (api) {
@@ -57,7 +68,6 @@ export const startAwsEndpoint = async (
       const out = await api(target, input as Record<string, unknown>);
       return amzJson(out.status, out.body);
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
     return query({ method: req.method ?? 'GET', url, headers, body });
   };
 

@@ -148,7 +148,7 @@ export const readTemplate = (template: Template, options: { publicBaseUrl: strin
 
 /** Synthesizes the CDK app in this process, without bundling: the local runtime imports the sources. */
 export const synthesizeTemplate = async (): Promise<Template> => {
-  const { buildApp } = await import('../infra/app.ts');
-  const { app, stack } = buildApp({ 'aws:cdk:bundling-stacks': [] }, { validate: false });
+  const { buildApp, LOCAL_CHANNELS_CONTEXT } = await import('../infra/app.ts');
+  const { app, stack } = buildApp({ 'aws:cdk:bundling-stacks': [], ...LOCAL_CHANNELS_CONTEXT }, { validate: false });
   return app.synth().getStackByName(stack.stackName).template as Template;
 };

@@ -15,6 +15,9 @@ import { type Authorize, startGateway } from './gateway.ts';
 import { LambdaRuntime } from './lambda-runtime.ts';
 import { Outbox } from './mail/outbox.ts';
 import { sesOnDemand, sesProxy } from './mail/ses.ts';
+import { smsApi } from './messages/sms.ts';
+import { Messages } from './messages/store.ts';
+import { localZaloSecret, ZALO_PATHS, zaloStandIn } from './messages/zalo.ts';
 import { startS3 } from './s3.ts';
 import { startSchedules } from './schedules.ts';
 import { secretsApi } from './secrets.ts';
@@ -88,6 +91,7 @@ await createTables(dynamo.endpoint, app.tables);
 const s3 = await startS3(join(dataDir, 's3'));
 const ses = sesOnDemand();
 const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
+const messages = new Messages(join(dataDir, 'messages.jsonl'));
 const faults = new Faults();
 const lambda = new LambdaRuntime(app.functions, ROOT);
 const functionEnv = lambda.mergedEnvironment();
@@ -105,11 +109,18 @@ const cognito = await startCognito({
 const aws = await startAwsEndpoint(
   {
     'AWSStepFunctions.': stepFunctionsApi(engine, engine.quotas),
-    'secretsmanager.': secretsApi(app.secrets, join(dataDir, 'secrets.json')),
+    // The Zalo secret starts with the stand-in's credentials (on AWS the operator fills it).
+    'secretsmanager.': secretsApi(
+      app.secrets,
+      join(dataDir, 'secrets.json'),
+      functionEnv.ZALO_SECRET_ARN ? { [functionEnv.ZALO_SECRET_ARN]: localZaloSecret } : {},
+    ),
     'AWSCognitoIdentityProviderService.': cognito.api,
+    'PinpointSMSVoiceV2.': smsApi(messages, faults),
   },
   sesProxy(ses.endpoint, outbox, { faults }),
   { '/.well-known/jwks.json': () => cognito.jwks },
+  zaloStandIn(messages, faults),
 );
 
 // The handlers reach every service through the standard endpoint variables, and nothing else.
@@ -123,7 +134,11 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: aws.endpoint,
   AWS_ENDPOINT_URL_S3: s3.endpoint,
+  AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: aws.endpoint,
   ...functionEnv,
+  // Zalo is not AWS: its two hosts are the stand-in's paths on the same endpoint.
+  ZALO_API_URL: `${aws.endpoint}${ZALO_PATHS.api}`,
+  ZALO_OAUTH_URL: `${aws.endpoint}${ZALO_PATHS.oauth}`,
   [LOCAL_ENV.publicBaseUrl]: publicBaseUrl,
   // The pool's keys are published by the local Cognito, not at cognito-idp.amazonaws.com.
   OFFICIALS_JWKS_URL: `${aws.endpoint}/.well-known/jwks.json`,
@@ -156,7 +171,7 @@ const gateway = await startGateway({
   routes: app.routes,
   invoke: (name, event) => lambda.invokeHttp(name, event),
   authorize,
-  local: adminRoutes({ clock, control, outbox, engine, faults }),
+  local: adminRoutes({ clock, control, outbox, messages, engine, faults }),
 });
 phase('gateway');
 const readyMs = performance.now();
@@ -171,7 +186,7 @@ console.log(
     `  data folder   ${dataDir}`,
     `  template      ${templateLine}`,
     `  clock         ${clock.virtual ? `virtual, now ${new Date(clock.now()).toISOString()} (POST /_local/clock {"advance":"PT1H"})` : 'real'}`,
-    `  outbox        ${publicBaseUrl}/_local/outbox/view`,
+    `  outbox        ${publicBaseUrl}/_local/outbox/view  (SMS and Zalo: ${publicBaseUrl}/_local/messages/view)`,
     ...(quotaClass
       ? [
           `  sfn quotas    AWS's token buckets of ${quotaClass === 'large' ? 'a large region' : 'other regions'} (ThrottlingException over them; GET /_local/stats counts)`,
@@ -183,7 +198,7 @@ console.log(
       : []),
     `  API token     ${apiToken ? `${LOCAL_ENV.apiToken} accepted as Authorization: Bearer, for the office ${apiOffice ?? '(default)'}` : `not set (${LOCAL_ENV.apiToken})`}`,
     `  listening     ${gateway.address} (HTTP API and /_local/*)${gateway.loopback ? '' : '  WARNING: not loopback: anyone who reaches it can read every link in /_local/outbox and move the clock'}`,
-    `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local (started with the first email), AWS endpoint (SES, Step Functions, Secrets Manager, Cognito) ${hostOf(aws.endpoint)}`,
+    `  services      DynamoDB ${hostOf(dynamo.endpoint)}, S3 ${hostOf(s3.endpoint)}, aws-ses-v2-local (started with the first email), AWS endpoint (SES, Step Functions, Secrets Manager, Cognito, SMS; Zalo's stand-in) ${hostOf(aws.endpoint)}`,
   ].join('\n'),
 );
 

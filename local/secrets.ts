@@ -28,10 +28,13 @@ const load = (file: string | undefined): Record<string, Stored> => {
   );
 };
 
-export const secretsApi = (secrets: LocalSecret[], file?: string) => {
+/** `initial`: a secret's first value when it must have a shape (the Zalo secret's JSON); others are random. */
+export const secretsApi = (secrets: LocalSecret[], file?: string, initial: Record<string, () => string> = {}) => {
   const values = load(file);
   for (const s of secrets)
-    values[s.arn] ??= { current: { id: randomUUID(), value: randomBytes(48).toString('base64url') } };
+    values[s.arn] ??= {
+      current: { id: randomUUID(), value: initial[s.arn]?.() ?? randomBytes(48).toString('base64url') },
+    };
   const save = () => {
     if (file) writeFileSync(file, JSON.stringify(values, null, 2), { mode: 0o600 });
   };

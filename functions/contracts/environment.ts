@@ -26,6 +26,31 @@ const schema = z.object({
   LINK_TTL_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 180),
   /** An assignment's execution goes on in a new one after this many days (Standard executions live a year). */
   RENEW_AFTER_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(330)), 300),
+  /**
+   * Phone notices (functions/adapters/notices). A channel is configured when its variables are set, which the stack
+   * does only for the functions that send notices and only when the deploy context names a sender.
+   * SMS: the registered sender ID (End User Messaging SMS) and, optionally, the configuration set it sends with.
+   */
+  SMS_SENDER_ID: z.optional(z.string().check(z.minLength(1))),
+  SMS_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
+  /** Zalo ZNS: the Official Account's app id, and the secret holding its secret key and tokens. */
+  ZALO_APP_ID: z.optional(z.string().check(z.minLength(1))),
+  ZALO_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** Zalo's two hosts; the local runtime points them at its stand-in. */
+  ZALO_API_URL: z._default(
+    z.pipe(
+      z.url(),
+      z.transform((u: string) => u.replace(/\/+$/, '')),
+    ),
+    'https://business.openapi.zalo.me',
+  ),
+  ZALO_OAUTH_URL: z._default(
+    z.pipe(
+      z.url(),
+      z.transform((u: string) => u.replace(/\/+$/, '')),
+    ),
+    'https://oauth.zaloapp.com',
+  ),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -4,7 +4,7 @@ import { STYLES } from '#web/styles.ts';
 import type { OutboxMail } from './outbox.ts';
 
 /** Lets a person read what the app sent and click the links in it, as a recipient would. */
-const Page = ({ title, children }: { title: string; children: preact.ComponentChildren }) => (
+export const Page = ({ title, children }: { title: string; children: preact.ComponentChildren }) => (
   <html lang="vi">
     <head>
       <meta charset="utf-8" />
@@ -24,6 +24,9 @@ export const outboxList = (mails: OutboxMail[]) =>
       <h1>Hộp thư đi (cục bộ) — {mails.length} thư</h1>
       <p class="hint">
         Thư chidao đã gửi qua SES cục bộ, mới nhất ở trên. Local outbox: what the app sent, newest first.
+      </p>
+      <p>
+        <a href="/_local/messages/view">Tin nhắn SMS và Zalo (cục bộ) →</a>
       </p>
       <table style="width:100%;border-collapse:collapse">
         <thead>

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { Readable } from 'node:stream';
+import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { GetSendQuotaCommand, SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, rawRequest, startRuntime } from '../support/runtime.ts';
@@ -212,14 +213,14 @@ describe('local runtime', () => {
   });
 
   it('POST /_local/faults makes the next N calls to SES fail as SES does; GET shows what is left', async () => {
-    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 0 });
-    for (const body of [{}, { ses: -1 }, { ses: 'x' }, { sms: 1 }, [], null]) {
+    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 0, sms: 0, zalo: 0 });
+    for (const body of [{}, { ses: -1 }, { ses: 'x' }, { mms: 1 }, [], null]) {
       const r = await loopback.call<{ message: string }>('POST', '/_local/faults', body);
       expect([body, r.status]).toEqual([body, 400]);
       expect(r.json.message).toMatch(/"ses": 3/);
     }
-    expect((await loopback.call('POST', '/_local/faults', { ses: 2 })).json).toEqual({ ses: 2 });
-    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 2 });
+    expect((await loopback.call('POST', '/_local/faults', { ses: 2 })).json).toEqual({ ses: 2, sms: 0, zalo: 0 });
+    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 2, sms: 0, zalo: 0 });
 
     const client = ses(awsEndpointOf(loopback.log(20_000)));
     const mailsBefore = (await loopback.outbox()).length;
@@ -228,7 +229,7 @@ describe('local runtime', () => {
       expect(error).toBeInstanceOf(Error);
       expect(error.name).toBe('ServiceUnavailable');
       expect(error.$metadata.httpStatusCode).toBe(503);
-      expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: left });
+      expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: left, sms: 0, zalo: 0 });
     }
     const listeningBefore = listening(loopback.pid);
     const sent = await client.send(new SendRawEmailCommand({ RawMessage: { Data: rawMail } }));
@@ -248,6 +249,33 @@ describe('local runtime', () => {
     expect(error.name).toBe('UnknownOperation');
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it('records an SMS sent to its AWS endpoint in /_local/messages, and shows it on the page beside the outbox', async () => {
+    const client = new PinpointSMSVoiceV2Client({
+      endpoint: awsEndpointOf(loopback.log(20_000)),
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    const { MessageId } = await client.send(
+      new SendTextMessageCommand({
+        DestinationPhoneNumber: '+84912000111',
+        MessageBody: 'thu',
+        MessageType: 'TRANSACTIONAL',
+      }),
+    );
+    const listed = (
+      await loopback.call<{ id: string; channel: string; to: string; status: string }[]>('GET', '/_local/messages')
+    ).json;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ id: MessageId, channel: 'sms', to: '+84912000111', status: 'SENT' }),
+    );
+    const page = await fetch(`${loopback.base}/_local/messages/view`).then((r) => r.text());
+    expect(page).toContain('+84912000111');
+    expect(page).toContain('href="/_local/outbox/view"');
+    const outbox = await fetch(`${loopback.base}/_local/outbox/view`).then((r) => r.text());
+    expect(outbox).toContain('href="/_local/messages/view"');
   });
 
   it('stops promptly on SIGTERM while a request is still in flight', async () => {

@@ -8,7 +8,7 @@ import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '#adapters/obs
 import { ENTRY_METADATA } from '#contracts/metadata.ts';
 import { INBOX_ROUTES, RECIPIENT_ROUTES, SIGN_IN_ROUTES } from '#contracts/routes.ts';
 import { TABLE } from '#contracts/table.ts';
-import { buildApp } from '../../infra/app.ts';
+import { buildApp, LOCAL_CHANNELS_CONTEXT } from '../../infra/app.ts';
 import { readTemplate, type Template } from '../../local/cloud-assembly.ts';
 import { LambdaRuntime } from '../../local/lambda-runtime.ts';
 import { toStandardCron } from '../../local/schedules.ts';
@@ -340,6 +340,8 @@ describe('CDK feature flags', () => {
 });
 
 describe('cdk-nag', () => {
+  // With both phone channels on, so that their grants and secret are checked too.
+  const withChannels = { ...offline, ...LOCAL_CHANNELS_CONTEXT };
   const packs = () => [new AwsSolutionsChecks(), new ServerlessChecks()];
   type Finding = { rule: string; path: string; severity: string };
   const findings = (app: IConstruct): Finding[] =>
@@ -354,7 +356,7 @@ describe('cdk-nag', () => {
     );
 
   it('the AwsSolutions and Serverless packs find no unacknowledged error or warning', () => {
-    const { app } = buildApp(offline, { validate: false });
+    const { app } = buildApp(withChannels, { validate: false });
     app.synth();
     expect(findings(app)).toEqual([]);
   }, 60_000);
@@ -371,7 +373,7 @@ describe('cdk-nag', () => {
         for (const rule of rules) acknowledged.push({ ...rule, path: scope.node.path });
       });
       try {
-        const { app } = buildApp(offline, { validate: false });
+        const { app } = buildApp(withChannels, { validate: false });
         app.synth();
         unacknowledged = findings(app);
       } finally {
