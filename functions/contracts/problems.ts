@@ -189,6 +189,9 @@ export interface ProblemParams {
   'link.replaced': None;
   'link.reassigned': None;
   'link.directiveNotFound': None;
+  /** A phone notice's short link `/l/{code}` that names nothing, or an agency since withdrawn. */
+  'shortLink.unknown': None;
+  'shortLink.withdrawn': None;
   /** An inbox link that no key signed, or that is not an inbox link (a recipient's link, say). */
   'inbox.invalid': None;
   'inbox.expired': None;
@@ -330,6 +333,8 @@ const EVERY_CODE = {
   'link.replaced': true,
   'link.reassigned': true,
   'link.directiveNotFound': true,
+  'shortLink.unknown': true,
+  'shortLink.withdrawn': true,
   'inbox.invalid': true,
   'inbox.expired': true,
   'attachment.notFound': true,

@@ -182,6 +182,8 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
       name: a.name,
       email: a.email,
       ...(a.phone ? { phone: a.phone } : {}),
+      ...(a.noSms ? { noSms: true } : {}),
+      ...(a.noZalo ? { noZalo: true } : {}),
       ...(a.headName || a.headEmail
         ? { head: { ...(a.headName ? { name: a.headName } : {}), ...(a.headEmail ? { email: a.headEmail } : {}) } }
         : {}),
