@@ -55,7 +55,8 @@ export const toGsm7 = (text: string) =>
     .split('')
     .filter((c) => GSM_BASIC.includes(c) || GSM_EXTENDED.includes(c))
     .join('')
-    .replace(/ {2,}/g, ' ');
+    .replace(/ {2,}/g, ' ')
+    .trim();
 
 /** Septets: what a segment's 160 count. */
 export const gsm7Length = (text: string) => [...text].reduce((n, c) => n + (GSM_EXTENDED.includes(c) ? 2 : 1), 0);
