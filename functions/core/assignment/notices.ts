@@ -25,8 +25,9 @@ import type { Transition } from './transitions.ts';
 /** What a notice announces: everything its text needs, and the checkpoint it belongs to. */
 export type NoticeSubject = Omit<PendingNotice, 'due'>;
 
-/** Provider errors are cut: the item keeps its bound (README, "Items stay small"). */
-const MAX_ERROR = 120;
+/** Provider errors and ids are cut: the item keeps its bound (README, "Items stay small"). */
+export const MAX_NOTICE_ERROR = 120;
+export const MAX_MESSAGE_ID = 100;
 
 export const invitationSubject = (a: Assignment): NoticeSubject => ({
   kind: 'invitation',
@@ -82,7 +83,9 @@ export const isMoot = (a: Assignment, p: PendingNotice) => {
 
 const bounded = (s: NoticeSent): NoticeSent => ({
   ...s,
-  ...(s.error !== undefined ? { error: s.error.slice(0, MAX_ERROR) } : {}),
+  to: s.to.slice(0, 20),
+  ...(s.messageId !== undefined ? { messageId: s.messageId.slice(0, MAX_MESSAGE_ID) } : {}),
+  ...(s.error !== undefined ? { error: s.error.slice(0, MAX_NOTICE_ERROR) } : {}),
 });
 
 /**

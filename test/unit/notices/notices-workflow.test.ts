@@ -131,7 +131,7 @@ describe('the invitation’s notice', () => {
     const { applyTransition } = await import('#adapters/store/assignments.ts');
     const { acknowledge } = await import('#core/assignment/transitions.ts');
     const at = '2026-03-04T16:00:00.000Z';
-    await applyTransition(id, 'cong-an', at, (a) => acknowledge(a, at, 'Công an tỉnh'));
+    await applyTransition(id, 'cong-an', at, (a) => acknowledge(a, at));
     vi.setSystemTime(Date.parse('2026-03-05T01:00:00.000Z'));
     await runCheckpoint(id, 'cong-an');
     expect(channel.sent.filter((n) => n.reference.endsWith('/invite:1'))).toHaveLength(0);
