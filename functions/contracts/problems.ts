@@ -53,6 +53,7 @@ export type Field =
   // An agency of the directory (its form and its CSV)
   | 'directoryEmail'
   | 'directoryPhone'
+  | 'directoryHeadPhone'
   | 'directoryHeadName'
   | 'directoryHeadEmail'
   // Reassignment (officials) and the named handler (a recipient's form)

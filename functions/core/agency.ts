@@ -72,6 +72,8 @@ export const agencySchema = z.object({
   noSms: z.optional(flagField),
   noZalo: z.optional(flagField),
   headName: optional('directoryHeadName', 200),
+  /** Where a first-level escalation's phone notice reaches the head. */
+  headPhone: z.optional(phoneField('directoryHeadPhone')),
   headEmail: z.pipe(
     z.pipe(
       z.optional(z.string().check(z.trim(), z.toLowerCase())),

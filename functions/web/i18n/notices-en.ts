@@ -21,5 +21,6 @@ export const noticesEn: NoticesMessages = {
   failed: 'failed',
   none: 'none',
   noSms: 'No SMS',
+  headPhone: 'Head’s phone',
   noZalo: 'No Zalo',
 };

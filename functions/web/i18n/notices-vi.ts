@@ -20,6 +20,7 @@ export const noticesVi = {
   failed: 'lỗi',
   none: 'không gửi',
   noSms: 'Không nhận SMS',
+  headPhone: 'Điện thoại thủ trưởng',
   noZalo: 'Không nhận Zalo',
 };
 

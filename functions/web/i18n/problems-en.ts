@@ -50,6 +50,7 @@ export const enProblems: ProblemTexts = {
     recurrenceUntil: 'Repeats until',
     directoryEmail: 'Email',
     directoryPhone: 'Phone',
+    directoryHeadPhone: 'Head’s phone',
     directoryHeadName: 'Head of agency',
     directoryHeadEmail: 'Head’s email',
     newEmail: 'New email address',

@@ -55,6 +55,7 @@ export const viProblems: ProblemTexts = {
     recurrenceUntil: 'Định kỳ đến ngày',
     directoryEmail: 'Email',
     directoryPhone: 'Điện thoại',
+    directoryHeadPhone: 'Điện thoại thủ trưởng',
     directoryHeadName: 'Thủ trưởng',
     directoryHeadEmail: 'Email thủ trưởng',
     newEmail: 'Địa chỉ email mới',

@@ -184,8 +184,14 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
       ...(a.phone ? { phone: a.phone } : {}),
       ...(a.noSms ? { noSms: true } : {}),
       ...(a.noZalo ? { noZalo: true } : {}),
-      ...(a.headName || a.headEmail
-        ? { head: { ...(a.headName ? { name: a.headName } : {}), ...(a.headEmail ? { email: a.headEmail } : {}) } }
+      ...(a.headName || a.headEmail || a.headPhone
+        ? {
+            head: {
+              ...(a.headName ? { name: a.headName } : {}),
+              ...(a.headEmail ? { email: a.headEmail } : {}),
+              ...(a.headPhone ? { phone: a.headPhone } : {}),
+            },
+          }
         : {}),
     }));
   const chosen = new Set(recipients.map((r) => r.id));

@@ -108,6 +108,7 @@ export const DirectoryPage = ({
                 <td>
                   {a.headName}
                   {a.headEmail ? ` <${a.headEmail}>` : ''}
+                  {a.headPhone ? ` ${a.headPhone}` : ''}
                 </td>
                 <td class="actions">
                   <a href={pathTo(OFFICIAL_PAGES.directory, {}, `edit=${encodeURIComponent(a.id)}`)}>
@@ -137,6 +138,7 @@ export const DirectoryPage = ({
           {field('phone', m.phone, 'tel')}
           {field('headName', m.headName)}
           {field('headEmail', m.headEmail, 'email')}
+          {field('headPhone', n.headPhone, 'tel')}
         </div>
         <div class="row">
           {flag('noSms', n.noSms)}
