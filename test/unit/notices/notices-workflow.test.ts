@@ -215,3 +215,21 @@ describe('the short link', () => {
     expect((await callRecipient({ routeKey: 'GET /l/{code}', pathParameters: { code } })).statusCode).toBe(410);
   });
 });
+
+describe('the short code', () => {
+  it('10 unguessable characters: the same for an assignment, another for another, nothing of the ids in it', async () => {
+    const { shortCodeFor, SHORT_CODE } = await import('#adapters/links.ts');
+    const a = await shortCodeFor('01KJV95K80AXQZD028YQRTHQNJ', 'cong-an');
+    expect(a).toMatch(SHORT_CODE);
+    expect(await shortCodeFor('01KJV95K80AXQZD028YQRTHQNJ', 'cong-an')).toBe(a);
+    const others = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => shortCodeFor('01KJV95K80AXQZD028YQRTHQNJ', `don-vi-${i}`)),
+    );
+    expect(new Set([a, ...others]).size).toBe(201);
+    expect(a).not.toContain('cong');
+    // Every letter of the alphabet is used, none of those read alike (i, l, o, u).
+    const letters = new Set(others.join(''));
+    expect(letters.size).toBe(32);
+    for (const c of 'ilou') expect(letters.has(c)).toBe(false);
+  });
+});
