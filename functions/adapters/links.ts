@@ -75,7 +75,7 @@ export type LinkClaims = { directiveId: string; recipientId: string; linkVersion
  * What a MAC is for, signed with the payload: a recipient's link and an agency's inbox link are signed with the
  * same secret, so each names its purpose and one is never accepted as the other.
  */
-type Purpose = 'chidao-link-v1' | 'chidao-inbox-v1';
+type Purpose = 'chidao-link-v1' | 'chidao-inbox-v1' | 'chidao-short-v1';
 
 /** The MAC as it is written in links: unpadded base64url, the one spelling compared. */
 const sign = (key: Buffer, payload: string, purpose: Purpose = 'chidao-link-v1') =>
@@ -184,4 +184,25 @@ export const verifyInboxToken = async (token: string, now: string): Promise<{ em
   const [, email, exp] = parsed;
   if (exp * 1000 <= Date.parse(now)) throw new GoneError(problem('inbox.expired'));
   return { email, expiresAt: new Date(exp * 1000).toISOString() };
+};
+
+/** Lower-case letters and digits without the ones read alike (i, l, o, u): a code typed from a phone's screen. */
+const SHORT_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+export const SHORT_CODE_LENGTH = 10;
+export const SHORT_CODE = /^[0-9a-hjkmnp-tv-z]{10}$/;
+
+/**
+ * The code of an assignment's short link (`/l/{code}`, in SMS and Zalo notices): 10 characters of an HMAC of the
+ * assignment's ids with the link secret, 50 bits that cannot be guessed from the ids. The same assignment gets the
+ * same code from the same key, so a retried notice stores nothing new; the code names the assignment, never a link
+ * version or a token, and is resolved through its stored item (app/short-link.ts), so a rotation of the secret
+ * breaks no code already sent.
+ */
+export const shortCodeFor = async (directiveId: string, recipientId: string) => {
+  const mac = createHmac('sha256', (await linkKeys()).current)
+    .update(`chidao-short-v1.${directiveId}/${recipientId}`)
+    .digest();
+  let code = '';
+  for (let i = 0; i < SHORT_CODE_LENGTH; i++) code += SHORT_ALPHABET[(mac[i] ?? 0) & 31];
+  return code;
 };

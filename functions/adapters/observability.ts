@@ -127,8 +127,8 @@ export type EmailKind =
   | 'inboxWeekly';
 
 /**
- * The business metrics (namespace `Chidao`, dimension `service=chidao`). Only `EmailsSent` is split by a
- * dimension; the others keep the one dimension set the alarms look for (`RecoveredErrors` is alarmed).
+ * The business metrics (namespace `Chidao`, dimension `service=chidao`). `EmailsSent` is split by a
+ * dimension (kind), the notices by channel; the others keep the one dimension set the alarms look for (`RecoveredErrors` is alarmed).
  */
 type MetricDimensions = {
   EmailsSent: { kind: EmailKind };
@@ -137,8 +137,10 @@ type MetricDimensions = {
   StaleTokens: undefined;
   LostRaces: undefined;
   RecoveredErrors: undefined;
-  /** Reserved: short notices (SMS, Zalo) that could not be sent. */
-  NoticesFailed: undefined;
+  /** Short notices (SMS, Zalo) the provider accepted, by channel. */
+  NoticesSent: { channel: 'sms' | 'zalo' };
+  /** Short notices refused for good or failing after the adapter's own retries: recorded FAILED, never blocking. */
+  NoticeFailures: { channel: 'sms' | 'zalo' };
 };
 export type BusinessMetric = keyof MetricDimensions;
 export const BUSINESS_METRICS = [
@@ -148,7 +150,8 @@ export const BUSINESS_METRICS = [
   'StaleTokens',
   'LostRaces',
   'RecoveredErrors',
-  'NoticesFailed',
+  'NoticesSent',
+  'NoticeFailures',
 ] as const satisfies readonly BusinessMetric[];
 
 type CountArgs<M extends BusinessMetric> = MetricDimensions[M] extends undefined

@@ -8,10 +8,12 @@ import { config } from '#contracts/environment.ts';
 import type { checkpointInput } from '#contracts/workflow.ts';
 import { type Checkpoint, dueCheckpoints, PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
 import { escalationRecipients } from '#core/assignment/escalation.ts';
+import { checkpointSubject, withNotices } from '#core/assignment/notices.ts';
 import { recordCheckpoint } from '#core/assignment/transitions.ts';
 import { escalationEmail, reminderEmail } from '#documents/email/index.ts';
 import { deliverIfIssued } from './deliver.ts';
 import { findAssignment } from './find-assignment.ts';
+import { phoneNotices, sendPendingNotice } from './notify-phone.ts';
 
 /**
  * Of several checkpoints due at once for one obligation (after downtime, say), only the last one says
@@ -54,15 +56,28 @@ export const checkpoint = async ({ directiveId, recipientId, startedAt }: z.infe
   const now = new Date().toISOString();
   const found = await findAssignment(directiveId, recipientId);
   if (!found) return { directiveId, recipientId, plan: PLAN_GONE };
-  let assignment = await deliverIfIssued(found, now);
   let directive: StoredDirective | undefined;
+  const directiveOf = async () => {
+    directive ??= await getDirectiveText(directiveId);
+    return directive;
+  };
+  let assignment = await sendPendingNotice(await deliverIfIssued(found, now), now, directiveOf);
   for (let round = 0; round < 10; round++) {
     const next = latestPerObligation(dueCheckpoints(assignment, now))[0];
     if (!next) break;
-    directive ??= await getDirectiveText(directiveId);
-    await notify(directive, assignment, next, now);
+    const text = await directiveOf();
+    await notify(text, assignment, next, now);
+    // The phone notices after the email, recorded in the checkpoint's own write (app/notify-phone.ts).
+    const subject = checkpointSubject(next);
+    const notices = await phoneNotices(text, assignment, subject, now);
     assignment = (
-      await applyTransition(directiveId, recipientId, now, (a) => recordCheckpoint(a, now, next), assignment)
+      await applyTransition(
+        directiveId,
+        recipientId,
+        now,
+        (a) => withNotices(recordCheckpoint(a, now, next), { kind: subject.kind, ...notices }),
+        assignment,
+      )
     ).assignment;
   }
   return {

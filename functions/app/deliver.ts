@@ -6,11 +6,13 @@ import { applyTransition, type StoredAssignment } from '#adapters/store/assignme
 import { getDirectiveText } from '#adapters/store/directives.ts';
 import type { assignmentRef } from '#contracts/workflow.ts';
 import { PLAN_GONE, planNext } from '#core/assignment/checkpoints.ts';
+import { invitationSubject, withNotices } from '#core/assignment/notices.ts';
 import { deliver, failDelivery } from '#core/assignment/transitions.ts';
 import { DeliveryFailed } from '#core/errors.ts';
 import { invitationEmail } from '#documents/email/index.ts';
 import { invitationFiles } from './directive-files.ts';
 import { findAssignment } from './find-assignment.ts';
+import { phoneNotices } from './notify-phone.ts';
 
 /**
  * Emails the invitation of an assignment still ISSUED, then records DELIVERED. Sending first means a crash in
@@ -40,7 +42,17 @@ export const deliverIfIssued = async (assignment: StoredAssignment, now: string)
     throw new DeliveryFailed(`${recipientId}: ${(error as Error).message}`);
   }
   count('EmailsSent', 1, { kind: 'invitation' });
-  return (await applyTransition(directiveId, recipientId, now, (a) => deliver(a, now), assignment)).assignment;
+  // The phone notice goes after the email and is recorded with DELIVERED; at night it waits on the item.
+  const notices = await phoneNotices(directive, delivering.next, invitationSubject(delivering.next), now);
+  return (
+    await applyTransition(
+      directiveId,
+      recipientId,
+      now,
+      (a) => withNotices(deliver(a, now), { kind: 'invitation', ...notices }),
+      assignment,
+    )
+  ).assignment;
 };
 
 /** The first step of an assignment's execution: the invitation, then the plan of the first wait. */

@@ -1,8 +1,10 @@
 import { bodyHash, type StoredDirective, storeDirective } from '#adapters/store/directives.ts';
+import { getOfficeSettings } from '#adapters/store/office-settings.ts';
 import { startFanout } from '#adapters/workflow.ts';
 import { type DirectiveInput, issueProblems } from '#core/directive.ts';
 import { ValidationError } from '#core/errors.ts';
-import { assertCanAct, DEFAULT_OFFICE, officeOf } from '#core/office.ts';
+import { assertCanAct, DEFAULT_OFFICE, isForwardedOffice, officeOf } from '#core/office.ts';
+import { enabledChannels } from '#core/office-settings.ts';
 import type { Official } from '#core/official.ts';
 import { checkFilesExist } from './directive-files.ts';
 
@@ -28,7 +30,10 @@ export const issueInOffice = async (
   if (problems.length > 0) throw new ValidationError(problems);
   await checkFilesExist(input);
   const { beforeFanout, ...stored } = options;
-  const result = await storeDirective(input, key, at, office, stored);
+  // The channels are copied now: a later change of the settings does not change what running workflows send. A
+  // forwarded child's office has no official, so no settings: nothing to read.
+  const channels = isForwardedOffice(office) ? [] : enabledChannels(await getOfficeSettings(office));
+  const result = await storeDirective(input, key, at, office, { ...stored, channels });
   await beforeFanout?.(result.directive);
   await startFanout(result.directive.id);
   return result;

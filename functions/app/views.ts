@@ -1,4 +1,5 @@
 import { type Assignment, bucketOf, isOverdue, pendingExtensions } from '#core/assignment/model.ts';
+import { channelsReached } from '#core/assignment/notices.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { RollUp } from '#core/forward.ts';
 import { officeOfDirective } from '#core/office.ts';
@@ -51,6 +52,12 @@ export const assignmentView = (
   })),
   completedAt: a.completedAt ?? null,
   cancelledAt: a.cancelledAt ?? null,
+  /** Which channels reached the agency (`SENT`, `FAILED`, `NONE`), and each phone notice as the provider answered. */
+  channels: channelsReached(a),
+  notices: {
+    pending: a.notices?.pending ?? null,
+    last: a.notices?.last ?? {},
+  },
   ...(forwarded ? { forwarded } : {}),
 });
 

@@ -53,6 +53,7 @@ export type Field =
   // An agency of the directory (its form and its CSV)
   | 'directoryEmail'
   | 'directoryPhone'
+  | 'directoryHeadPhone'
   | 'directoryHeadName'
   | 'directoryHeadEmail'
   // Reassignment (officials) and the named handler (a recipient's form)
@@ -189,6 +190,9 @@ export interface ProblemParams {
   'link.replaced': None;
   'link.reassigned': None;
   'link.directiveNotFound': None;
+  /** A phone notice's short link `/l/{code}` that names nothing, or an agency since withdrawn. */
+  'shortLink.unknown': None;
+  'shortLink.withdrawn': None;
   /** An inbox link that no key signed, or that is not an inbox link (a recipient's link, say). */
   'inbox.invalid': None;
   'inbox.expired': None;
@@ -330,6 +334,8 @@ const EVERY_CODE = {
   'link.replaced': true,
   'link.reassigned': true,
   'link.directiveNotFound': true,
+  'shortLink.unknown': true,
+  'shortLink.withdrawn': true,
   'inbox.invalid': true,
   'inbox.expired': true,
   'attachment.notFound': true,

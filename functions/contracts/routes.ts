@@ -54,6 +54,8 @@ export const RECIPIENT = {
   /** A file of the directive (its original, an annex): GET and HEAD only, nothing recorded. */
   file: 'GET /r/{token}/files/{fileId}',
   fileHead: 'HEAD /r/{token}/files/{fileId}',
+  /** A phone notice's short link: a 302 to the agency's current `/r/{token}` page. */
+  shortLink: 'GET /l/{code}',
 } as const;
 
 /**
@@ -92,6 +94,9 @@ export const OFFICIAL_PAGES = {
   directory: 'GET /directory',
   saveAgency: 'POST /directory',
   importDirectory: 'POST /directory/import',
+  /** The office's settings: which phone channels (SMS, Zalo) its directives use. */
+  settings: 'GET /settings',
+  saveSettings: 'POST /settings',
   asset: 'GET /assets/{name}',
 } as const;
 

@@ -20,6 +20,8 @@ import { createHash } from 'node:crypto';
  * | file        | FILE#{fileId}       | FILE                    |                                   |                       |
  * | agency      | DIRECTORY[#{office}]| AGENCY#{id}             |                                   |                       |
  * | inbox week  | INBOXWEEK#{email}   | {monday YYYY-MM-DD}     |                                   | (ttl)                 |
+ * | short link  | SHORT#{code}        | SHORT                   |                                   | (ttl)                 |
+ * | settings    | SETTINGS#{office}   | SETTINGS                |                                   |                       |
  *
  * An assignment written before the inbox existed has no gsi3 keys until its next transition (see README).
  *
@@ -139,3 +141,12 @@ export const byRecipient = (
 
 /** One weekly inbox email per address per week (the week named by its Monday): a second run sends nothing. */
 export const inboxWeekKey = (email: string, monday: string) => ({ pk: `INBOXWEEK#${email}`, sk: monday });
+
+/**
+ * A phone notice's short link `/l/{code}`: the assignment it opens (directive and recipient, never a token), so
+ * that it follows a reassignment and a re-sent link. Removed by TTL once the assignment's links have expired.
+ */
+export const shortLinkKey = (code: string) => ({ pk: `SHORT#${code}`, sk: 'SHORT' });
+
+/** An office's settings (which phone channels its directives use): one small item per office. */
+export const officeSettingsKey = (office: string) => ({ pk: `SETTINGS#${office}`, sk: 'SETTINGS' });

@@ -95,6 +95,9 @@ export const recipientSchema = z.object({
   name: text('agencyName', 300),
   email: email('recipientEmail'),
   phone: optionalText('recipientPhone', 40),
+  /** The agency asked for no SMS, or no Zalo, notices (the directory's flags): email only by those channels. */
+  noSms: z.optional(z.boolean()),
+  noZalo: z.optional(z.boolean()),
   head: z.optional(headSchema),
 });
 
@@ -349,6 +352,11 @@ export type Directive = Omit<DirectiveInput, 'recipients' | 'allowDuplicateNumbe
   cancelledAt?: string;
   /** The office of the official who issued it (core/office.ts); none on directives stored before offices. */
   office?: string;
+  /**
+   * The phone channels the office had enabled when it issued the directive (its settings), copied so that a later
+   * change of the settings does not change what running workflows send; none on directives from before.
+   */
+  channels?: ('sms' | 'zalo')[];
   /** A child directive: the parent directive and the forwarding agency's assignment (core/forward.ts). */
   forwardedFrom?: { directiveId: string; recipientId: string; issuer: string; number: string };
 };

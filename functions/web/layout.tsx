@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo, REPORTS_PAGES, SIGN_IN } from '#contracts/routes.ts';
 import type { Official } from '#core/official.ts';
-import { type Lang, messages } from './i18n/index.ts';
+import { type Lang, messages, noticesMessages } from './i18n/index.ts';
 import { PostForm } from './post-form.tsx';
 import { Layout } from './render.tsx';
 
@@ -38,6 +38,7 @@ export const OfficialLayout = ({
               <a href={pathTo(DIRECTIVE_FORM.newForm)}>{m.nav.newDirective}</a>
               <a href={pathTo(OFFICIAL_PAGES.directory)}>{m.nav.directory}</a>
               <a href={pathTo(REPORTS_PAGES.statistics)}>{m.nav.statistics}</a>
+              <a href={pathTo(OFFICIAL_PAGES.settings)}>{noticesMessages(lang).nav}</a>
             </nav>
           )}
           <span class="spacer" />

@@ -164,13 +164,13 @@ describe('HTTP API stage', () => {
     expect(props.AccessLogSettings.Format).not.toMatch(/\$context\.(path|http\.path|resourcePath)/);
   });
 
-  it('throttles the stage, and every /r/*, /inbox and sign-in route tighter', () => {
+  it('throttles the stage, and every /r/*, /l/*, /inbox and sign-in route tighter', () => {
     const stageLimits = props.DefaultRouteSettings;
     expect(stageLimits.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(stageLimits.ThrottlingBurstLimit).toBeGreaterThan(0);
     const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties?.RouteKey as string);
     const publicLoops = routeKeys.filter(
-      (k) => /^\/(r|inbox)(\/|$)/.test(k.split(' ')[1] ?? '') || k.endsWith(' /sign-in'),
+      (k) => /^\/(r|l|inbox)(\/|$)/.test(k.split(' ')[1] ?? '') || k.endsWith(' /sign-in'),
     );
     expect(publicLoops).toEqual(
       expect.arrayContaining(['GET /sign-in', 'POST /sign-in', 'POST /inbox', ...RECIPIENT_ROUTES]),

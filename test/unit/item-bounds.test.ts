@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSlot, encodeSlot } from '#adapters/store/assignment-codec.ts';
 import { HISTORY_MAX, newAssignmentItem } from '#adapters/store/assignments.ts';
-import type { Assignment, HistoryEvent, ReportSlot } from '#core/assignment/model.ts';
+import type { Assignment, HistoryEvent, NoticeSent, Notices, ReportSlot } from '#core/assignment/model.ts';
+import { noted } from '#core/assignment/notices.ts';
 import {
   excerpt,
   MAX_EVENTS_PER_TRANSITION,
@@ -91,7 +92,36 @@ const worst = (): Assignment & Record<string, unknown> => {
     archivedChunks: 99_999,
     generation: 99,
     generationVersion: 123_000,
+    noSms: true,
+    noZalo: true,
+    notices: worstNotices(`escalate:${codes[0]}#2026-03-04:2:${at(1)}`),
   };
+};
+
+/** Every kind recorded with four notices (two channels, the agency's and the head's phones), provider text at length. */
+const worstNotices = (checkpoint: string): Notices | undefined => {
+  const sent: NoticeSent[] = (['sms', 'zalo', 'sms', 'zalo'] as const).map((channel, i) => ({
+    channel,
+    to: `+8491342137${i}`,
+    status: i % 2 ? 'FAILED' : 'SENT',
+    ...(i % 2 ? { error: viet(5000) } : { messageId: 'm'.repeat(5000) }),
+  }));
+  let notices: Notices | undefined;
+  for (const kind of ['invitation', 'reminder', 'escalation'] as const)
+    notices = noted(notices, {
+      kind,
+      record: { at: at(4), checkpoint, sent },
+      pending: {
+        kind,
+        checkpoint,
+        obligation: 'x'.repeat(41),
+        due: at(5),
+        taskCode: 'x'.repeat(20),
+        deadline: at(6),
+        level: 2,
+      },
+    });
+  return notices;
 };
 
 describe('the largest assignment item', () => {

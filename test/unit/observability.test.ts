@@ -263,7 +263,8 @@ describe('metrics', () => {
       'StaleTokens',
       'LostRaces',
       'RecoveredErrors',
-      'NoticesFailed',
+      'NoticesSent',
+      'NoticeFailures',
     ]);
     const typeChecksOnly = (run: boolean) => {
       if (!run) return;
@@ -275,6 +276,8 @@ describe('metrics', () => {
       count('RecoveredErrors', 1, { kind: 'reminder' });
       // @ts-expect-error not a business metric
       count('Emails');
+      // @ts-expect-error a notice failure names its channel
+      count('NoticeFailures');
     };
     typeChecksOnly(false);
   });

@@ -95,4 +95,5 @@ export const SUMMARY_FIELDS = [
   'bucket',
   'dueAt',
   'forwardedTo',
+  'notices',
 ];

@@ -38,6 +38,7 @@ const MUTABLE = [
   'recipientName',
   'recipientEmail',
   'handler',
+  'notices',
   'generation',
   'generationVersion',
 ] as const satisfies readonly (keyof Assignment)[];

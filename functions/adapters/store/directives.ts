@@ -114,7 +114,12 @@ export const storeDirective = async (
    * A child directive (core/forward.ts) is `unlisted`: no by-issuer or by-office keys and no issuer entry, so that
    * no official's list, the province's included, and no statistics count it; it is reached from its parent only.
    */
-  options: { unlisted?: boolean; forwardedFrom?: StoredDirective['forwardedFrom'] } = {},
+  options: {
+    unlisted?: boolean;
+    forwardedFrom?: StoredDirective['forwardedFrom'];
+    /** The phone channels the office enables at issue (core/office-settings.ts), copied onto the directive. */
+    channels?: StoredDirective['channels'];
+  } = {},
 ): Promise<{ directive: StoredDirective; created: boolean }> => {
   const hash = bodyHash(input);
   const claimed = { id: ulid(Date.parse(now)), createdAt: now };
@@ -168,6 +173,7 @@ export const storeDirective = async (
     tally: { inProgressOnTime: recipients.length, acknowledged: 0 },
     office,
     ...(options.forwardedFrom ? { forwardedFrom: options.forwardedFrom } : {}),
+    ...(options.channels?.length ? { channels: options.channels } : {}),
   };
   const assignments = recipients.map((recipient) => newAssignmentItem(initialAssignment(directive, recipient), now));
   if (claimant) await batchPut(assignments);

@@ -146,8 +146,16 @@ export const PLAN_GONE: Plan = { done: true, renew: false, status: 'CANCELLED', 
 
 export const planNext = (a: Assignment, now: string, life?: ExecutionLife): Plan => {
   if (!isOpen(a.status)) return { done: true, renew: false, status: a.status, version: a.version, timeoutSeconds: 1 };
-  // A checkpoint already due (a send that failed and will be retried) makes the wait end at once.
-  const next = checkpointsOf(a)[0];
+  // A checkpoint already due (a send that failed and will be retried) makes the wait end at once. A phone notice
+  // that waits for working hours (core/assignment/notices.ts) wakes the execution like a checkpoint.
+  const checkpoint = checkpointsOf(a)[0]?.at;
+  const pending = a.notices?.pending?.due;
+  const next =
+    pending && (!checkpoint || ms(pending) < ms(checkpoint))
+      ? { at: pending }
+      : checkpoint
+        ? { at: checkpoint }
+        : undefined;
   const seconds = next ? Math.ceil((ms(next.at) - ms(now)) / 1000) : MAX_WAIT_SECONDS;
   return {
     done: false,

@@ -26,6 +26,8 @@ export const initialAssignment = (
     taskCodes: tasks.map((t) => t.code),
     ...(recipient.phone ? { recipientPhone: recipient.phone } : {}),
     ...(recipient.head ? { recipientHead: recipient.head } : {}),
+    ...(recipient.noSms ? { noSms: true } : {}),
+    ...(recipient.noZalo ? { noZalo: true } : {}),
     number: directive.number,
     issuer: directive.issuer,
     status: 'ISSUED',

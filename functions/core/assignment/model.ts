@@ -103,6 +103,51 @@ export type FollowUpPolicy = {
 
 export type Contact = { name?: string; email?: string; phone?: string };
 
+/** The channels of the short notices on a phone beside the email (adapters/notices). */
+export type NoticeChannel = 'sms' | 'zalo';
+export const NOTICE_CHANNELS: readonly NoticeChannel[] = ['sms', 'zalo'];
+/** What a notice announces: the invitation, a reminder, an escalation. One record of each is kept. */
+export type NoticeKind = 'invitation' | 'reminder' | 'escalation';
+
+/** One notice as the provider answered it. */
+export type NoticeSent = {
+  channel: NoticeChannel;
+  /** E.164. */
+  to: string;
+  status: 'SENT' | 'FAILED';
+  messageId?: string;
+  error?: string;
+};
+
+/** The notices of one checkpoint: at most one per channel and phone (the agency's, its head's): four. */
+export type NoticeRecord = { at: string; checkpoint: string; sent: NoticeSent[] };
+
+/**
+ * A notice that fell due outside working hours (an invitation issued at 22:00, a step resumed at night): what it
+ * announces, kept until the next working-hours start (`due`), when the checkpoint step sends it. One slot: a later
+ * one replaces it, as a later reminder makes an earlier one moot.
+ */
+export type PendingNotice = {
+  kind: NoticeKind;
+  checkpoint: string;
+  /** The obligation it is about (`ack` or a slot key): once that is done, the notice is moot. */
+  obligation: string;
+  due: string;
+  taskCode?: string;
+  deadline?: string;
+  level?: number;
+};
+
+/**
+ * What the phone notices of an assignment did, in a fixed size whatever happens: the pending one, the latest
+ * record of each kind, and per channel the latest outcome (what the dashboard shows).
+ */
+export type Notices = {
+  pending?: PendingNotice;
+  last?: Partial<Record<NoticeKind, NoticeRecord>>;
+  reached?: Partial<Record<NoticeChannel, { status: 'SENT' | 'FAILED'; at: string }>>;
+};
+
 export type Assignment = {
   directiveId: string;
   recipientId: string;
@@ -111,6 +156,11 @@ export type Assignment = {
   recipientPhone?: string;
   /** The agency's head, copied on first-level escalations. */
   recipientHead?: Contact;
+  /** The agency asked for no SMS, or no Zalo, notices (the directory's flags, copied at issue). */
+  noSms?: boolean;
+  noZalo?: boolean;
+  /** The phone notices sent and pending (core/assignment/notices.ts). */
+  notices?: Notices;
   /** The codes of the tasks this recipient carries out (the directive item keeps no assignee lists). */
   taskCodes?: string[];
   /** The directive's number and issuer, so a digest can list the item without reading the directive. */

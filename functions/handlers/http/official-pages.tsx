@@ -3,6 +3,7 @@ import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
 import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
 import { directoryOf, importAgencies, removeAgency, saveAgency } from '#app/directory.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
+import { saveSettings, settingsOf } from '#app/office-settings.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
 import { reassign } from '#app/reassign.ts';
 import { reportFile } from '#app/report-file.ts';
@@ -13,10 +14,11 @@ import { emailField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { says } from '#core/problems.ts';
-import { langCookie, messages, render } from '#web/i18n/index.ts';
+import { langCookie, messages, noticesMessages, render } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { DirectoryPage } from '#web/officials/directory-page.tsx';
+import { SettingsPage } from '#web/officials/settings-page.tsx';
 import { download } from './download.ts';
 import { officialPageHandler, type PageContext, type PageRoute } from './official-page-chain.ts';
 import { officialPage } from './pages.tsx';
@@ -177,6 +179,19 @@ const routes: Record<OfficialPageRoute, Route> = {
     );
   },
   [OFFICIAL_PAGES.saveAgency]: saveDirectoryEntry,
+  [OFFICIAL_PAGES.settings]: async (c) => {
+    const { settings, configured } = await settingsOf(c.official);
+    const notice = c.event.queryStringParameters?.saved ? noticesMessages(c.lang).saved : undefined;
+    return show(
+      c,
+      200,
+      <SettingsPage lang={c.lang} official={c.official} settings={settings} configured={configured} notice={notice} />,
+    );
+  },
+  [OFFICIAL_PAGES.saveSettings]: async (c) => {
+    await saveSettings(c.official, c.form);
+    return redirect(pathTo(OFFICIAL_PAGES.settings, {}, 'saved=1'));
+  },
   [OFFICIAL_PAGES.importDirectory]: importDirectory,
   /** The one script of the officials' pages: public, like any asset. */
   [OFFICIAL_PAGES.asset]: async (c) => {

@@ -10,6 +10,7 @@ import { nameHandler } from '#app/name-handler.ts';
 import { openLink } from '#app/open-link.ts';
 import { submitReport } from '#app/report.ts';
 import { requestExtensionFor } from '#app/request-extension.ts';
+import { resolveShortLink } from '#app/short-link.ts';
 import { problem } from '#contracts/problems.ts';
 import { RECIPIENT, type RecipientRoute } from '#contracts/routes.ts';
 import { slotOf } from '#core/assignment/model.ts';
@@ -156,6 +157,20 @@ const file = async (event: PublicEvent) => {
   return head ? { ...result, body: '', isBase64Encoded: false } : result;
 };
 
+/**
+ * A phone notice's short link: a 302 to the agency's current page (a re-sent or moved link included). GET only, and
+ * nothing recorded, like the page itself.
+ */
+const shortLink = async (event: PublicEvent): Promise<HttpResult> => ({
+  statusCode: 302,
+  headers: {
+    location: await resolveShortLink(event.pathParameters?.code ?? '', new Date().toISOString()),
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+  },
+  body: '',
+});
+
 const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>> = {
   [RECIPIENT.view]: view,
   [RECIPIENT.head]: view,
@@ -167,6 +182,7 @@ const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>
   [RECIPIENT.forwarded]: forwarded,
   [RECIPIENT.file]: file,
   [RECIPIENT.fileHead]: file,
+  [RECIPIENT.shortLink]: shortLink,
 };
 
 /** A page that is only a message, titled by its status, in the visitor's language. */

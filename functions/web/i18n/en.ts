@@ -253,7 +253,7 @@ export const en: Messages = {
     add: 'Add or edit an agency',
     import: 'Import a CSV file',
     importHint:
-      'Columns: id, name, email, groups, headName, headEmail, phone (header row first; groups separated by ;).',
+      'Columns: id, name, email, groups, headName, headEmail, phone, noSms, noZalo, headPhone (header row first; groups separated by ;; noSms, noZalo: 1 or x for no notice by that channel).',
     importFile: 'CSV file',
     importSubmit: 'Import',
     imported: (n: number) => `Imported ${n} agencies.`,

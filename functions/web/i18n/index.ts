@@ -2,6 +2,8 @@ import { en } from './en.ts';
 import { inboxEn } from './inbox-en.ts';
 import { type InboxMessages, inboxVi } from './inbox-vi.ts';
 import type { Lang } from './lang.ts';
+import { noticesEn } from './notices-en.ts';
+import { type NoticesMessages, noticesVi } from './notices-vi.ts';
 import { type Messages, vi } from './vi.ts';
 
 /**
@@ -12,9 +14,12 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { InboxMessages, Messages };
+export type { InboxMessages, Messages, NoticesMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
 /** The words of an agency's inbox (a section of their own, kept beside the rest). */
 export const inboxMessages = (lang: Lang): InboxMessages => (lang === 'en' ? inboxEn : inboxVi);
+
+/** The words of the phone notices: the office's settings, the dashboard's channels, the directory's flags. */
+export const noticesMessages = (lang: Lang): NoticesMessages => (lang === 'en' ? noticesEn : noticesVi);

@@ -50,6 +50,7 @@ export const enProblems: ProblemTexts = {
     recurrenceUntil: 'Repeats until',
     directoryEmail: 'Email',
     directoryPhone: 'Phone',
+    directoryHeadPhone: 'Head’s phone',
     directoryHeadName: 'Head of agency',
     directoryHeadEmail: 'Head’s email',
     newEmail: 'New email address',
@@ -186,6 +187,9 @@ export const enProblems: ProblemTexts = {
       'This assignment has moved to another address at the issuing office’s request: this link no longer works. ' +
       'The new address has received its own link. If you think this is a mistake, contact the issuing office.',
     'link.directiveNotFound': () => 'The directive of this link was not found.',
+    'shortLink.unknown': () => 'This short link is not valid. Please use the link in the directive’s email.',
+    'shortLink.withdrawn': () =>
+      'The issuing office has withdrawn this assignment from your agency: the link no longer works. Please contact the issuing office.',
     'inbox.invalid': () => 'This inbox link is not valid. Please ask for a new link.',
     'inbox.expired': () => 'This inbox link has expired (after 30 days). Please ask for a new link.',
     'attachment.notFound': () => 'There is no attachment.',

@@ -55,6 +55,7 @@ export const viProblems: ProblemTexts = {
     recurrenceUntil: 'Định kỳ đến ngày',
     directoryEmail: 'Email',
     directoryPhone: 'Điện thoại',
+    directoryHeadPhone: 'Điện thoại thủ trưởng',
     directoryHeadName: 'Thủ trưởng',
     directoryHeadEmail: 'Email thủ trưởng',
     newEmail: 'Địa chỉ email mới',
@@ -189,6 +190,9 @@ export const viProblems: ProblemTexts = {
     'link.replaced': () =>
       'Liên kết này đã được thay bằng liên kết mới gửi qua email. Vui lòng dùng liên kết mới nhất.',
     'link.directiveNotFound': () => 'Không tìm thấy công văn của liên kết này.',
+    'shortLink.unknown': () => 'Liên kết rút gọn không đúng. Vui lòng dùng liên kết trong email của công văn.',
+    'shortLink.withdrawn': () =>
+      'Cơ quan ban hành đã rút nhiệm vụ này khỏi đơn vị nên liên kết không còn hiệu lực. Vui lòng liên hệ cơ quan ban hành.',
     'inbox.invalid': () => 'Liên kết hộp công văn không hợp lệ. Vui lòng yêu cầu một đường dẫn mới.',
     'inbox.expired': () => 'Liên kết hộp công văn đã hết hạn (sau 30 ngày). Vui lòng yêu cầu một đường dẫn mới.',
     'attachment.notFound': () => 'Không có tệp đính kèm.',

@@ -253,7 +253,8 @@ export const vi = {
     edit: 'Sửa',
     add: 'Thêm hoặc sửa đơn vị',
     import: 'Nhập từ tệp CSV',
-    importHint: 'Cột: id, name, email, groups, headName, headEmail, phone (dòng đầu là tiêu đề; nhóm cách nhau bởi ;).',
+    importHint:
+      'Cột: id, name, email, groups, headName, headEmail, phone, noSms, noZalo, headPhone (dòng đầu là tiêu đề; nhóm cách nhau bởi ;; noSms, noZalo: 1 hoặc x là không nhận tin qua kênh đó).',
     importFile: 'Tệp CSV',
     importSubmit: 'Nhập danh bạ',
     imported: (n: number) => `Đã nhập ${n} đơn vị.`,

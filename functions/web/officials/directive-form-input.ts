@@ -182,8 +182,16 @@ export const toDirectiveInput = (v: FormValues, directory: Agency[]) => {
       name: a.name,
       email: a.email,
       ...(a.phone ? { phone: a.phone } : {}),
-      ...(a.headName || a.headEmail
-        ? { head: { ...(a.headName ? { name: a.headName } : {}), ...(a.headEmail ? { email: a.headEmail } : {}) } }
+      ...(a.noSms ? { noSms: true } : {}),
+      ...(a.noZalo ? { noZalo: true } : {}),
+      ...(a.headName || a.headEmail || a.headPhone
+        ? {
+            head: {
+              ...(a.headName ? { name: a.headName } : {}),
+              ...(a.headEmail ? { email: a.headEmail } : {}),
+              ...(a.headPhone ? { phone: a.headPhone } : {}),
+            },
+          }
         : {}),
     }));
   const chosen = new Set(recipients.map((r) => r.id));

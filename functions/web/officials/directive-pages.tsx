@@ -224,6 +224,7 @@ export const DirectivePage = ({
             pathTo(OFFICIAL_PAGES.file, { id: directive.id, recipientId: a.recipientId, taskCode: code })
           }
           actions={(a) => <Actions a={a} directiveId={directive.id} lang={lang} submissions={submissions} />}
+          channels
         />
         {paged && (
           <nav class="actions" aria-label={d.pages}>

@@ -1,7 +1,7 @@
 import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Agency } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
-import { type Lang, messages } from '../i18n/index.ts';
+import { type Lang, messages, noticesMessages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 
@@ -40,6 +40,24 @@ export const DirectoryPage = ({
       />
     </div>
   );
+  const n = noticesMessages(lang);
+  /** A flag as stored (`true`) or as a rejected form typed it (`on`). */
+  const ticked = (name: 'noSms' | 'noZalo') => ['true', 'on', '1'].includes(editing?.[name] ?? '');
+  const flag = (name: 'noSms' | 'noZalo', label: string) => (
+    <div class="field">
+      <label for={`agency-${name}`}>
+        <input
+          id={`agency-${name}`}
+          name={name}
+          type="checkbox"
+          value="on"
+          {...(ticked(name) ? { checked: true } : {})}
+        />{' '}
+        {label}
+      </label>
+    </div>
+  );
+  const flags = (a: Agency) => [a.noSms ? n.noSms : '', a.noZalo ? n.noZalo : ''].filter(Boolean).join('; ');
   return (
     <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.directory)}>
       <h1>{m.title}</h1>
@@ -83,10 +101,14 @@ export const DirectoryPage = ({
                 <td>{a.name}</td>
                 <td>{a.email}</td>
                 <td>{a.groups.join('; ')}</td>
-                <td>{a.phone}</td>
+                <td>
+                  {a.phone}
+                  {flags(a) && <span class="small"> ({flags(a)})</span>}
+                </td>
                 <td>
                   {a.headName}
                   {a.headEmail ? ` <${a.headEmail}>` : ''}
+                  {a.headPhone ? ` ${a.headPhone}` : ''}
                 </td>
                 <td class="actions">
                   <a href={pathTo(OFFICIAL_PAGES.directory, {}, `edit=${encodeURIComponent(a.id)}`)}>
@@ -116,6 +138,11 @@ export const DirectoryPage = ({
           {field('phone', m.phone, 'tel')}
           {field('headName', m.headName)}
           {field('headEmail', m.headEmail, 'email')}
+          {field('headPhone', n.headPhone, 'tel')}
+        </div>
+        <div class="row">
+          {flag('noSms', n.noSms)}
+          {flag('noZalo', n.noZalo)}
         </div>
         <p>
           <button type="submit" name="action" value="save">

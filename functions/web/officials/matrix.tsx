@@ -4,7 +4,8 @@ import { isOpen, slotOf } from '#core/assignment/model.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
 import type { RollUp } from '#core/forward.ts';
 import type { Submission } from '#core/submission.ts';
-import { type Lang, messages } from '../i18n/index.ts';
+import { type Lang, messages, noticesMessages } from '../i18n/index.ts';
+import { ChannelsCell } from './channels-cell.tsx';
 
 /**
  * The matrix of a directive's agencies (delivered, acknowledged, each task's report, outcome, escalation): the
@@ -112,6 +113,7 @@ export const Matrix = ({
   fileHref,
   forwardedHref,
   actions,
+  channels = false,
 }: {
   lang: Lang;
   directiveId: string;
@@ -124,6 +126,8 @@ export const Matrix = ({
   /** Where a forwarding unit's own units are shown, if the viewer may follow them. */
   forwardedHref?: (a: Assignment) => string;
   actions?: (a: Assignment) => JSX.Element;
+  /** The officials' dashboard shows which channels (email, SMS, Zalo) reached each agency. */
+  channels?: boolean;
 }) => {
   const m = messages(lang);
   const d = m.directive;
@@ -142,6 +146,7 @@ export const Matrix = ({
             ))}
             <th scope="col">{d.outcome}</th>
             <th scope="col">{d.escalation}</th>
+            {channels && <th scope="col">{noticesMessages(lang).column}</th>}
             {actions && <th scope="col">{d.actions}</th>}
           </tr>
         </thead>
@@ -179,6 +184,7 @@ export const Matrix = ({
                 ))}
                 <td>{a.outcome ? m.outcome[a.outcome] : ''}</td>
                 <td>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
+                {channels && <ChannelsCell a={a} lang={lang} />}
                 {actions?.(a)}
               </tr>
             );

@@ -101,6 +101,8 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'link.replaced': {},
   'link.reassigned': {},
   'link.directiveNotFound': {},
+  'shortLink.unknown': {},
+  'shortLink.withdrawn': {},
   'inbox.invalid': {},
   'inbox.expired': {},
   'attachment.notFound': {},
