@@ -94,6 +94,27 @@ export const bodyHash = ({ allowDuplicateNumber: _, ...input }: DirectiveInput) 
 export const CLAIM_LEASE_MS = 2 * 60_000;
 
 /**
+ * How long a request that lost the claim to a live claimant waits for its directive item (a double submit: the
+ * claimant is writing a handful of assignments and is done in milliseconds), so that the race reads as "already
+ * done" rather than as a 409; about 3 s in all, well inside a function's 30 s.
+ */
+const CLAIM_WAITS_MS = [25, 50, 100, 200, 400, 800, 1600];
+
+/** The directive item, once written; while `claimantAlive`, waited for a little before giving up. */
+const finishedBy = async (id: string, claimantAlive: boolean) => {
+  const read = async () =>
+    (await dynamo.send(new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id), ConsistentRead: true })))
+      .Item;
+  let item = await read();
+  for (const ms of claimantAlive ? CLAIM_WAITS_MS : []) {
+    if (item) break;
+    await new Promise<void>((resolve) => setTimeout(resolve, ms));
+    item = await read();
+  }
+  return item;
+};
+
+/**
  * Stores a directive and its assignments, idempotently. The idempotency item claims an id for the key; the
  * assignments are written next; the directive item is written last and is what makes the directive visible and
  * lets its fan-out move any assignment. A retry after a crash at any point finishes the same directive.
@@ -151,10 +172,8 @@ export const storeDirective = async (
     if (Item.bodyHash !== hash) throw new ConflictError(problem('directive.keyReused'));
     id = String(Item.directiveId);
     createdAt = String(Item.createdAt);
-    const existing = await dynamo.send(
-      new GetCommand({ TableName: config().TABLE_NAME, Key: directiveKey(id), ConsistentRead: true }),
-    );
-    if (existing.Item) return { directive: toDirective(existing.Item), created: false };
+    const existing = await finishedBy(id, Date.parse(now) - Date.parse(createdAt) < CLAIM_LEASE_MS);
+    if (existing) return { directive: toDirective(existing), created: false };
     // The claimant may still be writing its assignments unconditionally: finishing beside it could let the
     // fan-out move an assignment that one of its late batches then puts back to ISSUED.
     if (Date.parse(now) - Date.parse(createdAt) < CLAIM_LEASE_MS)
