@@ -6,6 +6,7 @@ import type { LambdaRuntime } from '../lambda-runtime.ts';
 import { type Definition, RESUMED, resumedAt, type StateDef, taskStates, timeoutOf } from './definitions.ts';
 import { type ExecutionRecord, Journal } from './journal.ts';
 import type { SfnQuotas } from './quotas.ts';
+import { countingTimers } from './timers.ts';
 
 /** An error the endpoint answers with its AWS name (`__type`), as the SDK expects. */
 export class SfnError extends Error {
@@ -91,35 +92,11 @@ export class StepFunctionsEngine extends EventEmitter {
    * clock (a Wait state, a Retry's interval) is as quiet as one parked on a task token.
    */
   trackTimers(base: TimerProvider): TimerProvider {
-    const owners = new Map<unknown, () => void>();
-    return {
-      setTimeout: (fn, ms) => {
-        const execution = this.current.getStore();
-        let pending = execution !== undefined;
-        if (execution) {
-          execution.timers++;
-          this.emit('change');
-        }
-        const release = () => {
-          if (!pending || !execution) return;
-          pending = false;
-          execution.timers--;
-          this.emit('change');
-        };
-        const handle = base.setTimeout(() => {
-          owners.delete(handle);
-          release();
-          fn();
-        }, ms);
-        owners.set(handle, release);
-        return handle;
-      },
-      clearTimeout: (handle) => {
-        owners.get(handle)?.();
-        owners.delete(handle);
-        base.clearTimeout(handle);
-      },
-    };
+    return countingTimers(
+      base,
+      () => this.current.getStore(),
+      () => this.emit('change'),
+    );
   }
 
   /** Restores the journal and restarts every execution that was running when the process died. */
