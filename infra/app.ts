@@ -16,6 +16,16 @@ export const CDK_JSON_CONTEXT =
   (JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context?: Record<string, unknown> })
     .context ?? {};
 
+/** `{"invitation","reminder","escalation"}` → each a non-empty string: the ZNS template ids as the context gives them. */
+const zaloTemplateIds = (text: string | undefined) => {
+  try {
+    const ids = JSON.parse(text ?? '') as Record<string, unknown>;
+    return ['invitation', 'reminder', 'escalation'].every((k) => typeof ids[k] === 'string' && ids[k] !== '');
+  } catch {
+    return false;
+  }
+};
+
 /** The settings from CDK context (cdk.json, or `-c key=value`), with the defaults that let `cdk synth` run. */
 export const settingsFrom = (app: App): ChidaoSettings => {
   const ctx = (key: string) => {
@@ -39,6 +49,12 @@ export const settingsFrom = (app: App): ChidaoSettings => {
     throw new Error(`smsSenderCountry must be an ISO country code such as VN, not ${smsSenderCountry}`);
   const smsConfigurationSet = ctx('smsConfigurationSet');
   const zaloAppId = ctx('zaloAppId');
+  const zaloTemplates = ctx('zaloTemplates');
+  // The ids Zalo gave the approved templates: checked here, so that a typo fails the synth, not the first notice.
+  if (zaloAppId && !zaloTemplateIds(zaloTemplates))
+    throw new Error(
+      `zaloTemplates must be JSON {"invitation":"<id>","reminder":"<id>","escalation":"<id>"}, not ${zaloTemplates}`,
+    );
   return {
     senderAddress,
     senderIdentity: ctx('senderIdentity') ?? domain,
@@ -55,7 +71,7 @@ export const settingsFrom = (app: App): ChidaoSettings => {
           },
         }
       : {}),
-    ...(zaloAppId ? { zalo: { appId: zaloAppId } } : {}),
+    ...(zaloAppId && zaloTemplates ? { zalo: { appId: zaloAppId, templateIds: zaloTemplates } } : {}),
   };
 };
 
@@ -68,6 +84,7 @@ export const LOCAL_CHANNELS_CONTEXT = {
   smsSenderId: 'CHIDAO',
   smsConfigurationSet: 'chidao-local',
   zaloAppId: 'local-zalo-app',
+  zaloTemplates: JSON.stringify({ invitation: '100001', reminder: '100002', escalation: '100003' }),
 };
 
 /**

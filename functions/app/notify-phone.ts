@@ -2,6 +2,7 @@ import { configuredChannels, sendNotice } from '#adapters/notices/index.ts';
 import { count, logger } from '#adapters/observability.ts';
 import { applyTransition, type StoredAssignment } from '#adapters/store/assignments.ts';
 import type { StoredDirective } from '#adapters/store/directives.ts';
+import { config } from '#contracts/environment.ts';
 import type { Assignment, NoticeChannel, NoticeRecord, NoticeSent, PendingNotice } from '#core/assignment/model.ts';
 import {
   isMoot,
@@ -59,6 +60,7 @@ export const sendNotices = async (
     ? tasksOf(directive.tasks, { recipientId: assignment.recipientId, taskCodes: [subject.taskCode] })[0]?.text
     : undefined;
   const sent: NoticeSent[] = [];
+  const zaloIds = config().ZALO_TEMPLATE_IDS;
   for (const { channel, to } of targets) {
     let result: NoticeSent;
     if (!link) result = { channel, to, status: 'FAILED', error: `short link: ${linkError}` };
@@ -69,7 +71,7 @@ export const sendNotices = async (
           channel,
           to,
           text: noticeText(channel, subject, facts),
-          ...(channel === 'zalo' ? { template: zaloTemplate(subject, facts) } : {}),
+          ...(channel === 'zalo' && zaloIds ? { template: zaloTemplate(subject, facts, zaloIds) } : {}),
           reference: `${assignment.directiveId}/${assignment.recipientId}/${subject.checkpoint}`,
         });
         result =

@@ -36,6 +36,19 @@ const schema = z.object({
   /** Zalo ZNS: the Official Account's app id, and the secret holding its secret key and tokens. */
   ZALO_APP_ID: z.optional(z.string().check(z.minLength(1))),
   ZALO_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The ids Zalo gave the OA's approved templates, one per notice kind, as JSON (`{"invitation": "…", "reminder":
+   * "…", "escalation": "…"}`): a ZNS template exists only once Zalo approved it, so its id is configuration.
+   */
+  ZALO_TEMPLATE_IDS: z.optional(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((v: string) => JSON.parse(v) as unknown),
+      ),
+      z.object({ invitation: z.string(), reminder: z.string(), escalation: z.string() }),
+    ),
+  ),
   /** Zalo's two hosts; the local runtime points them at its stand-in. */
   ZALO_API_URL: z._default(
     z.pipe(

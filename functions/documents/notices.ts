@@ -12,12 +12,11 @@ import { formatted } from '#core/calendar/time.ts';
  * segment). The text is fitted to one segment by cutting the free parts (the task, the agency's name).
  */
 
-/** Zalo ZNS templates are approved by Zalo beforehand, each with its parameters: the ids of the OA's templates. */
-export const ZALO_TEMPLATES: Record<NoticeKind, string> = {
-  invitation: 'chidao_invitation',
-  reminder: 'chidao_reminder',
-  escalation: 'chidao_escalation',
-};
+/**
+ * Zalo ZNS templates are approved by Zalo beforehand, each with its parameters; the ids Zalo gave them are
+ * configuration (ZALO_TEMPLATE_IDS), one per kind.
+ */
+export type ZaloTemplateIds = Record<NoticeKind, string>;
 
 /** One SMS segment in GSM 7-bit. */
 export const SMS_SEGMENT = 160;
@@ -117,8 +116,8 @@ export const noticeText = (channel: NoticeChannel, subject: NoticeSubject, facts
 };
 
 /** The ZNS template of a kind and its parameters (names as the approved templates declare them). */
-export const zaloTemplate = (subject: NoticeSubject, facts: NoticeFacts) => ({
-  id: ZALO_TEMPLATES[subject.kind],
+export const zaloTemplate = (subject: NoticeSubject, facts: NoticeFacts, ids: ZaloTemplateIds) => ({
+  id: ids[subject.kind],
   data: {
     so_cong_van: facts.number,
     don_vi: cut(facts.agency, 100),

@@ -9,7 +9,7 @@ export type NoticeChannelSettings = {
   /** End User Messaging SMS: the registered sender ID (in its country) and, optionally, its configuration set. */
   sms?: { senderId: string; country: string; configurationSet?: string };
   /** Zalo ZNS: the app linked to the Official Account; its secret key and tokens live in a secret made here. */
-  zalo?: { appId: string };
+  zalo?: { appId: string; templateIds: string };
 };
 
 /**
@@ -53,6 +53,7 @@ export const noticeChannels = (stack: Stack, settings: NoticeChannelSettings, se
   for (const f of senders) {
     f.addEnvironment(ENV.ZALO_APP_ID, zalo.appId);
     f.addEnvironment(ENV.ZALO_SECRET_ARN, secret.secretArn);
+    f.addEnvironment(ENV.ZALO_TEMPLATE_IDS, zalo.templateIds);
     f.addToRolePolicy(readWrite);
   }
   return { zaloSecret: secret };

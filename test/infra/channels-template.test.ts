@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { ENTRY_METADATA } from '#contracts/metadata.ts';
-import { buildApp } from '../../infra/app.ts';
+import { buildApp, LOCAL_CHANNELS_CONTEXT } from '../../infra/app.ts';
 
 /**
  * The phone channels as synthesized: the run's template is built with the local context (both channels on,
@@ -103,8 +103,17 @@ describe('phone channels, enabled by the context', () => {
         SMS_CONFIGURATION_SET: 'chidao-local',
         ZALO_APP_ID: 'local-zalo-app',
         ZALO_SECRET_ARN: { Ref: expect.stringMatching(/^ZaloSecret/) },
+        ZALO_TEMPLATE_IDS: JSON.stringify({ invitation: '100001', reminder: '100002', escalation: '100003' }),
       });
     }
+  });
+
+  it('refuses a Zalo app without the ids of its approved templates, naming the context value', () => {
+    const context = { ...LOCAL_CHANNELS_CONTEXT, 'aws:cdk:bundling-stacks': [] };
+    expect(() => buildApp({ ...context, zaloTemplates: '' }, { validate: false })).toThrow(/zaloTemplates/);
+    expect(() => buildApp({ ...context, zaloTemplates: '{"invitation":"1"}' }, { validate: false })).toThrow(
+      /zaloTemplates/,
+    );
   });
 });
 

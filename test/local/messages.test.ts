@@ -74,6 +74,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     ZALO_APP_ID: 'local-zalo-app',
     ZALO_SECRET_ARN: ZALO_SECRET,
+    ZALO_TEMPLATE_IDS: JSON.stringify({ invitation: '100001', reminder: '100002', escalation: '100003' }),
     ZALO_API_URL: `${endpoint.endpoint}${ZALO_PATHS.api}`,
     ZALO_OAUTH_URL: `${endpoint.endpoint}${ZALO_PATHS.oauth}`,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint.endpoint,

@@ -50,7 +50,9 @@ const param = (name: string) => {
 };
 
 export const LOCAL_ROUTES = [
-  ...'clock outbox outbox/view messages messages/view state-machines executions stats faults'.split(' ').map((p) => `GET /_local/${p}`),
+  ...'clock outbox outbox/view messages messages/view state-machines executions stats faults'
+    .split(' ')
+    .map((p) => `GET /_local/${p}`),
   'GET /_local/outbox/view/{mailId}',
   'GET /_local/outbox/view/{mailId}/attachments/{index}',
   'POST /_local/clock',

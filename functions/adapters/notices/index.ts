@@ -10,7 +10,7 @@ export const configuredChannels = (): Channel[] => {
   const c = config();
   const configured: Record<Channel, boolean> = {
     sms: c.SMS_SENDER_ID !== undefined,
-    zalo: c.ZALO_APP_ID !== undefined && c.ZALO_SECRET_ARN !== undefined,
+    zalo: c.ZALO_APP_ID !== undefined && c.ZALO_SECRET_ARN !== undefined && c.ZALO_TEMPLATE_IDS !== undefined,
   };
   return CHANNELS.filter((channel) => configured[channel]);
 };

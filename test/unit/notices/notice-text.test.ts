@@ -72,8 +72,9 @@ describe('a Zalo notice', () => {
     expect(noticeText('zalo', subject, facts)).toBe(
       `Nhắc hạn công văn 126/STTTT-BCVT: nhiệm vụ 1.3 (Rà soát trạm BTS), hạn 06/03/2026. ${LINK}`,
     );
-    expect(zaloTemplate(subject, facts)).toEqual({
-      id: 'chidao_reminder',
+    const ids = { invitation: '231001', reminder: '231002', escalation: '231003' };
+    expect(zaloTemplate(subject, facts, ids)).toEqual({
+      id: '231002',
       data: {
         so_cong_van: '126/STTTT-BCVT',
         don_vi: 'Công an tỉnh Gia Lai',

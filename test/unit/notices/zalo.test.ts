@@ -14,6 +14,7 @@ import { forgetZaloToken } from '#adapters/notices/zalo-token.ts';
 const SECRET_ARN = 'arn:aws:secretsmanager:ap-southeast-1:000000000000:secret:zalo';
 process.env.ZALO_APP_ID = '1234567890123456789';
 process.env.ZALO_SECRET_ARN = SECRET_ARN;
+process.env.ZALO_TEMPLATE_IDS = JSON.stringify({ invitation: '231001', reminder: '231002', escalation: '231003' });
 
 const secretsMock = mockClient(SecretsManagerClient);
 const NOW = Date.parse('2026-12-02T02:00:00Z');
