@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { OFFICIALS_API, pathTo } from '#contracts/routes.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
+import { messages } from '#web/i18n/index.ts';
 import { LOCAL_ENV } from '../environment.ts';
 import { launchRuntime } from '../launch.ts';
 import { AGENCIES, giaLai126 } from './gia-lai-126.ts';
@@ -8,8 +10,16 @@ import { AGENCIES, giaLai126 } from './gia-lai-126.ts';
 /**
  * `npm run demo`: plays công văn 126/STTTT-BCVT from Gia Lai on the virtual clock, from its issue on
  * 30/01/2021 to the day after its deadline, prints what happened, and leaves the system running.
+ * `npm run demo -- --port 3100` runs it on another port.
  */
-const port = Number(process.env[LOCAL_ENV.port] ?? 3000);
+const { values: args } = parseArgs({
+  options: { port: { type: 'string', default: process.env[LOCAL_ENV.port] ?? '3000' } },
+});
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port must be a port number, not ${args.port}`);
+  process.exit(2);
+}
 const token = process.env[LOCAL_ENV.apiToken] ?? 'demo';
 const base = `http://localhost:${port}`;
 const dataDir = '.data/demo';
@@ -113,13 +123,25 @@ const d = (await call('GET', pathTo(OFFICIALS_API.read, { id }))) as {
 };
 const mails = (await call('GET', '/_local/outbox')) as Mail[];
 
+/** A name cut to a column at a word's end ("Bộ Chỉ huy quân sự…"), never in the middle of one. */
+const toColumn = (text: string, width: number) => {
+  if (text.length <= width) return text.padEnd(width);
+  const cut = text.slice(0, width - 1);
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).trimEnd();
+  return `${atWord}…`.padEnd(width);
+};
+const vi = messages('vi');
+const statusOf = (status: string) => vi.status[status as keyof typeof vi.status] ?? status;
+const outcomeOf = (outcome: string | null) =>
+  outcome ? (vi.outcome[outcome as keyof typeof vi.outcome] ?? outcome) : '';
+
 console.log(`\nCông văn 126/STTTT-BCVT — diễn biến (giờ Hà Nội)\n${'─'.repeat(78)}`);
-for (const row of rows) console.log(`${formatDateTime(row.at)}  ${row.who.slice(0, 40).padEnd(40)}  ${row.what}`);
+for (const row of rows) console.log(`${formatDateTime(row.at)}  ${toColumn(row.who, 40)}  ${row.what}`);
 console.log(`\nKết quả\n${'─'.repeat(78)}`);
 for (const a of d.assignments)
   console.log(
-    `${a.recipientName.slice(0, 50).padEnd(50)} ${a.status.padEnd(12)} ${a.outcome ?? ''}${a.escalationLevel ? ` cảnh báo cấp ${a.escalationLevel}` : ''}`,
+    `${toColumn(a.recipientName, 44)} ${statusOf(a.status).padEnd(22)} ${[outcomeOf(a.outcome), a.escalationLevel ? `đã báo cáo lãnh đạo cấp ${a.escalationLevel}` : ''].filter(Boolean).join(', ')}`,
   );
 console.log(`\n${mails.length} email đã gửi. Xem: ${base}/_local/outbox/view`);
 console.log(`API: curl -H 'Authorization: Bearer ${token}' ${base}${pathTo(OFFICIALS_API.read, { id })}`);
-console.log('Hệ thống vẫn chạy (Ctrl-C để dừng). The system keeps running; Ctrl-C stops it.');
+console.log('Hệ thống vẫn chạy (Ctrl-C để dừng).');

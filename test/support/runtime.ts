@@ -303,7 +303,7 @@ export const reportSlotKeysOf = (html: string) =>
 /** The paths the forms of a recipient page post to (`/r/{token}/acknowledge`, `/report`, `/extension`). */
 export const formActionsOf = (html: string) => [...html.matchAll(/<form[^>]*action="([^"]*)"/g)].map((m) => m[1] ?? '');
 
-export const CONFIRMED = 'Đã xác nhận nhận công văn';
+export const CONFIRMED = 'Đã báo nhận công văn';
 export const ALREADY_DONE = 'Đã thực hiện trước đó';
 
 // ---------------------------------------------------------------------------------------------------------------

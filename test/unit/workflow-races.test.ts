@@ -47,7 +47,7 @@ describe('duplicate acknowledgements', () => {
     const alreadyDone = responses.filter((r) => r.body.includes('Đã thực hiện trước đó'));
     expect(confirmed).toHaveLength(1);
     expect(alreadyDone).toHaveLength(19);
-    for (const r of alreadyDone) expect(r.body).toContain('Đơn vị đã xác nhận nhận công văn.');
+    for (const r of alreadyDone) expect(r.body).toContain('Đơn vị đã báo nhận công văn.');
     expect(responses.some((r) => r.body.includes('Lỗi hệ thống'))).toBe(false);
 
     const item = await getItem(id, 'cong-an');

@@ -122,7 +122,7 @@ describe('valid path', () => {
 
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(response.body).toContain('Đã xác nhận nhận công văn');
+    expect(response.body).toContain('Đã báo nhận công văn');
     expect(response.body).toContain('Cơ quan ban hành đã nhận được xác nhận của Công an tỉnh.');
 
     const item = await getItem(id, 'cong-an');
