@@ -3,6 +3,7 @@ import { ACK, type Assignment } from '#core/assignment/model.ts';
 import { ddmmyyyy, hhmm, parseDuration } from '#core/calendar/hanoi-time.ts';
 import { formatCalendarDate, formatted } from '#core/calendar/time.ts';
 import type { Directive, Leader, Task } from '#core/directive.ts';
+import { withoutDiacritics } from '../notices.ts';
 import type { Inline } from './blocks.ts';
 
 /** The phrases the emails share: dates and durations in words, the directive reference, a task as owed. */
@@ -33,11 +34,7 @@ export const durationVi = (iso: string) => {
 
 /** `126/STTTT-BCVT` → `126-stttt-bcvt`: safe in a file name. */
 export const slugOf = (value: string) =>
-  value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  withoutDiacritics(value)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '') || 'cong-van';
