@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
 import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
-import { directoryOf, importAgencies, removeAgency, saveAgency } from '#app/directory.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { saveSettings, settingsOf } from '#app/office-settings.ts';
 import { listDirectives, readDirective } from '#app/read-directive.ts';
@@ -14,11 +13,11 @@ import { emailField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { says } from '#core/problems.ts';
-import { langCookie, messages, noticesMessages, render } from '#web/i18n/index.ts';
+import { langCookie, messages, noticesMessages } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
-import { DirectoryPage } from '#web/officials/directory-page.tsx';
 import { SettingsPage } from '#web/officials/settings-page.tsx';
+import { DIRECTORY_FILE_BYTES, directoryRoutes } from './directory-routes.tsx';
 import { download } from './download.ts';
 import { officialPageHandler, type PageContext, type PageRoute } from './official-page-chain.ts';
 import { officialPage } from './pages.tsx';
@@ -36,9 +35,6 @@ const show = (c: Context, status: number, node: preact.VNode) =>
  * `__name(…)`, which only exists in Node: the page gets a stand-in.
  */
 export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toString()})();})();`;
-
-/** The directory's CSV: a province's agencies fit in far less. */
-const DIRECTORY_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Rows of the dashboard's matrix per page, with their histories for the timeline. */
 const DASHBOARD_PAGE = 200;
@@ -80,41 +76,6 @@ const directiveAction: Route = async (c) => {
     await grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
   }
   return redirect(pathTo(OFFICIAL_PAGES.dashboard, { id }, `done=${action}`));
-};
-
-const saveDirectoryEntry: Route = async (c) => {
-  if (c.form.action === 'delete') {
-    await removeAgency(c.official, String(c.form.id ?? ''));
-    return redirect(pathTo(OFFICIAL_PAGES.directory, {}, 'removed=1'));
-  }
-  const result = await saveAgency(c.official, c.form);
-  if (result.saved) return redirect(pathTo(OFFICIAL_PAGES.directory, {}, 'saved=1'));
-  const editing = Object.fromEntries(Object.entries(c.form).map(([k, v]) => [k, String(v ?? '')]));
-  const errors = Object.fromEntries(Object.entries(result.errors).map(([k, p]) => [k, render(p, c.lang)]));
-  return show(
-    c,
-    400,
-    <DirectoryPage
-      lang={c.lang}
-      official={c.official}
-      agencies={await directoryOf(c.official)}
-      errors={errors}
-      editing={editing}
-    />,
-  );
-};
-
-const importDirectory: Route = async (c) => {
-  const file = c.form.file as { content?: Buffer; truncated?: boolean } | undefined;
-  if (file?.truncated || (file?.content?.length ?? 0) > DIRECTORY_FILE_BYTES)
-    throw new ValidationError([
-      { path: 'file', ...problem('field.tooLargeMb', { field: 'csvFile', mb: DIRECTORY_FILE_BYTES / 1024 / 1024 }) },
-    ]);
-  const imported = await importAgencies(
-    c.official,
-    Buffer.isBuffer(file?.content) ? file.content.toString('utf8') : '',
-  );
-  return redirect(pathTo(OFFICIAL_PAGES.directory, {}, `imported=${imported}`));
 };
 
 const routes: Record<OfficialPageRoute, Route> = {
@@ -161,24 +122,7 @@ const routes: Record<OfficialPageRoute, Route> = {
     const { file, bytes } = await fileOfDirective(id, fileId);
     return download(bytes ?? Buffer.alloc(0), file.contentType, file.name);
   },
-  [OFFICIAL_PAGES.directory]: async (c) => {
-    const agencies = await directoryOf(c.official);
-    const q = c.event.queryStringParameters ?? {};
-    const m = messages(c.lang).directory;
-    const notice = q.imported ? m.imported(Number(q.imported)) : q.saved ? m.saved : q.removed ? m.removed : undefined;
-    const edited = agencies.find((a) => a.id === q.edit);
-    const editing = edited
-      ? Object.fromEntries(
-          Object.entries({ ...edited, groups: edited.groups.join('; ') }).map(([k, v]) => [k, String(v ?? '')]),
-        )
-      : undefined;
-    return show(
-      c,
-      200,
-      <DirectoryPage lang={c.lang} official={c.official} agencies={agencies} notice={notice} editing={editing} />,
-    );
-  },
-  [OFFICIAL_PAGES.saveAgency]: saveDirectoryEntry,
+  ...directoryRoutes,
   [OFFICIAL_PAGES.settings]: async (c) => {
     const { settings, configured } = await settingsOf(c.official);
     const notice = c.event.queryStringParameters?.saved ? noticesMessages(c.lang).saved : undefined;
@@ -192,7 +136,6 @@ const routes: Record<OfficialPageRoute, Route> = {
     await saveSettings(c.official, c.form);
     return redirect(pathTo(OFFICIAL_PAGES.settings, {}, 'saved=1'));
   },
-  [OFFICIAL_PAGES.importDirectory]: importDirectory,
   /** The one script of the officials' pages: public, like any asset. */
   [OFFICIAL_PAGES.asset]: async (c) => {
     if (c.event.pathParameters?.name !== 'officials.js') throw new NotFoundError(problem('page.notFound'));
