@@ -105,7 +105,7 @@ export class ChidaoStack extends Stack {
       acknowledge(
         f,
         wildcardOn(table, '/index/*'),
-        'The table’s own indexes (byIssuer, byOffice, byRecipient, due, watch): IAM names them by wildcard.',
+        'The table’s own indexes (byIssuer, byOffice, byRecipient, due, watch, roster, pending): IAM names them by wildcard.',
       );
       functions.push(f);
       return f;

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
  * | assignment  | DIR#{id}            | ASG#{recipient}         | gsi3 (by address):                | DUE#{n} / {dueAt}     |
  * |             |                     |                         | RCPT#{email} / {0 open, 1 closed} | WATCH#{n} / {watchAt} |
  * |             |                     |                         | #{instant}#{id}#{recipient}       |                       |
+ * | (roster)    | ROSTER#{id} / {band}#{deadline}#{recipient}; PENDING#{id} / {requestedAt}#{recipient} (sparse)  |
  * | submission  | DIR#{id}            | SUB#{recipient}#{subId} |                                   |                       |
  * | old history | DIR#{id}            | HIS#{recipient}#{seq}   |                                   |                       |
  * | number      | NUMBER#{issuer}#{y} | {number}                |                                   |                       |
@@ -44,6 +45,14 @@ export const TABLE = {
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueAt' },
   /** Sparse: every open assignment, keyed by the time its execution must next have touched it (the sweeper). */
   watch: { name: 'watch', partitionKey: 'watchPk', sortKey: 'watchAt' },
+  /**
+   * A directive's agencies, lean (ROSTER_PROJECTION), in the order an official works them: open ones first by their
+   * nearest deadline (so "overdue" is one key range up to now), then failed deliveries, completed, cancelled. The
+   * dashboard's filters and sorts read this, never the full items, and only the shown page is read in full.
+   */
+  roster: { name: 'roster', partitionKey: 'rosterPk', sortKey: 'rosterSk' },
+  /** Sparse: the assignments with an extension request waiting for an answer, oldest request first. */
+  pending: { name: 'pending', partitionKey: 'pendingPk', sortKey: 'pendingSk' },
   /** Items that DynamoDB deletes by itself once this epoch second has passed (revoked sessions). */
   timeToLive: 'ttl',
 } as const;
@@ -150,3 +159,32 @@ export const shortLinkKey = (code: string) => ({ pk: `SHORT#${code}`, sk: 'SHORT
 
 /** An office's settings (which phone channels its directives use): one small item per office. */
 export const officeSettingsKey = (office: string) => ({ pk: `SETTINGS#${office}`, sk: 'SETTINGS' });
+
+/**
+ * The roster's bands, in the order the dashboard lists them: what needs an official's attention first. An open
+ * assignment's sort key carries its nearest deadline (none sorts last), so the overdue ones are the range up to now.
+ */
+export const ROSTER_BANDS = { open: '0', deliveryFailed: '1', completed: '2', cancelled: '3' } as const;
+export type RosterBand = keyof typeof ROSTER_BANDS;
+export const NO_DEADLINE = '~';
+export const rosterPartition = (directiveId: string) => `ROSTER#${directiveId}`;
+export const rosterSortKey = (band: RosterBand, recipientId: string, deadline?: string) =>
+  band === 'open'
+    ? `${ROSTER_BANDS.open}#${deadline ?? NO_DEADLINE}#${recipientId}`
+    : `${ROSTER_BANDS[band]}#${recipientId}`;
+export const pendingPartition = (directiveId: string) => `PENDING#${directiveId}`;
+
+/** What the roster index holds of an assignment: enough to filter, sort and count, never the history. */
+export const ROSTER_PROJECTION = [
+  'directiveId',
+  'recipientId',
+  'recipientName',
+  'recipientEmail',
+  'status',
+  'bucket',
+  'acknowledgedAt',
+  'outcome',
+  'escalationLevel',
+  'rosterFold',
+  'pendingSk',
+];

@@ -357,6 +357,11 @@ export type Directive = Omit<DirectiveInput, 'recipients' | 'allowDuplicateNumbe
    * change of the settings does not change what running workflows send; none on directives from before.
    */
   channels?: ('sms' | 'zalo')[];
+  /**
+   * Its assignments carry the roster's keys from the start (contracts/table.ts): the dashboard filters from that
+   * index. A directive stored before the roster has none, and its dashboard filters the assignments themselves.
+   */
+  rosterIndexed?: boolean;
   /** A child directive: the parent directive and the forwarding agency's assignment (core/forward.ts). */
   forwardedFrom?: { directiveId: string; recipientId: string; issuer: string; number: string };
 };

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { OFFICIAL_STYLES, STYLES } from './styles.ts';
+import { DASHBOARD_STYLES } from './styles-dashboard.ts';
 
 /**
  * The tab's icon, inline (a page with a folded corner): without a `<link rel="icon">` every browser asks for
@@ -32,7 +33,7 @@ export const Layout = ({
       <title>{title}</title>
       <link rel="icon" href={FAVICON} />
       {/* Our own constant stylesheet: inserted as is, since escaping would break its quotes. */}
-      <style dangerouslySetInnerHTML={{ __html: header ? STYLES + OFFICIAL_STYLES : STYLES }} />
+      <style dangerouslySetInnerHTML={{ __html: header ? STYLES + OFFICIAL_STYLES + DASHBOARD_STYLES : STYLES }} />
       {script && <script src={script} defer />}
     </head>
     <body>

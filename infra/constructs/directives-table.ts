@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '#contracts/table.ts';
+import { ROSTER_PROJECTION, TABLE } from '#contracts/table.ts';
 
 /** The attributes the digest needs from an assignment falling due, so it never reads the full item. */
 export const DUE_PROJECTION = [
@@ -96,6 +96,22 @@ export class DirectivesTable extends Construct {
       sortKey: { name: TABLE.watch.sortKey, type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: WATCH_PROJECTION,
+    });
+    // Only assignments carry rosterPk/rosterSk: a directive's dashboard filters and sorts 5,000 agencies from
+    // this lean copy and reads in full only the page it shows.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.roster.name,
+      partitionKey: { name: TABLE.roster.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.roster.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: ROSTER_PROJECTION,
+    });
+    // Sparse: only an assignment with an extension request waiting carries pendingPk/pendingSk.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.pending.name,
+      partitionKey: { name: TABLE.pending.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.pending.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
     });
   }
 }

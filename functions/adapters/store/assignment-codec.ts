@@ -50,7 +50,21 @@ export const decodeSlot = (key: string, value: unknown): ReportSlot => {
 export const encodeReports = (reports: Record<string, ReportSlot>) =>
   Object.fromEntries(Object.entries(reports).map(([k, slot]) => [k, encodeSlot(slot)]));
 
-const INTERNAL = new Set(['pk', 'sk', 'duePk', 'watchPk', 'gsi1pk', 'gsi1sk', 'gsi3pk', 'gsi3sk']);
+const INTERNAL = new Set([
+  'pk',
+  'sk',
+  'duePk',
+  'watchPk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi3pk',
+  'gsi3sk',
+  'rosterPk',
+  'rosterSk',
+  'rosterFold',
+  'pendingPk',
+  'pendingSk',
+]);
 
 /** The domain's assignment from an item (or an index projection of one). */
 export const toAssignment = (item: Record<string, unknown>): StoredAssignment => {

@@ -17,6 +17,7 @@ import { dynamo } from '../clients/dynamo.ts';
 import { count } from '../observability.ts';
 import { encodeReports, type StoredAssignment, SUMMARY_FIELDS, toAssignment } from './assignment-codec.ts';
 import { inboxKeysOf } from './inbox.ts';
+import { rosterKeysOf, rosterUpdate } from './roster.ts';
 
 export { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 
@@ -79,6 +80,7 @@ export const newAssignmentItem = (a: Assignment, now: string) => ({
   bucket: bucketOf(a, now),
   ...watchOf(a.directiveId, a.recipientId, Date.parse(now) + WATCH_GRACE_MS),
   ...inboxKeysOf(a, now),
+  ...rosterKeysOf(a),
 });
 
 export type Applied =
@@ -165,6 +167,12 @@ export const transitionWrite = (current: StoredAssignment, next: Assignment, eve
   values[':g3pk'] = inbox.gsi3pk;
   values[':g3sk'] = inbox.gsi3sk;
   set.push('#g3pk = :g3pk', '#g3sk = :g3sk');
+  // The dashboard's roster: its band and nearest deadline move with every write, like the inbox's keys.
+  const roster = rosterUpdate(next);
+  Object.assign(names, roster.names);
+  Object.assign(values, roster.values);
+  set.push(...roster.set);
+  remove.push(...roster.remove);
   names['#bucket'] = 'bucket';
   values[':bucket'] = bucketOf(next, now);
   set.push('#bucket = :bucket');

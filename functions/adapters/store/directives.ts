@@ -191,6 +191,7 @@ export const storeDirective = async (
     recipientCount: recipients.length,
     tally: { inProgressOnTime: recipients.length, acknowledged: 0 },
     office,
+    rosterIndexed: true,
     ...(options.forwardedFrom ? { forwardedFrom: options.forwardedFrom } : {}),
     ...(options.channels?.length ? { channels: options.channels } : {}),
   };

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { cancelAssignment, cancelDirective } from '#app/cancel.ts';
+import { dashboardOf } from '#app/dashboard.ts';
 import { fileOfDirective, filesOfDirective } from '#app/directive-files.ts';
 import { grantExtension, refuseExtension } from '#app/extensions.ts';
 import { saveSettings, settingsOf } from '#app/office-settings.ts';
-import { listDirectives, readDirective } from '#app/read-directive.ts';
+import { listDirectives } from '#app/read-directive.ts';
 import { reassign } from '#app/reassign.ts';
 import { reportFile } from '#app/report-file.ts';
 import { resendLink } from '#app/resend-link.ts';
@@ -13,10 +14,12 @@ import { emailField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { says } from '#core/problems.ts';
-import { langCookie, messages, noticesMessages } from '#web/i18n/index.ts';
+import { dashboardQueryOf } from '#core/roster.ts';
+import { langCookie, noticesMessages } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
 import { DirectivePage, DirectivesListPage } from '#web/officials/directive-pages.tsx';
 import { SettingsPage } from '#web/officials/settings-page.tsx';
+import { backTo, saidOf } from './dashboard-notices.ts';
 import { DIRECTORY_FILE_BYTES, directoryRoutes } from './directory-routes.tsx';
 import { download } from './download.ts';
 import { officialPageHandler, type PageContext, type PageRoute } from './official-page-chain.ts';
@@ -36,9 +39,6 @@ const show = (c: Context, status: number, node: preact.VNode) =>
  */
 export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toString()})();})();`;
 
-/** Rows of the dashboard's matrix per page, with their histories for the timeline. */
-const DASHBOARD_PAGE = 200;
-
 const actionForm = z.object({
   action: z.enum(['resend', 'reassign', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
   recipientId: z.optional(z.string()),
@@ -47,6 +47,8 @@ const actionForm = z.object({
   email: z.optional(emailField('newEmail')),
   name: z.optional(z.string().check(z.trim(), z.maxLength(300))),
   fromEmail: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254))),
+  /** The dashboard's view the official acted from (its query string): the answer brings them back to it. */
+  back: z.optional(z.string().check(z.maxLength(1000))),
 });
 
 /** Another address for one agency; a move another official made meanwhile is a 409 page, not a second move. */
@@ -75,7 +77,7 @@ const directiveAction: Route = async (c) => {
     if (!until) throw new ValidationError([{ path: 'until', ...problem('field.choose', { field: 'until' }) }]);
     await grantExtension(id, recipientId, { taskCode, until: endOfDayOn(until) }, c.official);
   }
-  return redirect(pathTo(OFFICIAL_PAGES.dashboard, { id }, `done=${action}`));
+  return redirect(backTo(id, parsed.data, until));
 };
 
 const routes: Record<OfficialPageRoute, Route> = {
@@ -86,14 +88,11 @@ const routes: Record<OfficialPageRoute, Route> = {
   },
   [OFFICIAL_PAGES.dashboard]: async (c) => {
     const id = c.event.pathParameters?.id ?? '';
-    const cursor = c.event.queryStringParameters?.cursor;
+    const params = c.event.queryStringParameters ?? {};
+    const query = dashboardQueryOf(params);
     const now = new Date().toISOString();
-    const { directive, assignments, next, submissions, forwarded } = await readDirective(
-      id,
-      { limit: DASHBOARD_PAGE, cursor, withHistory: true },
-      now,
-    );
-    const done = c.event.queryStringParameters?.done;
+    const { directive, assignments, submissions, forwarded, ...view } = await dashboardOf(id, query, now);
+    const said = await saidOf(c, id, params, assignments);
     return show(
       c,
       200,
@@ -105,9 +104,9 @@ const routes: Record<OfficialPageRoute, Route> = {
         submissions={submissions}
         forwarded={forwarded}
         files={await filesOfDirective(directive)}
-        page={{ ...(cursor ? { cursor } : {}), ...(next ? { next } : {}) }}
+        view={{ query, ...view }}
         now={now}
-        {...(done ? { notice: messages(c.lang).directive.done } : {})}
+        {...said}
       />,
     );
   },

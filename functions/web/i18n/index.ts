@@ -1,3 +1,5 @@
+import { dashboardEn } from './dashboard-en.ts';
+import { type DashboardMessages, dashboardVi } from './dashboard-vi.ts';
 import { en } from './en.ts';
 import { inboxEn } from './inbox-en.ts';
 import { type InboxMessages, inboxVi } from './inbox-vi.ts';
@@ -14,7 +16,7 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { InboxMessages, Messages, NoticesMessages };
+export type { DashboardMessages, InboxMessages, Messages, NoticesMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -23,3 +25,6 @@ export const inboxMessages = (lang: Lang): InboxMessages => (lang === 'en' ? inb
 
 /** The words of the phone notices: the office's settings, the dashboard's channels, the directory's flags. */
 export const noticesMessages = (lang: Lang): NoticesMessages => (lang === 'en' ? noticesEn : noticesVi);
+
+/** The words of a directive's dashboard at scale: search, filters, pages, the row menu, confirmations. */
+export const dashboardMessages = (lang: Lang): DashboardMessages => (lang === 'en' ? dashboardEn : dashboardVi);

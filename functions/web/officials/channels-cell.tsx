@@ -16,7 +16,11 @@ export const ChannelsCell = ({ a, lang }: { a: Assignment; lang: Lang }) => {
     ['zalo', 'Zalo'],
   ] as const;
   return (
-    <td class="small" data-channels={`email:${reached.email} sms:${reached.sms} zalo:${reached.zalo}`}>
+    <td
+      class="small"
+      data-label={m.column}
+      data-channels={`email:${reached.email} sms:${reached.sms} zalo:${reached.zalo}`}
+    >
       {lines.map(([key, label]) => (
         <div key={key} class={TONE[reached[key]]} title={word[reached[key]]}>
           {label} {MARK[reached[key]]}

@@ -92,6 +92,8 @@ export function officialsClient() {
     const refresh = async () => {
       const active = doc.activeElement;
       if (active && live.contains(active) && active.matches('input, select, textarea')) return;
+      // An open row menu is an official in the middle of an action: replacing it would close it under them.
+      if (live.querySelector('details[open]')) return;
       const response = await fetch(window.location.href, {
         headers: { accept: 'text/html' },
         credentials: 'same-origin',

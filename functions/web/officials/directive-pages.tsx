@@ -1,10 +1,11 @@
 import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
-import { bucketOf, isOpen, pendingExtensions } from '#core/assignment/model.ts';
-import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
+import { bucketOf, isOpen } from '#core/assignment/model.ts';
+import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { RollUp } from '#core/forward.ts';
 import type { Official } from '#core/official.ts';
+import { type DashboardQuery, type DashboardShow, dashboardParams, dashboardQueryOf } from '#core/roster.ts';
 import type { Submission } from '#core/submission.ts';
 import { directiveState } from '#core/tally.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
@@ -13,8 +14,9 @@ import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import { Counts } from './counts.tsx';
+import { DashboardFilters, Pager, PendingBanner } from './dashboard-controls.tsx';
 import { Matrix } from './matrix.tsx';
-import { ReassignForm } from './reassign-form.tsx';
+import { RowActions } from './row-actions.tsx';
 
 export const DirectivesListPage = ({
   lang,
@@ -70,97 +72,48 @@ export const DirectivesListPage = ({
   );
 };
 
-const Actions = ({
-  a,
-  directiveId,
-  lang,
-  submissions,
-}: {
-  a: Assignment;
-  directiveId: string;
-  lang: Lang;
-  submissions: ReadonlyMap<string, Submission>;
-}) => {
-  const m = messages(lang).directive;
-  if (!isOpen(a.status)) return <td />;
-  const pending = Object.entries(a.reports).filter(([, s]) => !s.submittedAt);
-  const requests = pendingExtensions(a);
-  const first = requests[0];
-  const action = pathTo(OFFICIAL_PAGES.action, { id: directiveId });
-  const id = (s: string) => `${s}-${a.recipientId}`;
-  return (
-    <td class="actions small">
-      {requests.map((r) => (
-        <p key={r.taskCode}>
-          {m.requested(
-            r.taskCode,
-            formatDate(r.until),
-            (r.reasonId ? submissions.get(r.reasonId)?.text : undefined) ?? r.reason,
-          )}
-        </p>
-      ))}
-      <PostForm action={action}>
-        <input type="hidden" name="recipientId" value={a.recipientId} />
-        <button type="submit" name="action" value="resend" class="secondary">
-          {m.resend}
-        </button>
-      </PostForm>
-      <ReassignForm lang={lang} directiveId={directiveId} assignment={a} />
-      {pending.length > 0 && (
-        <PostForm action={action}>
-          <input type="hidden" name="recipientId" value={a.recipientId} />
-          <label for={id('task')}>{m.task}</label>
-          <select id={id('task')} name="taskCode">
-            {pending.map(([key, s]) => (
-              <option key={key} value={key} selected={first?.taskCode === key}>
-                {s.taskCode}
-                {s.period ? ` (${formatCalendarDate(s.period)})` : ''}
-              </option>
-            ))}
-          </select>
-          <label for={id('until')}>{m.until}</label>
-          <input
-            id={id('until')}
-            type="date"
-            name="until"
-            required
-            value={first ? new Date(first.until).toISOString().slice(0, 10) : ''}
-          />
-          <button type="submit" name="action" value="grant" class="secondary">
-            {m.grant}
-          </button>
-        </PostForm>
-      )}
-      {requests.map((r) => (
-        <PostForm action={action} key={r.taskCode}>
-          <input type="hidden" name="recipientId" value={a.recipientId} />
-          <input type="hidden" name="taskCode" value={r.taskCode} />
-          <button type="submit" name="action" value="refuse" class="secondary">
-            {requests.length > 1 ? `${m.refuse} (${r.taskCode})` : m.refuse}
-          </button>
-        </PostForm>
-      ))}
-      <PostForm action={action} data-confirm={m.cancelAssignmentConfirm}>
-        <input type="hidden" name="recipientId" value={a.recipientId} />
-        <button type="submit" name="action" value="cancel-assignment" class="secondary">
-          {m.cancelAssignment}
-        </button>
-      </PostForm>
-    </td>
-  );
-};
-
 type TimelineEntry = HistoryEvent & { recipientName: string };
 const TIMELINE_CAP = 300;
+
+/** Which agencies the page shows among those of the directive, and what the view found. */
+export type DashboardView = {
+  query: DashboardQuery;
+  total: number;
+  more: boolean;
+  next?: string | undefined;
+  /** Agencies with an extension request waiting. */
+  pending: number;
+  /** The groups of the office's directory, for the group filter. */
+  groups: readonly string[];
+};
+
+const DEFAULT_VIEW: DashboardView = {
+  query: dashboardQueryOf({}),
+  total: 0,
+  more: false,
+  pending: 0,
+  groups: [],
+};
+
+/** The filter each count of the Government Office's four (and the two ends) opens. */
+const SHOW_OF_BUCKET: Partial<Record<string, DashboardShow>> = {
+  inProgressOnTime: 'onTime',
+  inProgressOverdue: 'overdue',
+  completedOnTime: 'completed',
+  completedLate: 'completed',
+  cancelled: 'cancelled',
+  deliveryFailed: 'deliveryFailed',
+};
 
 export const DirectivePage = ({
   lang,
   official,
   directive,
   assignments,
-  page = {},
+  view = DEFAULT_VIEW,
   now,
   notice,
+  rowNotice,
   submissions = new Map(),
   forwarded = new Map(),
   files = { annexes: [] },
@@ -174,18 +127,22 @@ export const DirectivePage = ({
   /** The units' counts on each agency that forwarded its tasks. */
   forwarded?: ReadonlyMap<string, RollUp>;
   files?: ShownFiles;
-  /** Which page of a large directive's agencies this is; absent when one page holds them all. */
-  page?: { cursor?: string; next?: string };
+  view?: DashboardView;
   now: string;
-  notice?: string;
+  /** What an action on the whole directive did. */
+  notice?: string | undefined;
+  /** What an action on one agency did, said on its row. */
+  rowNotice?: { recipientId: string; text: string } | undefined;
 }) => {
   const m = messages(lang);
   const d = m.directive;
   const codes = directive.tasks.filter((t) => t.reportRequired).map((t) => t.code);
-  const paged = page.cursor !== undefined || page.next !== undefined;
+  const { query } = view;
+  const unfiltered = dashboardParams({ ...query, page: 1, after: undefined }).size === 0;
+  const whole = unfiltered && query.page === 1 && !view.more;
   // A page's rows are not the directive: its counts are then the tally every transition keeps.
-  const tally: Record<string, number> = paged ? directive.tally : {};
-  if (!paged)
+  const tally: Record<string, number> = whole ? {} : directive.tally;
+  if (whole)
     for (const a of assignments) {
       const b = bucketOf(a, now);
       tally[b] = (tally[b] ?? 0) + 1;
@@ -195,6 +152,12 @@ export const DirectivePage = ({
     .filter((e, i, all) => e.type !== 'ISSUED' || all.findIndex((x) => x.type === 'ISSUED') === i)
     .sort((x, y) => Date.parse(y.at) - Date.parse(x.at));
   const path = pathTo(OFFICIAL_PAGES.dashboard, { id: directive.id });
+  const params = dashboardParams(query).toString();
+  const here = params ? `${path}?${params}` : path;
+  const showHref = (bucket: string) => {
+    const show = SHOW_OF_BUCKET[bucket];
+    return show ? `${path}?${dashboardParams(dashboardQueryOf({}), { show })}` : undefined;
+  };
   return (
     <OfficialLayout title={`${directive.number}`} lang={lang} official={official} path={path}>
       <h1>
@@ -206,12 +169,23 @@ export const DirectivePage = ({
           {notice}
         </p>
       )}
-      <div data-live={path}>
-        <p class="hint" aria-live="polite">
+      <div data-live={here}>
+        <p class="hint">
           {d.autoRefresh} {formatDateTime(now)}
         </p>
-        <Counts lang={lang} tally={tally} />
+        <Counts lang={lang} tally={tally} hrefOf={showHref} />
+        <PendingBanner lang={lang} path={path} pending={view.pending} />
         <h2 id="matrix-title">{d.matrix}</h2>
+        <DashboardFilters lang={lang} path={path} query={query} groups={view.groups} />
+        <Pager
+          lang={lang}
+          path={path}
+          query={query}
+          shown={assignments.length}
+          total={view.total}
+          more={view.more}
+          next={view.next}
+        />
         <Matrix
           lang={lang}
           directiveId={directive.id}
@@ -223,15 +197,12 @@ export const DirectivePage = ({
           fileHref={(a, code) =>
             pathTo(OFFICIAL_PAGES.file, { id: directive.id, recipientId: a.recipientId, taskCode: code })
           }
-          actions={(a) => <Actions a={a} directiveId={directive.id} lang={lang} submissions={submissions} />}
+          actions={(a) => (
+            <RowActions a={a} directiveId={directive.id} lang={lang} submissions={submissions} back={params} />
+          )}
           channels
+          rowNotice={rowNotice}
         />
-        {paged && (
-          <nav class="actions" aria-label={d.pages}>
-            {page.cursor && <a href={path}>{d.firstPage}</a>}{' '}
-            {page.next && <a href={`${path}?cursor=${encodeURIComponent(page.next)}`}>{d.nextPage}</a>}
-          </nav>
-        )}
         <h2>{d.timeline}</h2>
         {events.length > TIMELINE_CAP && <p class="hint">{d.timelineCapped(TIMELINE_CAP)}</p>}
         <ol class="timeline">

@@ -16,19 +16,43 @@ import { ChannelsCell } from './channels-cell.tsx';
 export const past = (at: string | undefined, now: string) => at !== undefined && Date.parse(at) <= Date.parse(now);
 
 /** A periodic report in one cell: how many periods are in, and how many are late or overdue. */
-const PeriodsCell = ({ a, code, now, lang }: { a: Assignment; code: string; now: string; lang: Lang }) => {
+const PeriodsCell = ({
+  a,
+  code,
+  now,
+  lang,
+  label,
+}: {
+  a: Assignment;
+  code: string;
+  now: string;
+  lang: Lang;
+  label: string;
+}) => {
   const m = messages(lang).directive;
   const slots = Object.values(a.reports).filter((s) => s.taskCode === code);
   const submitted = slots.filter((s) => s.submittedAt);
   const late = submitted.filter((s) => s.late).length;
   const overdue = isOpen(a.status) ? slots.filter((s) => !s.submittedAt && past(s.deadline, now)).length : 0;
   return (
-    <td class={overdue > 0 ? 'overdue' : late > 0 ? 'late' : submitted.length === slots.length ? 'ok' : 'small'}>
+    <td
+      class={overdue > 0 ? 'overdue' : late > 0 ? 'late' : submitted.length === slots.length ? 'ok' : 'small'}
+      data-label={label}
+    >
       {submitted.length}/{slots.length}
       {late > 0 ? ` (${late} ${m.late})` : ''}
       {overdue > 0 ? ` — ${m.overdue}: ${overdue}` : ''}
     </td>
   );
+};
+
+/** A report's text on a row: its start, so that one long report does not make the row a page high. */
+const SHOWN_TEXT = 160;
+const shortened = (text: string) => {
+  if (text.length <= SHOWN_TEXT) return text;
+  const cut = text.slice(0, SHOWN_TEXT);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHOWN_TEXT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 };
 
 const ReportCell = ({
@@ -38,11 +62,13 @@ const ReportCell = ({
   lang,
   submissions,
   fileHref,
+  label,
 }: {
   a: Assignment;
   code: string;
   now: string;
   lang: Lang;
+  label: string;
   submissions: ReadonlyMap<string, Submission>;
   fileHref?: ((a: Assignment, code: string) => string) | undefined;
 }) => {
@@ -51,15 +77,23 @@ const ReportCell = ({
   const submitted = slot?.reportId ? submissions.get(slot.reportId) : undefined;
   if (!slot) {
     if (Object.values(a.reports).some((s) => s.taskCode === code))
-      return <PeriodsCell a={a} code={code} now={now} lang={lang} />;
-    return <td class="small">—</td>;
+      return <PeriodsCell a={a} code={code} now={now} lang={lang} label={label} />;
+    return (
+      <td class="small" data-label={label}>
+        —
+      </td>
+    );
   }
   if (slot.submittedAt)
     return (
-      <td class={slot.late ? 'late' : 'ok'}>
+      <td class={slot.late ? 'late' : 'ok'} data-label={label}>
         ✓ {formatDateTime(slot.submittedAt)}
         {slot.late ? ` (${m.late})` : ''}
-        {submitted && <div class="small">{submitted.text}</div>}
+        {submitted && (
+          <div class="small" title={submitted.text.length > SHOWN_TEXT ? submitted.text : undefined}>
+            {shortened(submitted.text)}
+          </div>
+        )}
         {submitted?.attachment && (
           <div class="small">
             {fileHref ? (
@@ -75,12 +109,12 @@ const ReportCell = ({
     );
   if (isOpen(a.status) && past(slot.deadline, now))
     return (
-      <td class="overdue">
+      <td class="overdue" data-label={label}>
         {m.overdue} ({slot.deadline ? formatDateTime(slot.deadline) : ''})
       </td>
     );
   return (
-    <td class="small">
+    <td class="small" data-label={label}>
       {m.pending}
       {slot.deadline ? ` (${formatDateTime(slot.deadline)})` : ''}
     </td>
@@ -114,6 +148,7 @@ export const Matrix = ({
   forwardedHref,
   actions,
   channels = false,
+  rowNotice,
 }: {
   lang: Lang;
   directiveId: string;
@@ -128,12 +163,14 @@ export const Matrix = ({
   actions?: (a: Assignment) => JSX.Element;
   /** The officials' dashboard shows which channels (email, SMS, Zalo) reached each agency. */
   channels?: boolean;
+  /** What an official's action on one agency did, said on that agency's row (the page opens at it). */
+  rowNotice?: { recipientId: string; text: string } | undefined;
 }) => {
   const m = messages(lang);
   const d = m.directive;
   return (
-    <div style="overflow-x:auto">
-      <table class="grid" aria-labelledby="matrix-title">
+    <div class="scroll">
+      <table class="grid cards" aria-labelledby="matrix-title">
         <thead>
           <tr>
             <th scope="col">{d.recipient}</th>
@@ -154,22 +191,33 @@ export const Matrix = ({
           {assignments.map((a) => {
             const rollUp = forwarded.get(a.recipientId);
             return (
-              <tr key={a.recipientId} data-recipient={a.recipientId}>
+              <tr key={a.recipientId} id={`row-${a.recipientId}`} data-recipient={a.recipientId}>
                 <th scope="row">
+                  {rowNotice?.recipientId === a.recipientId && (
+                    <p class="message ok row-notice" role="status">
+                      {rowNotice.text}
+                    </p>
+                  )}
                   {a.recipientName}
                   <div class="small">{m.status[a.status]}</div>
                   {a.handler?.name && <div class="small">{`${d.handler}: ${a.handler.name}`}</div>}
                   {rollUp && <ForwardedLine rollUp={rollUp} href={forwardedHref?.(a)} lang={lang} />}
                 </th>
-                <td class="small">{a.deliveredAt ? formatDateTime(a.deliveredAt) : m.status[a.status]}</td>
+                <td class="small" data-label={d.delivered}>
+                  {a.deliveredAt ? formatDateTime(a.deliveredAt) : m.status[a.status]}
+                </td>
                 {a.acknowledgedAt ? (
-                  <td class="ok">✓ {formatDateTime(a.acknowledgedAt)}</td>
+                  <td class="ok" data-label={d.acknowledged}>
+                    ✓ {formatDateTime(a.acknowledgedAt)}
+                  </td>
                 ) : isOpen(a.status) && past(a.ackDeadline, now) ? (
-                  <td class="overdue">
+                  <td class="overdue" data-label={d.acknowledged}>
                     {d.overdue} ({a.ackDeadline ? formatDateTime(a.ackDeadline) : ''})
                   </td>
                 ) : (
-                  <td class="small">{d.pending}</td>
+                  <td class="small" data-label={d.acknowledged}>
+                    {d.pending}
+                  </td>
                 )}
                 {codes.map((c) => (
                   <ReportCell
@@ -180,10 +228,11 @@ export const Matrix = ({
                     lang={lang}
                     submissions={submissions}
                     fileHref={fileHref}
+                    label={`${d.report} ${c}`}
                   />
                 ))}
-                <td>{a.outcome ? m.outcome[a.outcome] : ''}</td>
-                <td>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
+                <td data-label={d.outcome}>{a.outcome ? m.outcome[a.outcome] : ''}</td>
+                <td data-label={d.escalation}>{a.escalationLevel > 0 ? d.level(a.escalationLevel) : ''}</td>
                 {channels && <ChannelsCell a={a} lang={lang} />}
                 {actions?.(a)}
               </tr>

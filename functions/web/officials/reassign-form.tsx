@@ -11,10 +11,13 @@ export const ReassignForm = ({
   lang,
   directiveId,
   assignment: a,
+  back,
 }: {
   lang: Lang;
   directiveId: string;
   assignment: Pick<Assignment, 'recipientId' | 'recipientEmail'>;
+  /** The dashboard's view to come back to (its query string). */
+  back?: string;
 }) => {
   const m = messages(lang).directive;
   const id = (s: string) => `${s}-${a.recipientId}`;
@@ -24,6 +27,7 @@ export const ReassignForm = ({
       <PostForm action={pathTo(OFFICIAL_PAGES.action, { id: directiveId })} data-confirm={m.reassignConfirm}>
         <input type="hidden" name="recipientId" value={a.recipientId} />
         <input type="hidden" name="fromEmail" value={a.recipientEmail} />
+        {back !== undefined && <input type="hidden" name="back" value={back} />}
         <label for={id('reassign-email')}>{m.reassignEmail}</label>
         <input id={id('reassign-email')} type="email" name="email" required maxLength={254} />
         <label for={id('reassign-name')}>{m.reassignName}</label>
