@@ -93,14 +93,14 @@ export const readDirective = async (
  * Newest first, with the counts per status kept on each directive: no assignment is read. An official sees their
  * office's (the by-office index); the province sees every office's (the by-issuer index, issuer by issuer).
  */
-export const listDirectives = async (official: Official, issuer?: string) => {
+export const listDirectives = async (official: Official, issuer?: string, limit = 100) => {
   let found: StoredDirective[];
   if (isProvince(official)) {
     const issuers = issuer ? [issuer] : await listIssuers();
     found = (await Promise.all(issuers.map((i) => directivesOf(i)))).flat();
   } else {
     const office = officeOf(official);
-    found = (await directivesOfOffice(office, { limit: 100, includeLegacy: office === DEFAULT_OFFICE })).filter(
+    found = (await directivesOfOffice(office, { limit, includeLegacy: office === DEFAULT_OFFICE })).filter(
       (d) => !issuer || d.issuer === issuer,
     );
   }

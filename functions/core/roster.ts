@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { fold } from './agency-matching.ts';
 import type { AssignmentStatus } from './assignment/model.ts';
+import { matchesSearch } from './search.ts';
 
 /**
  * What the dashboard asks of a directive's agencies: a search, one filter, an optional group of the office's
@@ -63,7 +63,7 @@ export type RosterRow = {
   status: AssignmentStatus;
   /** The roster's sort key: `{band}#{nearest deadline}#{id}` for open ones (contracts/table.ts). */
   sortKey: string;
-  /** Name, address and id without accents, lower case. */
+  /** Name, address and id as the search reads them (core/search.ts `searchKey`). */
   fold: string;
   acknowledgedAt?: string;
   /** When the oldest extension request still waiting was made. */
@@ -104,17 +104,8 @@ export const shows = (row: RosterRow, show: DashboardShow, now: string) => {
   }
 };
 
-/** Letters and digits only, one space between words: "vanthu@congan.gialai" is four words. */
-const words = (s: string) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
-
-/**
- * The search, without accents, as words that start a word of the agency's name, address or id: "cong an" finds
- * "Công an tỉnh" (not "Công ty … Gia Lai"), "ha noi" finds "Hà Nội", "pleiku" finds "ubnd.pleiku@…".
- */
-export const matches = (row: RosterRow, q: string) => {
-  const wanted = words(fold(q));
-  return wanted.trim() !== '' && words(row.fold).includes(wanted);
-};
+/** The search in the agency's name, address or id (core/search.ts): "pleiku" finds "ubnd.pleiku@…". */
+export const matches = (row: RosterRow, q: string) => matchesSearch(row.fold, q);
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 

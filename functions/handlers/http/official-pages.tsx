@@ -12,6 +12,7 @@ import { problem } from '#contracts/problems.ts';
 import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/routes.ts';
 import { emailField } from '#core/agency.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
+import { listQueryOf, selectDirectives } from '#core/directive-list.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { says } from '#core/problems.ts';
 import { dashboardQueryOf } from '#core/roster.ts';
@@ -38,6 +39,9 @@ const show = (c: Context, status: number, node: preact.VNode) =>
  * `__name(…)`, which only exists in Node: the page gets a stand-in.
  */
 export const CLIENT_SCRIPT = `(()=>{const __name=(f)=>f;(${officialsClient.toString()})();})();`;
+
+/** The newest directives the list searches: an office's several years of them. */
+const LIST_READ = 2_000;
 
 const actionForm = z.object({
   action: z.enum(['resend', 'reassign', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
@@ -83,8 +87,15 @@ const directiveAction: Route = async (c) => {
 const routes: Record<OfficialPageRoute, Route> = {
   [OFFICIAL_PAGES.home]: async () => redirect(pathTo(OFFICIAL_PAGES.list)),
   [OFFICIAL_PAGES.list]: async (c) => {
-    const directives = await listDirectives(c.official);
-    return show(c, 200, <DirectivesListPage lang={c.lang} official={c.official} directives={directives} />);
+    const query = listQueryOf(c.event.queryStringParameters);
+    const all = await listDirectives(c.official, undefined, LIST_READ);
+    const { page, total } = selectDirectives(all, query);
+    const issuers = [...new Set(all.map((d) => d.issuer))].sort((x, y) => x.localeCompare(y, 'vi'));
+    return show(
+      c,
+      200,
+      <DirectivesListPage lang={c.lang} official={c.official} directives={page} view={{ query, total, issuers }} />,
+    );
   },
   [OFFICIAL_PAGES.dashboard]: async (c) => {
     const id = c.event.pathParameters?.id ?? '';

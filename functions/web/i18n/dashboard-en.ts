@@ -48,4 +48,22 @@ export const dashboardEn: DashboardMessages = {
     'cancel-directive': () => 'The directive was cancelled for every agency.',
   },
   backToRow: 'Back to the agency’s row',
+  list: {
+    find: 'Find and filter directives',
+    search: 'Find a directive',
+    searchHint: 'Number, subject, issuing body or addressee; with or without Vietnamese accents.',
+    state: 'State',
+    allStates: 'Every state',
+    issuer: 'Issuing body',
+    allIssuers: 'Every body',
+    sort: 'Sort',
+    sorts: {
+      newest: 'Newest first',
+      oldest: 'Oldest first',
+      number: 'By number',
+      overdue: 'Most overdue agencies first',
+    },
+    range: (from, to, total) => `Directives ${count(from)}–${count(to)} of ${count(total)}`,
+    none: 'No directive matches these filters.',
+  },
 };

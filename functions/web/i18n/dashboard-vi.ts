@@ -1,3 +1,4 @@
+import type { ListSort } from '#core/directive-list.ts';
 import type { DashboardShow, DashboardSort } from '#core/roster.ts';
 
 const count = (n: number) => n.toLocaleString('vi-VN');
@@ -52,6 +53,25 @@ export const dashboardVi = {
     'cancel-directive': () => 'Đã thu hồi công văn đối với mọi đơn vị.',
   },
   backToRow: 'Về dòng của đơn vị',
+  /** The list of directives: its search, filters and pages. */
+  list: {
+    find: 'Tìm và lọc công văn',
+    search: 'Tìm công văn',
+    searchHint: 'Số, ký hiệu, trích yếu, cơ quan ban hành hoặc đơn vị nhận; có dấu hay không dấu đều được.',
+    state: 'Tình trạng',
+    allStates: 'Mọi tình trạng',
+    issuer: 'Cơ quan ban hành',
+    allIssuers: 'Mọi cơ quan',
+    sort: 'Sắp xếp',
+    sorts: {
+      newest: 'Mới ban hành trước',
+      oldest: 'Ban hành lâu nhất trước',
+      number: 'Theo số, ký hiệu',
+      overdue: 'Nhiều đơn vị quá hạn nhất trước',
+    } satisfies Record<ListSort, string>,
+    range: (from: number, to: number, total: number) => `Công văn ${count(from)}–${count(to)} trong ${count(total)}`,
+    none: 'Không có công văn nào khớp với điều kiện lọc.',
+  },
 };
 
 export type DashboardMessages = typeof dashboardVi;

@@ -3,6 +3,7 @@ import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
 import { bucketOf, isOpen } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
+import type { ListQuery } from '#core/directive-list.ts';
 import type { RollUp } from '#core/forward.ts';
 import type { Official } from '#core/official.ts';
 import { type DashboardQuery, type DashboardShow, dashboardParams, dashboardQueryOf } from '#core/roster.ts';
@@ -15,6 +16,7 @@ import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import { Counts } from './counts.tsx';
 import { DashboardFilters, Pager, PendingBanner } from './dashboard-controls.tsx';
+import { ListFilters, ListPager } from './directive-list-controls.tsx';
 import { Matrix } from './matrix.tsx';
 import { RowActions } from './row-actions.tsx';
 
@@ -22,12 +24,17 @@ export const DirectivesListPage = ({
   lang,
   official,
   directives,
+  view,
 }: {
   lang: Lang;
   official: Official;
+  /** The page of directives shown. */
   directives: StoredDirective[];
+  /** What the official asked for, how many it selects, and the issuing bodies to choose from. */
+  view?: { query: ListQuery; total: number; issuers: readonly string[] };
 }) => {
   const m = messages(lang);
+  const path = pathTo(OFFICIAL_PAGES.list);
   return (
     <OfficialLayout title={m.list.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.list)}>
       <h1>{m.list.title}</h1>
@@ -36,8 +43,10 @@ export const DirectivesListPage = ({
           {m.nav.newDirective}
         </a>
       </p>
+      {view && <ListFilters lang={lang} path={path} query={view.query} issuers={view.issuers} />}
+      {view && <ListPager lang={lang} path={path} query={view.query} shown={directives.length} total={view.total} />}
       {directives.length === 0 ? (
-        <p>{m.list.empty}</p>
+        !view && <p>{m.list.empty}</p>
       ) : (
         <table class="grid">
           <caption class="hint">{m.list.title}</caption>

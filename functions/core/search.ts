@@ -1,0 +1,19 @@
+import { fold } from './agency-matching.ts';
+
+/**
+ * Searching what officials type, the way they type it: without accents ("ha noi" finds "Hà Nội", "d" finds "đ"),
+ * in any case, as words that start a word of what is searched ("cong an" finds "Công an tỉnh", not "Công ty … Gia
+ * Lai"). Letters and digits only: "vanthu@congan.gialai" and "126/STTTT-BCVT" are several words each.
+ */
+
+/** What is searched, made once per item: folded, one space before every word. */
+export const searchKey = (...parts: readonly (string | undefined)[]) =>
+  ` ${fold(parts.filter(Boolean).join(' '))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()}`;
+
+/** Whether the search, as consecutive words, starts at a word of the key. An empty search matches nothing. */
+export const matchesSearch = (key: string, q: string) => {
+  const wanted = searchKey(q);
+  return wanted.trim() !== '' && key.includes(wanted);
+};
