@@ -1,3 +1,4 @@
+import { dashboardViewsMarkdown } from './lib/dashboard-views.ts';
 import { provinceMarkdown } from './lib/province.ts';
 
 /** The Markdown printed at the end of a run: the targets, then the figures each beside its limit. */
@@ -213,6 +214,7 @@ export const markdown = (r: Results): string => {
   );
   out.push('');
   out.push(...provinceMarkdown(c.province));
+  out.push(...dashboardViewsMarkdown(c.dashboardViews));
   out.push('### Bundles (production esbuild options, SDK bundled)');
   out.push('');
   out.push(

@@ -25,6 +25,7 @@ import {
   lifecycle,
   transitionsOf,
 } from './cases/runtime-cases.ts';
+import { dashboardViewsTargets, runDashboardViews } from './lib/dashboard-views.ts';
 import { machine, ROOT, round, runScript, say, sourceState } from './lib/measure.ts';
 import { runParseBench } from './lib/parse-bench.ts';
 import { provinceTargets, runProvince } from './lib/province.ts';
@@ -42,6 +43,7 @@ const PLAN = quick
       limitOps: 1000,
       digest: { assignments: 10_000, overdue: 100 },
       province: { assignments: 5000, runs: 5, heavyRuns: 2 },
+      dashboardViews: { recipients: 5000, runs: 5 },
       bundles: { runs: 3, withSourceMaps: false, culprits: false },
       dashboardRuns: 20,
       httpFloorRequests: 1000,
@@ -56,6 +58,7 @@ const PLAN = quick
       limitOps: 5000,
       digest: { assignments: 50_000, overdue: 100 },
       province: { assignments: 20_000, runs: 20, heavyRuns: 5 },
+      dashboardViews: { recipients: 5000, runs: 20 },
       bundles: { runs: 10, withSourceMaps: true, culprits: true },
       dashboardRuns: 20,
       httpFloorRequests: 3000,
@@ -159,6 +162,7 @@ try {
   ]);
   say(`digest: ${digest.query.itemsRead} items read for ${digest.overdue} overdue of ${digest.assignments}`);
   const province = await runProvince(factsFile, PLAN.province);
+  const dashboardViews = await runDashboardViews(factsFile, PLAN.dashboardViews);
 
   const dependencies = Object.keys(
     (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
@@ -269,6 +273,7 @@ try {
       met: digest.query.itemsRead / digest.overdue <= 1.1 && digest.query.overdueReturned === digest.overdue,
     },
     ...provinceTargets(province),
+    ...dashboardViewsTargets(dashboardViews),
     ...quotaTargets(quotas),
     {
       name: `parser field accuracy on the corpus (${parserCorpus.texts} published texts; per field and text, lists by set F1)`,
@@ -364,6 +369,7 @@ try {
       },
       digest: { ...digest, limit: { readsPerOverdue: 1.1 } },
       province,
+      dashboardViews,
       ...(quotas ? { quotas } : {}),
       ...(parse ? { parse } : {}),
       parserCorpus,

@@ -96,6 +96,7 @@ export const seedProvince = async (tableName: string, plan: ProvincePlan, now: s
         recipientCount: size,
         tally: {},
         office,
+        rosterIndexed: true,
       };
       const tally: Record<string, number> = {};
       const count = (k: string) => {
