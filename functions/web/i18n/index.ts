@@ -4,6 +4,8 @@ import { type InboxMessages, inboxVi } from './inbox-vi.ts';
 import type { Lang } from './lang.ts';
 import { noticesEn } from './notices-en.ts';
 import { type NoticesMessages, noticesVi } from './notices-vi.ts';
+import { printEn } from './print-en.ts';
+import { type PrintMessages, printVi } from './print-vi.ts';
 import { type Messages, vi } from './vi.ts';
 
 /**
@@ -14,7 +16,7 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { InboxMessages, Messages, NoticesMessages };
+export type { InboxMessages, Messages, NoticesMessages, PrintMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -23,3 +25,6 @@ export const inboxMessages = (lang: Lang): InboxMessages => (lang === 'en' ? inb
 
 /** The words of the phone notices: the office's settings, the dashboard's channels, the directory's flags. */
 export const noticesMessages = (lang: Lang): NoticesMessages => (lang === 'en' ? noticesEn : noticesVi);
+
+/** The words of the status sheet for printing and of the date fields (dd/mm/yyyy). */
+export const printMessages = (lang: Lang): PrintMessages => (lang === 'en' ? printEn : printVi);

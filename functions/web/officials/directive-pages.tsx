@@ -1,12 +1,13 @@
 import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Assignment, HistoryEvent } from '#core/assignment/model.ts';
 import { bucketOf, isOpen, pendingExtensions } from '#core/assignment/model.ts';
-import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
+import { formatCalendarDate, formatDate, formatDateTime, localDateOf } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { RollUp } from '#core/forward.ts';
 import type { Official } from '#core/official.ts';
 import type { Submission } from '#core/submission.ts';
 import { directiveState } from '#core/tally.ts';
+import { DateInput } from '../date-input.tsx';
 import { DirectiveDocument } from '../directive-document.tsx';
 import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, messages } from '../i18n/index.ts';
@@ -14,6 +15,7 @@ import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
 import { Counts } from './counts.tsx';
 import { Matrix } from './matrix.tsx';
+import { PrintLink } from './print-page.tsx';
 import { ReassignForm } from './reassign-form.tsx';
 
 export const DirectivesListPage = ({
@@ -119,13 +121,7 @@ const Actions = ({
             ))}
           </select>
           <label for={id('until')}>{m.until}</label>
-          <input
-            id={id('until')}
-            type="date"
-            name="until"
-            required
-            value={first ? new Date(first.until).toISOString().slice(0, 10) : ''}
-          />
+          <DateInput id={id('until')} name="until" lang={lang} required value={first && localDateOf(first.until)} />
           <button type="submit" name="action" value="grant" class="secondary">
             {m.grant}
           </button>
@@ -201,6 +197,7 @@ export const DirectivePage = ({
         {directive.number} — {m.states[directiveState({ ...directive, tally })]}
       </h1>
       <p>{directive.subject}</p>
+      <PrintLink lang={lang} directiveId={directive.id} />
       {notice && (
         <p class="message ok" role="status">
           {notice}
