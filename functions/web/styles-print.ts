@@ -16,7 +16,8 @@ export const PRINT_STYLES = `
 .sheet .sheet-asof{font-style:italic}
 .sheet h2{font-size:1.05rem;margin:14px 0 6px}
 .sheet-counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(11em,1fr));gap:4px 16px;margin:0;padding:0;list-style:none}
-.sheet-counts strong{display:inline-block;min-width:2.5em;text-align:right;margin-right:6px}
+.sheet-counts li{display:flex;gap:6px}
+.sheet-counts strong{min-width:2.5em;text-align:right}
 table.sheet-table{border-collapse:collapse;width:100%;font-size:.92em}
 table.sheet-table th,table.sheet-table td{border:1px solid #444;padding:3px 5px;text-align:left;vertical-align:top}
 table.sheet-table th{background:#eee}

@@ -185,6 +185,7 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
     // The actions column goes with its cells, header included, so that the columns stay aligned.
     expect(await display(page, 'table.grid thead tr > :last-child')).toBe('none');
     expect(await page.locator('h1').first().textContent()).toContain('126/STTTT-BCVT');
+    await screenshot(page, 'issue16-print-dashboard-as-printed');
     const pdf = join(PDFS, 'print-dashboard.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true });
     expect(statSync(pdf).size).toBeGreaterThan(5_000);
@@ -202,6 +203,7 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
     expect(header).toContain('Công văn số 126/STTTT-BCVT ngày 30/11/2026');
     for (const hidden of ['form', 'button', 'a[hreflang]'])
       expect(await display(agencyPage, hidden), hidden).toBe('none');
+    await screenshot(agencyPage, 'issue16-print-recipient-as-printed');
     const pdf = join(PDFS, 'print-recipient.pdf');
     await agencyPage.pdf({ path: pdf, preferCSSPageSize: true });
     expect(statSync(pdf).size).toBeGreaterThan(5_000);

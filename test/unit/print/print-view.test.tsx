@@ -125,7 +125,9 @@ describe('the print page', () => {
     const html = page(AGENCIES);
     expect(html).not.toContain('<nav');
     expect(html).not.toContain('class="topbar"');
-    expect(html).toContain('<p class="sheet-tools no-print"><button type="button" data-print="true" hidden>In</button>');
+    expect(html).toContain(
+      '<p class="sheet-tools no-print"><button type="button" data-print="true" hidden>In</button>',
+    );
     expect(html).toContain(`<a href="/directives/${DIRECTIVE.id}">Quay lại</a>`);
     expect(html).toContain('@page{size:A4 portrait');
   });
