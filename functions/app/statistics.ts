@@ -3,11 +3,12 @@ import { directivesIssuedIn, getDirective } from '#adapters/store/directives.ts'
 import { directivesOfOffice } from '#adapters/store/office-directives.ts';
 import { statisticsItemsOf } from '#adapters/store/statistics-reads.ts';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
-import { startOfDay } from '#core/calendar/hanoi-time.ts';
+import { dayField } from '#core/calendar/day.ts';
 import { localDateOf } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { DEFAULT_OFFICE, isProvince, officeOf, officeOfDirective } from '#core/office.ts';
 import type { Official } from '#core/official.ts';
+import { fieldProblemsOf } from '#core/problems.ts';
 import {
   type Period,
   type StatisticsItem,
@@ -21,15 +22,12 @@ import { filesOfDirective } from './directive-files.ts';
 /** `from`/`to` as given, or this month so far (in Hà Nội). */
 export const periodOf = (query: Record<string, string | undefined> | undefined, now: string): Period => {
   const today = localDateOf(now);
-  const period = {
-    from: query?.from || (today ? `${today.slice(0, 8)}01` : ''),
-    to: query?.to || (today ?? ''),
-  };
-  const valid = (d: string) => startOfDay(d) !== undefined;
-  const issues: FieldProblem[] = [
-    ...(valid(period.from) ? [] : [{ path: 'from', ...problem('field.isoDate', { field: 'from' }) }]),
-    ...(valid(period.to) ? [] : [{ path: 'to', ...problem('field.isoDate', { field: 'to' }) }]),
-  ];
+  const from = dayField('from').safeParse(query?.from || (today ? `${today.slice(0, 8)}01` : ''));
+  const to = dayField('to').safeParse(query?.to || (today ?? ''));
+  const period = { from: from.data ?? '', to: to.data ?? '' };
+  const issues: FieldProblem[] = [from, to].flatMap((r, i) =>
+    r.success ? [] : fieldProblemsOf(r.error).map((p) => ({ ...p, path: i === 0 ? 'from' : 'to' })),
+  );
   if (issues.length === 0 && period.from > period.to) issues.push({ path: 'to', ...problem('period.reversed') });
   if (issues.length) throw new ValidationError(issues);
   return period;

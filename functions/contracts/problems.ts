@@ -100,6 +100,8 @@ export interface ProblemParams {
   'field.phone': OfField;
   'field.instant': OfField;
   'field.isoDate': OfField;
+  /** A day as dd/mm/yyyy (or YYYY-MM-DD) that exists; `value` is what was typed. */
+  'field.day': OfField<{ value: string }>;
   'field.date': OfField;
   'field.duration': OfField;
   'field.minHours': OfField<{ hours: number }>;
@@ -259,6 +261,7 @@ const EVERY_CODE = {
   'field.phone': true,
   'field.instant': true,
   'field.isoDate': true,
+  'field.day': true,
   'field.date': true,
   'field.duration': true,
   'field.minHours': true,

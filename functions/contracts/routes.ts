@@ -88,6 +88,8 @@ export const OFFICIAL_PAGES = {
   list: 'GET /directives',
   dashboard: 'GET /directives/{id}',
   action: 'POST /directives/{id}/actions',
+  /** The status sheet to print for a meeting ("Bản in tình hình thực hiện"). */
+  print: 'GET /directives/{id}/print',
   file: 'GET /directives/{id}/files/{recipientId}/{taskCode}',
   /** A file of the directive itself (its original, an annex), from the dashboard. */
   directiveFile: 'GET /directives/{id}/documents/{fileId}',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type Field, type FieldProblem, problem } from '#contracts/problems.ts';
 import { ACK } from './assignment/model.ts';
+import { dayField } from './calendar/day.ts';
 import {
   durationMillis,
   startOfDay as hanoiMidnight,
@@ -150,7 +151,7 @@ export const taskSchema = z.object({
   recurrence: z.optional(
     z.object({
       every: z.enum(['P1D', 'P1W'], says('recurrence.every')),
-      until: z.iso.date(says('field.isoDate', { field: 'recurrenceUntil' })),
+      until: dayField('recurrenceUntil'),
     }),
   ),
   reportRequired: z._default(z.boolean(), true),
@@ -194,7 +195,7 @@ export const directiveInputSchema = z
     issuerParent: optionalText('issuerParent', 300),
     /** The place in "Gia Lai, ngày 30 tháng 01 năm 2021". */
     place: optionalText('place', 100),
-    issuedOn: z.iso.date(says('field.isoDate', { field: 'issuedOn' })),
+    issuedOn: dayField('issuedOn'),
     subject: text('subject', 1000),
     /** The same number from the same issuer in the same year is refused unless the official means it. */
     allowDuplicateNumber: z._default(z.boolean(), false),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type FieldProblem, problem } from '#contracts/problems.ts';
 import { type Assignment, isOpen } from './assignment/model.ts';
+import { dayField } from './calendar/day.ts';
 import { endOfDayOn, localDateOf } from './calendar/time.ts';
 import { type DirectiveBody, type StoredDirective, tasksOf } from './directive.ts';
 import { addIssue, says } from './problems.ts';
@@ -66,7 +67,7 @@ const taskCodesField = z.pipe(
 /** The form the recipient page posts to `POST /r/{token}/forward`. */
 export const forwardForm = z.object({
   taskCodes: taskCodesField,
-  deadline: z.iso.date(says('field.date', { field: 'forwardDeadline' })),
+  deadline: dayField('forwardDeadline'),
   recipients: unitsField,
 });
 export type ForwardForm = z.infer<typeof forwardForm>;

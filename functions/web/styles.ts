@@ -1,3 +1,5 @@
+import { PRINT_STYLES } from './styles-print.ts';
+
 /** One small stylesheet, inlined: pages load nothing from anywhere else. System fonts carry Vietnamese well. */
 export const STYLES = `
 :root{--ink:#1b1b1b;--muted:#555;--line:#c9c9c9;--accent:#0b4f8a;--ok:#1d6b35;--warn:#8a5a00;--err:#a4161a;--bg:#fff;--paper:#fcfcf8}
@@ -41,7 +43,7 @@ button.secondary{background:#fff;color:var(--accent)}
 .hint{color:var(--muted);font-size:.9em}
 .error-text{color:var(--err);font-weight:600}
 @media (max-width:600px){.cv-header,.cv-meta,.cv-sign{grid-template-columns:1fr}.paper{padding:14px}main{padding:8px}}
-`;
+${PRINT_STYLES}`;
 
 /** The officials' pages: a top bar, tables, the form. */
 export const OFFICIAL_STYLES = `

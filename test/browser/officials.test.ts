@@ -21,6 +21,9 @@ import {
  * directory from a CSV, issues Công văn 126/STTTT-BCVT through the form (with mistakes first) and lands on its
  * dashboard. Then what an anonymous visitor gets, and the English switch.
  */
+/** YYYY-MM-DD as the form's date fields show it. */
+const dmy = (ymd: string) => ymd.split('-').reverse().join('/');
+
 describe('an official in the browser', () => {
   let rt: Runtime;
   let browser: Browser;
@@ -165,13 +168,14 @@ describe('an official in the browser', () => {
     await page.goto('/directives/new');
     expect(await page.locator('h1').textContent()).toBe('Ban hành công văn');
     await screenshot(page, 'officials-06-form-empty');
-    expect(await page.locator('#issuedOn').inputValue()).toBe(today);
+    // The date fields read dd/mm/yyyy (web/date-input.tsx), as a clerk types them.
+    expect(await page.locator('#issuedOn').inputValue()).toBe(dmy(today));
 
     // The header of the công văn; the number is forgotten.
     await page.locator('#issuerParent').fill(DIRECTIVE.issuerParent);
     await page.locator('#issuer').fill(DIRECTIVE.issuer);
     await page.locator('#place').fill(DIRECTIVE.place);
-    await page.locator('#issuedOn').fill(today);
+    await page.locator('#issuedOn').fill(dmy(today));
     await page.locator('#subject').fill(DIRECTIVE.subject);
     await page.locator('#legalBases').fill(DIRECTIVE.legalBases.join('\n'));
     await page.locator('#body').fill(DIRECTIVE.body);
@@ -203,7 +207,7 @@ describe('an official in the browser', () => {
       await page.locator(`#tasks-${i}-text`).fill(t.text);
       for (const id of t.assignees) await assigneeCheck(i, id).check();
       if (t.due) {
-        await page.locator(`#tasks-${i}-deadlineDate`).fill(deadlineDate);
+        await page.locator(`#tasks-${i}-deadlineDate`).fill(dmy(deadlineDate));
         await page.locator(`#tasks-${i}-deadlineTime`).fill('17:00');
         await reportRequired(i).check();
       } else await reportRequired(i).uncheck();

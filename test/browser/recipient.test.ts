@@ -213,7 +213,7 @@ describe('a recipient in the browser, watched from the dashboard', () => {
         expect(box.height).toBeGreaterThanOrEqual(24);
       }
       // Every report form field fits, too.
-      for (const field of await small.locator('textarea, input[type=file], input[type=date], select').all()) {
+      for (const field of await small.locator('textarea, input[type=file], input.date-input, select').all()) {
         const b = await field.boundingBox();
         if (b) expect(b.x + b.width, (await field.getAttribute('id')) ?? '').toBeLessThanOrEqual(390);
       }

@@ -90,7 +90,7 @@ describe('the forward form', () => {
 
   it('requires a task, a date and at least one unit, and at most MAX_UNITS', () => {
     const codes = problemsOf({ deadline: 'mai', recipients: '\n' }).map((p) => `${p.path}:${p.code}`);
-    expect(codes).toEqual(['taskCodes:field.choose', 'deadline:field.date', 'recipients:field.required']);
+    expect(codes).toEqual(['taskCodes:field.choose', 'deadline:field.day', 'recipients:field.required']);
     const many = Array.from({ length: MAX_UNITS + 1 }, (_, i) => `Xã ${i} <x${i}@x.example>`).join('\n');
     expect(problemsOf({ taskCodes: '1', deadline: '2023-03-16', recipients: many })).toEqual([
       expect.objectContaining({ code: 'forward.tooManyUnits' }),

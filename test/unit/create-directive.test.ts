@@ -94,7 +94,8 @@ describe('invalid bodies: 400 with per-field issues, and nothing stored', () => 
     const issues = await invalid({
       ...body,
       number: '   ',
-      issuedOn: '30/01/2021',
+      // dd/mm/yyyy is read (core/calendar/day.ts), a day that does not exist is not.
+      issuedOn: '31/02/2021',
       leadership: [{ ...body.leadership[0], email: 'not-an-email' }],
       tasks: [{ ...body.tasks[1], deadline: '03/02/2021 17:00' }],
     });

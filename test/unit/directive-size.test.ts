@@ -1,5 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { directiveBody, getRaw, OFFICIAL, parseJson, postDirective, resetMocks, scanAll } from './support/harness.ts';
+import { OFFICIAL_PAGES } from '#contracts/routes.ts';
+import { handler as officialPages } from '#handlers/http/official-pages.tsx';
+import { lambdaContext } from '../support/events.ts';
+import {
+  directiveBody,
+  getRaw,
+  httpEvent,
+  OFFICIAL,
+  parseJson,
+  postDirective,
+  resetMocks,
+  scanAll,
+} from './support/harness.ts';
 
 beforeEach(() => resetMocks());
 
@@ -11,6 +23,7 @@ const agencies = Array.from({ length: 5000 }, (_, i) => ({
 }));
 
 describe('a directive to 5,000 agencies', () => {
+  let stored = '';
   it('is stored with three tasks for everyone: the directive item keeps no assignee lists', async () => {
     const base = directiveBody();
     const ids = agencies.map((a) => a.id);
@@ -26,6 +39,23 @@ describe('a directive to 5,000 agencies', () => {
     expect(Buffer.byteLength(JSON.stringify(item))).toBeLessThan(100 * 1024);
     const last = await getRaw(`DIR#${id}`, `ASG#${ids[4999]}`);
     expect(last?.taskCodes).toEqual(['1', '2', '3']);
+    stored = id;
+  }, 120_000);
+
+  it('prints its status sheet (GET /directives/{id}/print): every agency on one page, read without histories', async () => {
+    expect(stored).not.toBe('');
+    const started = performance.now();
+    const answer = (await officialPages(
+      httpEvent({ routeKey: OFFICIAL_PAGES.print, pathParameters: { id: stored }, claims: { ...OFFICIAL } }) as never,
+      lambdaContext,
+    )) as { statusCode: number; body: string };
+    const ms = Math.round(performance.now() - started);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body.match(/<td class="n">/g)?.length).toBe(5000);
+    expect(answer.body).toContain('<td class="n">5000</td>');
+    // Under Lambda's 6 MB answer with room to spare.
+    expect(Buffer.byteLength(answer.body)).toBeLessThan(3 * 1024 * 1024);
+    console.info(`status sheet of 5,000 agencies: ${ms} ms, ${Buffer.byteLength(answer.body)} bytes`);
   }, 120_000);
 
   it('refuses a directive too long to store, naming the field, and stores nothing', async () => {

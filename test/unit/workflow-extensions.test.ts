@@ -92,9 +92,9 @@ describe('extension request', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('Nhiệm vụ 2.2 không thuộc đơn vị này');
 
-    const badDate = await postExtension(token, { taskCode: '1.3', until: '31/12/2030', reason: 'x' });
+    const badDate = await postExtension(token, { taskCode: '1.3', until: '31/02/2030', reason: 'x' });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain('Gia hạn đến ngày: cần ngày hợp lệ');
+    expect(badDate.body).toContain('Gia hạn đến ngày: “31/02/2030” không phải là ngày có thật');
 
     expect((await getItem(id, 'cong-an')).version).toBe(2);
   });

@@ -11,10 +11,10 @@ import { resendLink } from '#app/resend-link.ts';
 import { problem } from '#contracts/problems.ts';
 import { OFFICIAL_PAGES, type OfficialPageRoute, pathTo } from '#contracts/routes.ts';
 import { emailField } from '#core/agency.ts';
+import { dayField } from '#core/calendar/day.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { listQueryOf, selectDirectives } from '#core/directive-list.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
-import { says } from '#core/problems.ts';
 import { dashboardQueryOf } from '#core/roster.ts';
 import { langCookie, noticesMessages } from '#web/i18n/index.ts';
 import { officialsClient } from '#web/officials/client.ts';
@@ -25,6 +25,7 @@ import { DIRECTORY_FILE_BYTES, directoryRoutes } from './directory-routes.tsx';
 import { download } from './download.ts';
 import { officialPageHandler, type PageContext, type PageRoute } from './official-page-chain.ts';
 import { officialPage } from './pages.tsx';
+import { printRoutes } from './print-routes.tsx';
 import { redirect } from './responses.ts';
 
 type Context = PageContext;
@@ -47,7 +48,7 @@ const actionForm = z.object({
   action: z.enum(['resend', 'reassign', 'grant', 'refuse', 'cancel-assignment', 'cancel-directive']),
   recipientId: z.optional(z.string()),
   taskCode: z.optional(z.string()),
-  until: z.optional(z.iso.date(says('field.date', { field: 'until' }))),
+  until: z.optional(dayField('until')),
   email: z.optional(emailField('newEmail')),
   name: z.optional(z.string().check(z.trim(), z.maxLength(300))),
   fromEmail: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254))),
@@ -133,6 +134,7 @@ const routes: Record<OfficialPageRoute, Route> = {
     return download(bytes ?? Buffer.alloc(0), file.contentType, file.name);
   },
   ...directoryRoutes,
+  ...printRoutes,
   [OFFICIAL_PAGES.settings]: async (c) => {
     const { settings, configured } = await settingsOf(c.official);
     const notice = c.event.queryStringParameters?.saved ? noticesMessages(c.lang).saved : undefined;

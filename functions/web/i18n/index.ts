@@ -6,6 +6,8 @@ import { type InboxMessages, inboxVi } from './inbox-vi.ts';
 import type { Lang } from './lang.ts';
 import { noticesEn } from './notices-en.ts';
 import { type NoticesMessages, noticesVi } from './notices-vi.ts';
+import { printEn } from './print-en.ts';
+import { type PrintMessages, printVi } from './print-vi.ts';
 import { type Messages, vi } from './vi.ts';
 
 /**
@@ -16,7 +18,7 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { DashboardMessages, InboxMessages, Messages, NoticesMessages };
+export type { DashboardMessages, InboxMessages, Messages, NoticesMessages, PrintMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -28,3 +30,6 @@ export const noticesMessages = (lang: Lang): NoticesMessages => (lang === 'en' ?
 
 /** The words of a directive's dashboard at scale: search, filters, pages, the row menu, confirmations. */
 export const dashboardMessages = (lang: Lang): DashboardMessages => (lang === 'en' ? dashboardEn : dashboardVi);
+
+/** The words of the status sheet for printing and of the date fields (dd/mm/yyyy). */
+export const printMessages = (lang: Lang): PrintMessages => (lang === 'en' ? printEn : printVi);

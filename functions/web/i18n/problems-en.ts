@@ -88,6 +88,8 @@ export const enProblems: ProblemTexts = {
       `${label(field)}: not a valid Vietnamese phone number (e.g. 0269 3824 123 or +84 912 345 678)`,
     'field.instant': ({ field }, { label }) =>
       `${label(field)}: an ISO 8601 date and time with its offset, e.g. 2021-02-03T17:00:00+07:00`,
+    'field.day': ({ field, value }, { label }) =>
+      `${label(field)}: ${value ? `“${value}” is not a real day; ` : ''}a date as day/month/year, e.g. 05/12/2026`,
     'field.isoDate': ({ field }, { label }) => `${label(field)}: a date as YYYY-MM-DD`,
     'field.date': ({ field }, { label }) => `${label(field)}: a valid date`,
     'field.duration': ({ field }, { label }) => `${label(field)}: an ISO 8601 duration, e.g. PT8H or P1D`,

@@ -92,6 +92,8 @@ export const viProblems: ProblemTexts = {
       `${label(field)}: số điện thoại không hợp lệ (ví dụ 0269 3824 123 hoặc +84 912 345 678)`,
     'field.instant': ({ field }, { label }) =>
       `${label(field)}: cần ngày giờ ISO 8601 có múi giờ, ví dụ 2021-02-03T17:00:00+07:00`,
+    'field.day': ({ field, value }, { label }) =>
+      `${label(field)}: ${value ? `“${value}” không phải là ngày có thật; ` : ''}cần ngày dạng ngày/tháng/năm, ví dụ 05/12/2026`,
     'field.isoDate': ({ field }, { label }) => `${label(field)}: cần ngày dạng YYYY-MM-DD`,
     'field.date': ({ field }, { label }) => `${label(field)}: cần ngày hợp lệ`,
     'field.duration': ({ field }, { label }) => `${label(field)}: cần khoảng thời gian ISO 8601, ví dụ PT8H hoặc P1D`,

@@ -79,6 +79,12 @@ export function officialsClient() {
     doc.getElementById('error-summary')?.focus();
   }
 
+  // The status sheet's print button: printing needs the script, so the button shows only with it.
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  }
+
   // Ask before withdrawing a directive or an agency's assignment. Delegated, so that forms the dashboard's refresh puts in place ask too.
   doc.addEventListener('submit', (event) => {
     const target = event.target as HTMLFormElement | null;

@@ -1,4 +1,5 @@
 import type { Agency } from '#core/agency.ts';
+import { dayOf } from '#core/calendar/day.ts';
 import { isoLocal, parseIso } from '#core/calendar/hanoi-time.ts';
 import { type COPY_PURPOSES, END_OF_WORKING_DAY } from '#core/directive.ts';
 
@@ -109,6 +110,12 @@ const attached = (v: unknown): AttachedFile | undefined => {
   return fileId ? { fileId, name: str(r.name) || fileId, size: Number.isFinite(size) ? size : 0 } : undefined;
 };
 
+/** A day typed dd/mm/yyyy (the form's date fields) as `YYYY-MM-DD`; what is no day stays as typed, to be refused. */
+const day = (v: unknown) => {
+  const typed = str(v);
+  return dayOf(typed) ?? typed;
+};
+
 /** Reads what `qs` made of the posted body into the form's shape; missing parts come back empty. */
 export const readForm = (body: Record<string, unknown>): FormValues => {
   const signer = (body.signer ?? {}) as Record<string, unknown>;
@@ -119,7 +126,7 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
     issuer: str(body.issuer),
     issuerParent: str(body.issuerParent),
     place: str(body.place),
-    issuedOn: str(body.issuedOn),
+    issuedOn: day(body.issuedOn),
     subject: str(body.subject),
     legalBases: str(body.legalBases),
     body: str(body.body),
@@ -138,11 +145,11 @@ export const readForm = (body: Record<string, unknown>): FormValues => {
         code: str(r.code),
         text: str(r.text),
         assignees: strings(r.assignees),
-        deadlineDate: str(r.deadlineDate),
+        deadlineDate: day(r.deadlineDate),
         deadlineTime: str(r.deadlineTime) || '17:00',
         deadlineWorkingDays: str(r.deadlineWorkingDays),
         recurrence: str(r.recurrence),
-        recurrenceUntil: str(r.recurrenceUntil),
+        recurrenceUntil: day(r.recurrenceUntil),
         reportRequired: str(r.reportRequired) === 'on',
       };
     }),

@@ -1,6 +1,7 @@
 import { DIRECTIVE_FORM, OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import { type Agency, groupsOf } from '#core/agency.ts';
 import type { Official } from '#core/official.ts';
+import { DateInput } from '../date-input.tsx';
 import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 import { PostForm } from '../post-form.tsx';
@@ -41,16 +42,28 @@ export const DirectiveFormPage = ({
     opts: { hint?: string; required?: boolean; type?: 'text' | 'date' | 'time' | 'email' | 'tel' | 'number' } = {},
   ) => (
     <Field id={id} label={label} error={e(id)} {...(opts.hint ? { hint: opts.hint } : {})}>
-      {(aria) => (
-        <input
-          id={id}
-          name={name}
-          type={(opts.type ?? 'text') as 'text'}
-          value={value}
-          {...(opts.required ? { required: true } : {})}
-          {...aria}
-        />
-      )}
+      {(aria) =>
+        opts.type === 'date' ? (
+          <DateInput
+            id={id}
+            name={name}
+            lang={lang}
+            value={value}
+            required={opts.required}
+            describedBy={aria['aria-describedby']}
+            invalid={Boolean(aria['aria-invalid'])}
+          />
+        ) : (
+          <input
+            id={id}
+            name={name}
+            type={(opts.type ?? 'text') as 'text'}
+            value={value}
+            {...(opts.required ? { required: true } : {})}
+            {...aria}
+          />
+        )
+      }
     </Field>
   );
   const area = (id: string, name: string, label: string, value: string, rows = 3) => (

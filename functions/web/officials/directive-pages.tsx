@@ -18,6 +18,7 @@ import { Counts } from './counts.tsx';
 import { DashboardFilters, Pager, PendingBanner } from './dashboard-controls.tsx';
 import { ListFilters, ListPager } from './directive-list-controls.tsx';
 import { Matrix } from './matrix.tsx';
+import { PrintLink } from './print-page.tsx';
 import { RowActions } from './row-actions.tsx';
 
 export const DirectivesListPage = ({
@@ -173,6 +174,7 @@ export const DirectivePage = ({
         {directive.number} — {m.states[directiveState({ ...directive, tally })]}
       </h1>
       <p>{directive.subject}</p>
+      <PrintLink lang={lang} directiveId={directive.id} />
       {notice && (
         <p class="message ok" role="status">
           {notice}

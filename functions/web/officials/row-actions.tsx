@@ -1,8 +1,9 @@
 import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { isOpen, pendingExtensions } from '#core/assignment/model.ts';
-import { formatCalendarDate, formatDate } from '#core/calendar/time.ts';
+import { formatCalendarDate, formatDate, localDateOf } from '#core/calendar/time.ts';
 import type { Submission } from '#core/submission.ts';
+import { DateInput } from '../date-input.tsx';
 import { dashboardMessages, type Lang, messages } from '../i18n/index.ts';
 import { PostForm } from '../post-form.tsx';
 import { ReassignForm } from './reassign-form.tsx';
@@ -66,13 +67,7 @@ export const RowActions = ({
                 ))}
               </select>
               <label for={id('until')}>{m.until}</label>
-              <input
-                id={id('until')}
-                type="date"
-                name="until"
-                required
-                value={first ? new Date(first.until).toISOString().slice(0, 10) : ''}
-              />
+              <DateInput id={id('until')} name="until" lang={lang} required value={first && localDateOf(first.until)} />
               <button type="submit" name="action" value="grant" class="secondary">
                 {m.grant}
               </button>

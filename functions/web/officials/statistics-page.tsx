@@ -2,6 +2,7 @@ import { OFFICIAL_PAGES, pathTo, REPORTS_PAGES } from '#contracts/routes.ts';
 import { formatCalendarDate } from '#core/calendar/time.ts';
 import type { Official } from '#core/official.ts';
 import type { CountsWithRate, Period, StatisticsTables } from '#core/statistics.ts';
+import { DateInput } from '../date-input.tsx';
 import { type Lang, messages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
 
@@ -57,11 +58,11 @@ export const StatisticsPage = ({
       <form method="get" action={pathTo(REPORTS_PAGES.statistics)} class="panel row">
         <div>
           <label for="from">{m.from}</label>
-          <input id="from" name="from" type="date" value={period.from} required />
+          <DateInput id="from" name="from" lang={lang} value={period.from} required />
         </div>
         <div>
           <label for="to">{m.to}</label>
-          <input id="to" name="to" type="date" value={period.to} required />
+          <DateInput id="to" name="to" lang={lang} value={period.to} required />
         </div>
         <p>
           <button type="submit">{m.show}</button>

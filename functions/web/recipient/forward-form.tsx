@@ -2,7 +2,8 @@ import { pathTo, RECIPIENT } from '#contracts/routes.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
 import { canForward, ownDeadline, type RollUp } from '#core/forward.ts';
-import type { Messages } from '../i18n/index.ts';
+import { DateInput } from '../date-input.tsx';
+import type { Lang, Messages } from '../i18n/index.ts';
 
 /** What the agency typed into a refused forward, shown again. */
 export type ForwardValues = { taskCodes: string[]; deadline: string; recipients: string };
@@ -25,6 +26,7 @@ export const ForwardPanel = ({
   rollUp,
   values,
   f,
+  lang = 'vi',
 }: {
   token: string;
   directive: Directive;
@@ -32,6 +34,7 @@ export const ForwardPanel = ({
   rollUp: RollUp | undefined;
   values?: ForwardValues | undefined;
   f: Messages['forward'];
+  lang?: Lang;
 }) => {
   if (a.forwardedTo)
     return (
@@ -68,7 +71,7 @@ export const ForwardPanel = ({
           ))}
         </fieldset>
         <label for="forward-deadline">{f.deadline}</label>
-        <input id="forward-deadline" type="date" name="deadline" required value={values?.deadline ?? ''} />
+        <DateInput id="forward-deadline" name="deadline" lang={lang} required value={values?.deadline} />
         <label for="forward-units">{f.units}</label>
         <textarea id="forward-units" name="recipients" required rows={5} aria-describedby="forward-units-hint">
           {values?.recipients ?? ''}

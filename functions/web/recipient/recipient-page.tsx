@@ -4,9 +4,11 @@ import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
 import type { RollUp } from '#core/forward.ts';
 import type { Submission } from '#core/submission.ts';
+import { DateInput } from '../date-input.tsx';
 import { DirectiveDocument } from '../directive-document.tsx';
 import { DirectiveFiles, type ShownFiles } from '../directive-files.tsx';
 import { type Lang, type Messages, messages } from '../i18n/index.ts';
+import { PrintHeader } from '../print-header.tsx';
 import { Layout, Message } from '../render.tsx';
 import { ForwardPanel, type ForwardValues, summaryFrom, type UnitReport } from './forward-form.tsx';
 import { HandlerForm } from './handler-form.tsx';
@@ -235,6 +237,7 @@ export const RecipientPage = ({
           {all.switchTo}
         </a>
       </p>
+      <PrintHeader lang={lang} directive={directive} />
       <h1 class="page-title">
         {directive.number}: {a.recipientName}
       </h1>
@@ -304,7 +307,7 @@ export const RecipientPage = ({
               ))}
             </select>
             <label for="ext-until">{m.until}</label>
-            <input id="ext-until" type="date" name="until" required />
+            <DateInput id="ext-until" name="until" lang={lang} required />
             <label for="ext-reason">{m.reason}</label>
             <textarea id="ext-reason" name="reason" required maxLength={2000} />
             <p>
@@ -315,7 +318,15 @@ export const RecipientPage = ({
           </form>
         </section>
       )}
-      <ForwardPanel token={token} directive={directive} assignment={a} rollUp={rollUp} values={forwardValues} f={f} />
+      <ForwardPanel
+        token={token}
+        directive={directive}
+        assignment={a}
+        rollUp={rollUp}
+        values={forwardValues}
+        f={f}
+        lang={lang}
+      />
       {open && <HandlerForm token={token} handler={a.handler} m={m} />}
       <DirectiveFiles files={files} hrefOf={(fileId) => pathTo(RECIPIENT.file, { token, fileId })} lang={lang} />
       <h2>{m.fullText}</h2>

@@ -89,9 +89,9 @@ describe('statistics', () => {
     const response = await call(reports, {
       routeKey: 'GET /statistics',
       cookies: [SESSION],
-      query: { from: '01/03/2026', lang: 'en' },
+      query: { from: '32/03/2026', lang: 'en' },
     });
     expect(response.status).toBe(400);
-    expect(response.body).toContain('from: From: a date as YYYY-MM-DD');
+    expect(response.body).toContain('from: From: “32/03/2026” is not a real day; a date as day/month/year');
   });
 });

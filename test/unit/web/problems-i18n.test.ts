@@ -19,6 +19,7 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'field.phone': { field: 'handlerPhone' },
   'field.instant': { field: 'deadline' },
   'field.isoDate': { field: 'issuedOn' },
+  'field.day': { field: 'until', value: '31/02/2026' },
   'field.date': { field: 'extensionUntil' },
   'field.duration': { field: 'acknowledgeWithin' },
   'field.minHours': { field: 'remindBefore', hours: 1 },

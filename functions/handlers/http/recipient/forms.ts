@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { emailField, phoneField } from '#core/agency.ts';
+import { dayField } from '#core/calendar/day.ts';
 import { endOfDayOn } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { addIssue, says } from '#core/problems.ts';
@@ -77,7 +78,7 @@ export const reportForm = z.object({
 
 export const extensionForm = z.object({
   taskCode,
-  until: z.pipe(z.iso.date(says('field.date', { field: 'extensionUntil' })), z.transform(endOfDayOn)),
+  until: z.pipe(dayField('extensionUntil'), z.transform(endOfDayOn)),
   reason: z
     .string(says('field.required', { field: 'reason' }))
     .check(
