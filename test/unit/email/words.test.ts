@@ -211,7 +211,7 @@ describe('a subject typed without "V/v"', async () => {
       expect(part).toContain('ngày 30/01/2021 về việc báo cáo tình hình triển khai Tết Nguyên đán.');
       expect(part).not.toContain('Báo cáo tình hình');
     }
-    const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'))?.content.toString('utf8') ?? '';
+    const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'))?.content.toString('utf8') ?? '';
     expect(ics.replace(/\r\n /gu, '')).toContain('V/v báo cáo tình hình triển khai Tết Nguyên đán');
   });
 
