@@ -69,7 +69,13 @@ export const OPENING_CHANGES_NOTHING =
 
 export const when = (condition: boolean, ...blocks: Block[]): Block[] => (condition ? blocks : []);
 
+/** The signature block as the letter prints it: the authority and the title in capitals, then the name. */
 export const signature = (d: Directive): Block => ({
   kind: 'signature',
-  lines: [d.signer.onBehalfOf, d.signer.title, d.signer.name].filter((l): l is string => Boolean(l)),
+  lines: [
+    ...[d.signer.onBehalfOf, d.signer.title]
+      .filter((l): l is string => Boolean(l))
+      .map((l) => l.toLocaleUpperCase('vi')),
+    d.signer.name,
+  ],
 });

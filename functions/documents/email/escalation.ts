@@ -94,7 +94,7 @@ export function escalationEmail({
       {
         kind: 'p',
         content: [
-          'Đề nghị lãnh đạo chỉ đạo đôn đốc đơn vị thực hiện. Cán bộ theo dõi có thể gia hạn hoặc gửi lại liên kết ',
+          'Kính báo cáo Lãnh đạo để chỉ đạo, đôn đốc đơn vị thực hiện. Cán bộ theo dõi có thể gia hạn hoặc gửi lại liên kết ',
           'cho đơn vị trên trang quản lý công văn.',
         ],
       },

@@ -49,7 +49,7 @@ export function reminderEmail({
     return build({
       subject: `Nhắc hạn: xác nhận đã nhận công văn ${directive.number}${due}`,
       blocks: [
-        ...common([`${directive.issuer} nhắc đơn vị xác nhận đã nhận `, ...directiveRef(directive, false), '.']),
+        ...common([`${directive.issuer} đề nghị đơn vị xác nhận đã nhận `, ...directiveRef(directive, false), '.']),
         { kind: 'facts', rows: [{ label: 'Việc cần làm', value: ['Xác nhận đã nhận công văn'] }, ...deadlineRow] },
         {
           kind: 'action',
@@ -70,7 +70,7 @@ export function reminderEmail({
     subject: `Nhắc hạn: báo cáo nhiệm vụ ${about.code} — ${directive.number}${due}`,
     blocks: [
       ...common([
-        `${directive.issuer} nhắc đơn vị gửi báo cáo nhiệm vụ `,
+        `${directive.issuer} đề nghị đơn vị gửi báo cáo nhiệm vụ `,
         { strong: about.code },
         ' theo ',
         ...directiveRef(directive, false),

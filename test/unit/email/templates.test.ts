@@ -73,7 +73,7 @@ describe('invitationEmail', () => {
       expect(part).toContain('17:00 ngày 30/01/2021'); // acknowledgement deadline
       expect(part).toContain('17:00 ngày 03/02/2021'); // report deadline of 1.3
       expect(part).toContain('KT. GIÁM ĐỐC');
-      expect(part).toContain('Phó Giám đốc');
+      expect(part).toContain('PHÓ GIÁM ĐỐC');
       expect(part).toContain('Lê Thị Thu Hương');
       expect(part).toContain('không chuyển tiếp');
       expect(part).not.toContain('English: ');
