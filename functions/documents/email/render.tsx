@@ -1,5 +1,5 @@
 import { render } from 'preact-render-to-string';
-import type { Block, Email, Inline } from './blocks.ts';
+import { AUTOMATED, type Block, type Email, type Inline } from './blocks.ts';
 import type { EmailContent } from './content.ts';
 
 /** Rendering: the text and the HTML part from the same blocks, and the English version as a part of its own. */
@@ -27,7 +27,12 @@ const englishPart = (email: Email) => ({
 });
 
 export function build(email: Email): EmailContent {
-  const vietnamese = { ...email, blocks: [...email.blocks, ...(email.page ? [englishPageNote(email.page)] : [])] };
+  // The English page's line goes above the closing "sent automatically" note, which stays last.
+  const closing = email.blocks.at(-1) === AUTOMATED ? -1 : email.blocks.length;
+  const blocks = email.page
+    ? [...email.blocks.slice(0, closing), englishPageNote(email.page), ...email.blocks.slice(closing)]
+    : email.blocks;
+  const vietnamese = { ...email, blocks };
   return {
     subject: email.subject,
     text: toText(vietnamese),

@@ -185,6 +185,8 @@ describe('every email kind', async () => {
       const page = /inbox/u.test(_kind) ? INBOX_LINK : LINK;
       expect(mail.text).toContain(`Trang cũng có bản tiếng Anh: English version (${page}?lang=en).`);
       expect(html(mail)).toContain(`href="${page}?lang=en"`);
+      // Above the closing note, which stays the letter's last line.
+      expect(mail.text?.trim().endsWith('vui lòng không trả lời thư này.')).toBe(true);
       const english = mail.attachments.find((a) => a.filename === ENGLISH_FILENAME)?.content.toString('utf8');
       expect(english).toContain(`The page in English: ${page}?lang=en`);
     },
