@@ -9,6 +9,8 @@ export const ENGLISH_FILENAME = 'english-version.txt';
 
 /** The same page in English: the pages read `?lang=en` (and remember it). */
 export const inEnglish = (page: string) => {
+  // Links are absolute (PUBLIC_BASE_URL); a relative one is never worth failing an email over.
+  if (!URL.canParse(page)) return `${page}${page.includes('?') ? '&' : '?'}lang=en`;
   const url = new URL(page);
   url.searchParams.set('lang', 'en');
   return url.toString();

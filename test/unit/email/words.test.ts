@@ -12,7 +12,7 @@ import {
   reminderEmail,
   weeklyInboxEmail,
 } from '#documents/email/index.ts';
-import { ENGLISH_FILENAME } from '#documents/email/render.tsx';
+import { ENGLISH_FILENAME, inEnglish } from '#documents/email/render.tsx';
 import {
   assignment,
   DEADLINE,
@@ -153,6 +153,16 @@ describe('the English detector', () => {
     expect(
       englishLines('Sở Thông tin và Truyền thông nhắc đơn vị xác nhận đã nhận Công văn số 126/STTTT-BCVT.'),
     ).toEqual([]);
+  });
+});
+
+describe('the page in English', () => {
+  it('is the same address with lang=en, whatever query it has', () => {
+    expect(inEnglish(LINK)).toBe(`${LINK}?lang=en`);
+    expect(inEnglish('https://chidao.example.gov.vn/inbox/x?lang=vi&a=1')).toBe(
+      'https://chidao.example.gov.vn/inbox/x?lang=en&a=1',
+    );
+    expect(inEnglish('/r/x.y')).toBe('/r/x.y?lang=en');
   });
 });
 
