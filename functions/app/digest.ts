@@ -56,7 +56,14 @@ export const digest = async () => {
       for (const leader of leaders.values()) {
         await sendEmail({
           to: [leader.email],
-          ...digestEmail({ issuer, date: today, leader, counts, overdue: lines }),
+          ...digestEmail({
+            issuer,
+            issuerParent: concerned[0]?.issuerParent,
+            date: today,
+            leader,
+            counts,
+            overdue: lines,
+          }),
         });
         count('EmailsSent', 1, { kind: 'digest' });
         sent++;

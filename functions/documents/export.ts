@@ -11,6 +11,7 @@ import {
   type Period,
   statisticsTotal,
 } from '#core/statistics.ts';
+import { subjectLine } from '#core/subject.ts';
 import {
   BUCKET_LABELS,
   COUNT_HEADERS,
@@ -237,7 +238,13 @@ export const statisticsWorkbook = async (rows: StatisticsRows, options: Workbook
         ...countColumns,
         rateColumn,
       ],
-      rows.byDirective.map((r, i) => [i + 1, r.number, excelDate(r.issuedOn), r.subject, ...countCells(r)]),
+      rows.byDirective.map((r, i) => [
+        i + 1,
+        r.number,
+        excelDate(r.issuedOn),
+        subjectLine(r.subject),
+        ...countCells(r),
+      ]),
       {
         ...options,
         totalRow: [null, 'Tổng cộng', null, null, ...countCells(statisticsTotal(rows.byDirective))],
@@ -299,7 +306,7 @@ export const statisticsCsv = (rows: readonly AgencyStatistics[]): string =>
 export const directiveStatisticsCsv = (rows: readonly DirectiveStatistics[]): string =>
   csv([
     ['Số, ký hiệu', 'Ngày ban hành', 'Trích yếu', ...COUNT_KEYS.map((k) => COUNT_HEADERS[k]), `${RATE_HEADER} (%)`],
-    ...rows.map((r) => [text(r.number), formatCalendarDate(r.issuedOn), text(r.subject), ...csvCounts(r)]),
+    ...rows.map((r) => [text(r.number), formatCalendarDate(r.issuedOn), text(subjectLine(r.subject)), ...csvCounts(r)]),
   ]);
 
 /** The file name an export is offered under, e.g. `thong-ke-2021-01-01_2021-03-31.xlsx`. */

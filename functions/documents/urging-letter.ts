@@ -21,6 +21,8 @@ import { type Assignment, openObligations } from '#core/assignment/model.ts';
 import { addWorkingDays } from '#core/calendar/index.ts';
 import { decree30PlaceAndDate, formatCalendarDate, formatHourWords } from '#core/calendar/time.ts';
 import type { Directive } from '#core/directive.ts';
+import { letterheadOf } from '#core/letterhead.ts';
+import { aboutSubject } from '#core/subject.ts';
 
 /**
  * A draft công văn đôn đốc (urging letter) to the agencies that have not reported (issue 5, point 10), as a DOCX
@@ -164,11 +166,6 @@ const body = (children: ParagraphChild[], o: { firstLine?: number; left?: number
   });
 
 const stripEnd = (s: string) => s.trim().replace(/[\s.;:,]+$/u, '');
-/** "V/v đảm bảo …" → "về việc đảm bảo …". */
-const aboutText = (subject: string) => {
-  const rest = subject.trim().replace(/^V\/v\.?\s*/iu, '');
-  return `về việc ${stripEnd(rest)}`;
-};
 
 const formatYmd = formatCalendarDate;
 
@@ -179,14 +176,15 @@ export const urgingLetter = async (input: UrgingLetterInput): Promise<Buffer> =>
   const number = input.number?.trim() || draftNumber(directive.number);
   const reference = `Công văn số ${directive.number}`;
   const issuer = directive.issuer;
+  const letterhead = letterheadOf(directive);
   const single = overdue.length === 1;
   const addressed = single ? (overdue[0]?.recipientName ?? '') : 'các đơn vị nêu trên';
 
   const header = borderlessTable([
     [
       [
-        ...(directive.issuerParent ? [center([run(upper(directive.issuerParent), { size: 12 })])] : []),
-        center([run(upper(issuer), { size: 12, bold: true })]),
+        ...(letterhead.parent ? [center([run(upper(letterhead.parent), { size: 12 })])] : []),
+        center([run(upper(letterhead.issuer), { size: 12, bold: true })]),
         rule(LEFT_WIDTH, mm(30)),
       ],
       [
@@ -270,7 +268,7 @@ export const urgingLetter = async (input: UrgingLetterInput): Promise<Buffer> =>
     body([
       run(`Ngày ${formatYmd(directive.issuedOn)}, ${issuer} đã ban hành `),
       run(reference),
-      run(` ${aboutText(directive.subject)}.`),
+      run(` ${aboutSubject(directive.subject)}.`.replace(/ \.$/u, '.')),
     ]),
     ...(input.originalName
       ? [

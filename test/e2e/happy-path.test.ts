@@ -60,6 +60,28 @@ describe('happy path: issue, acknowledge, report, complete', () => {
     );
   });
 
+  it('sends the invitation as a Vietnamese letter: letterhead with the province, no English paragraph, the English version a part of its own', async () => {
+    const [mail] = mailsTo(await rt.outbox(), to[0]?.email ?? '');
+    if (!mail) throw new Error('no invitation');
+    expect(mail.text).toMatch(/^UBND TỈNH GIA LAI\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n/);
+    expect(mail.subject).toContain('] V/v đảm bảo thông tin liên lạc');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toMatch(/ngày \d\d\/\d\d\/\d{4} về việc đảm bảo thông tin liên lạc/);
+      expect(part).not.toMatch(/English:|has sent you|Please acknowledge|lang="en"/);
+    }
+    expect(mail.html).toContain(`href="${linkOf(mail).url}?lang=en"`);
+    // The English version is an attachment of the same message (after the calendar).
+    const parts: { name: string; body: string }[] = [];
+    for (let i = 0; ; i++) {
+      const r = await fetch(`${rt.base}/_local/outbox/view/${mail.id}/attachments/${i}`);
+      if (r.status === 404) break;
+      parts.push({ name: r.headers.get('content-disposition') ?? '', body: await r.text() });
+    }
+    const english = parts.find((p) => p.name.includes('english-version.txt'));
+    expect(english?.body).toContain('has sent you directive 126/STTTT-BCVT');
+    expect(english?.body).toContain(`The page in English: ${linkOf(mail).url}?lang=en`);
+  });
+
   it('answers a retried create with the same directive and sends nothing twice', async () => {
     const retry = await rt.call<{ id: string }>('POST', '/api/directives', body, { 'idempotency-key': KEY });
     expect(retry.status).toBe(200);

@@ -1,5 +1,6 @@
 import type { Assignment } from '#core/assignment/model.ts';
 import type { Directive } from '#core/directive.ts';
+import { letterheadLines, letterheadOf } from '#core/letterhead.ts';
 import type { EmailAttachment } from './content.ts';
 
 /**
@@ -14,7 +15,7 @@ import type { EmailAttachment } from './content.ts';
 export type Inline = string | { strong: string } | { href: string; label: string };
 
 export type Block =
-  | { kind: 'masthead'; text: string }
+  | { kind: 'masthead'; lines: string[] }
   | { kind: 'heading'; text: string }
   | { kind: 'p'; content: Inline[] }
   | { kind: 'list'; items: Inline[][] }
@@ -23,10 +24,29 @@ export type Block =
   | { kind: 'signature'; lines: string[] }
   | { kind: 'note'; content: Inline[] };
 
-export type Email = { subject: string; blocks: Block[]; english: string; attachments?: EmailAttachment[] };
+/**
+ * An email in Vietnamese, with its English version beside it, never inside it: the Vietnamese text and HTML parts
+ * carry no English paragraph (an agency's clerk files the email as it is), and the English reader gets a second
+ * MIME part of its own (render.tsx) and, where the email leads to a page, a link to that page in English.
+ */
+export type Email = {
+  subject: string;
+  blocks: Block[];
+  /** The English version, in a part of its own. */
+  english: string;
+  /** The page the email leads to: the Vietnamese parts link to it in English (`?lang=en`), so does the English part. */
+  page?: string;
+  attachments?: EmailAttachment[];
+};
 
-/** The issuing office's name above everything else: the letterhead. */
-export const masthead = (issuer: string): Block => ({ kind: 'masthead', text: issuer });
+/**
+ * The letterhead: the parent body (cơ quan chủ quản, with its province) above the issuing body, in capitals, as the
+ * letter itself prints them ("UBND TỈNH GIA LAI" / "SỞ THÔNG TIN VÀ TRUYỀN THÔNG").
+ */
+export const masthead = (issuer: { issuer: string; issuerParent?: string | undefined }): Block => ({
+  kind: 'masthead',
+  lines: letterheadLines(letterheadOf(issuer)),
+});
 
 /** "Kính gửi: …": whom the email is addressed to. */
 export const addressedTo = (...to: Inline[]): Block => ({ kind: 'p', content: ['Kính gửi: ', ...to] });
@@ -49,7 +69,13 @@ export const OPENING_CHANGES_NOTHING =
 
 export const when = (condition: boolean, ...blocks: Block[]): Block[] => (condition ? blocks : []);
 
+/** The signature block as the letter prints it: the authority and the title in capitals, then the name. */
 export const signature = (d: Directive): Block => ({
   kind: 'signature',
-  lines: [d.signer.onBehalfOf, d.signer.title, d.signer.name].filter((l): l is string => Boolean(l)),
+  lines: [
+    ...[d.signer.onBehalfOf, d.signer.title]
+      .filter((l): l is string => Boolean(l))
+      .map((l) => l.toLocaleUpperCase('vi')),
+    d.signer.name,
+  ],
 });

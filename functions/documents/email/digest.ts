@@ -25,12 +25,15 @@ const COUNT_LABELS = [
 /** The morning summary for one leader of one issuing office: the four counts, and who is late on what. */
 export function digestEmail({
   issuer,
+  issuerParent,
   date,
   leader,
   counts,
   overdue,
 }: {
   issuer: string;
+  /** The body above the issuer in the letterhead, with its province ("UBND tỉnh Gia Lai"), when known. */
+  issuerParent?: string | undefined;
   /** The local date of the digest, YYYY-MM-DD. */
   date: string;
   leader: Leader;
@@ -42,7 +45,7 @@ export function digestEmail({
   return build({
     subject: `Tổng hợp ngày ${day}: ${overdue.length} việc quá hạn của ${agencies} đơn vị — ${issuer}`,
     blocks: [
-      masthead(issuer),
+      masthead({ issuer, issuerParent }),
       { kind: 'heading', text: `Tình hình thực hiện công văn chỉ đạo, ngày ${day}` },
       addressedTo(comrade(leader)),
       {
@@ -60,6 +63,6 @@ export function digestEmail({
       },
       AUTOMATED,
     ],
-    english: `English: daily summary for ${issuer} on ${day}: ${overdue.length} overdue item(s) at ${agencies} agencies.`,
+    english: `Daily summary for ${issuer} on ${day}: ${overdue.length} overdue item(s) at ${agencies} agencies.`,
   });
 }

@@ -1,6 +1,7 @@
 import type { Checkpoint } from '#core/assignment/checkpoints.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import type { Directive, Leader } from '#core/directive.ts';
+import { aboutSubject } from '#core/subject.ts';
 import { AUTOMATED, addressedTo, masthead } from './blocks.ts';
 import type { EmailContent } from './content.ts';
 import { build } from './render.tsx';
@@ -43,7 +44,7 @@ export function escalationEmail({
       ? `Quá hạn: ${agency} chưa xác nhận đã nhận công văn ${directive.number}`
       : `Quá hạn: ${agency} chưa báo cáo nhiệm vụ ${about.code} — ${directive.number}`,
     blocks: [
-      masthead(directive.issuer),
+      masthead(directive),
       { kind: 'heading', text: `Cảnh báo cấp ${checkpoint.level}` },
       addressedTo(addressees),
       {
@@ -84,14 +85,16 @@ export function escalationEmail({
           },
           {
             label: 'Công văn',
-            value: [`Số ${directive.number} ngày ${issuedOn(directive)} của ${directive.issuer} ${directive.subject}`],
+            value: [
+              `Số ${directive.number} ngày ${issuedOn(directive)} của ${directive.issuer} ${aboutSubject(directive.subject)}`,
+            ],
           },
         ],
       },
       {
         kind: 'p',
         content: [
-          'Đề nghị lãnh đạo chỉ đạo đôn đốc đơn vị thực hiện. Cán bộ theo dõi có thể gia hạn hoặc gửi lại liên kết ',
+          'Kính báo cáo Lãnh đạo để chỉ đạo, đôn đốc đơn vị thực hiện. Cán bộ theo dõi có thể gia hạn hoặc gửi lại liên kết ',
           'cho đơn vị trên trang quản lý công văn.',
         ],
       },
@@ -102,7 +105,7 @@ export function escalationEmail({
       AUTOMATED,
     ],
     english:
-      `English: level ${checkpoint.level} alert — ${agency} has not ` +
+      `Level ${checkpoint.level} alert: ${agency} has not ` +
       (about.ack
         ? `acknowledged receipt of directive ${directive.number}`
         : `filed the report on task ${about.code} of directive ${directive.number}`) +

@@ -31,21 +31,21 @@ export function extensionDecisionEmail({
       ? `Đồng ý gia hạn nhiệm vụ ${code} — ${directive.number}${deadline ? ` (hạn mới ${deadlineVi(deadline)})` : ''}`
       : `Không đồng ý gia hạn nhiệm vụ ${code} — ${directive.number}`,
     blocks: [
-      masthead(directive.issuer),
+      masthead(directive),
       addressedTo({ strong: assignment.recipientName }),
       {
         kind: 'p',
         content: granted
           ? [
               `${directive.issuer} đồng ý đề nghị gia hạn báo cáo nhiệm vụ ${code} theo `,
-              ...directiveRef(directive, false, true),
+              ...directiveRef(directive, false),
               '. Hạn mới: ',
               { strong: deadline ? deadlineVi(deadline) : '' },
               '.',
             ]
           : [
               `${directive.issuer} không đồng ý đề nghị gia hạn báo cáo nhiệm vụ ${code} theo `,
-              ...directiveRef(directive, false, true),
+              ...directiveRef(directive, false),
               deadline ? '. Hạn báo cáo giữ nguyên: ' : '.',
               ...(deadline ? [{ strong: deadlineVi(deadline) }, '.'] : []),
             ],
@@ -56,7 +56,8 @@ export function extensionDecisionEmail({
       AUTOMATED,
     ],
     english: granted
-      ? `English: your extension of task ${code} of directive ${directive.number} is granted${deadline ? `; new deadline ${deadlineEn(deadline)}` : ''}.`
-      : `English: your extension of task ${code} of directive ${directive.number} is refused.`,
+      ? `Your request to extend task ${code} of directive ${directive.number} is granted${deadline ? `; new deadline ${deadlineEn(deadline)}` : ''}.`
+      : `Your request to extend task ${code} of directive ${directive.number} is refused${deadline ? `; the deadline stays ${deadlineEn(deadline)}` : ''}.`,
+    page: link,
   });
 }

@@ -1,4 +1,5 @@
 import { formatCalendarDate, formatDate } from '#core/calendar/time.ts';
+import { subjectLine } from '#core/subject.ts';
 import { AUTOMATED, addressedTo } from './blocks.ts';
 import type { EmailContent } from './content.ts';
 import { build } from './render.tsx';
@@ -14,7 +15,7 @@ export function inboxLinkEmail({ email, link }: { email: string; link: string })
   return build({
     subject: 'Đường dẫn tới danh sách công văn cần xử lý của đơn vị',
     blocks: [
-      { kind: 'masthead', text: SYSTEM },
+      { kind: 'masthead', lines: [SYSTEM.toLocaleUpperCase('vi')] },
       addressedTo({ strong: email }),
       {
         kind: 'p',
@@ -32,7 +33,8 @@ export function inboxLinkEmail({ email, link }: { email: string; link: string })
       { kind: 'note', content: ['Nếu không phải đơn vị yêu cầu, có thể bỏ qua thư này.'] },
       AUTOMATED,
     ],
-    english: `English: the link to every directive addressed to ${email}, from every issuing office, valid for 30 days, is above.`,
+    english: `The link to every directive addressed to ${email}, from every issuing office, valid for 30 days, is below.`,
+    page: link,
   });
 }
 
@@ -65,14 +67,14 @@ export function weeklyInboxEmail({
   return build({
     subject: `Công văn cần xử lý tuần này (${day}): ${lines.length} công văn${overdue ? `, ${overdue} quá hạn` : ''}`,
     blocks: [
-      { kind: 'masthead', text: SYSTEM },
+      { kind: 'masthead', lines: [SYSTEM.toLocaleUpperCase('vi')] },
       addressedTo({ strong: email }),
       { kind: 'p', content: [`Các công văn chỉ đạo đơn vị đang cần xử lý, tính đến ngày ${day}, hạn gần nhất trước:`] },
       {
         kind: 'list',
         items: lines.map((l) => [
           { strong: l.number },
-          ` (${l.issuer}) — ${l.subject}: `,
+          ` (${l.issuer}) — ${subjectLine(l.subject)}: `,
           l.deadline
             ? `${l.what ? `${l.what}, ` : ''}hạn ${formatDate(l.deadline)}${l.overdue ? ' (đã quá hạn)' : ''}`
             : 'không có hạn',
@@ -87,6 +89,7 @@ export function weeklyInboxEmail({
       { kind: 'note', content: [INBOX_LINK_NOTE] },
       AUTOMATED,
     ],
-    english: `English: ${lines.length} directive(s) still open for ${email} this week (${day})${overdue ? `, ${overdue} overdue` : ''}; the list is linked above.`,
+    english: `${lines.length} directive(s) still open for ${email} this week (${day})${overdue ? `, ${overdue} overdue` : ''}; the list is linked below.`,
+    page: link,
   });
 }

@@ -1,5 +1,6 @@
 import { ACK, type Assignment } from '#core/assignment/model.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
+import { subjectLine } from '#core/subject.ts';
 import {
   AUTOMATED,
   addressedTo,
@@ -82,7 +83,7 @@ export async function invitationEmail({
               uid: `${assignment.directiveId}-${assignment.recipientId}`,
               title: directive.number,
               description: [
-                `${directive.issuer}: Công văn số ${directive.number} ngày ${issuedOn(directive)} ${directive.subject}`,
+                `${directive.issuer}: Công văn số ${directive.number} ngày ${issuedOn(directive)} ${subjectLine(directive.subject)}`,
                 `Mở công văn, xác nhận đã nhận và gửi báo cáo: ${link}`,
               ].join('\n'),
               url: link,
@@ -95,9 +96,9 @@ export async function invitationEmail({
   const ackRule =
     'Theo Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư, cơ quan nhận văn bản thông báo cho cơ quan gửi về việc đã nhận văn bản ngay trong ngày.';
   const blocks: Block[] = [
-    masthead(directive.issuer),
+    masthead(directive),
     addressedTo({ strong: assignment.recipientName }),
-    { kind: 'p', content: [`${directive.issuer} gửi đơn vị `, ...directiveRef(directive, false, true), '.'] },
+    { kind: 'p', content: [`${directive.issuer} gửi đơn vị `, ...directiveRef(directive, false), '.'] },
     tasks.length > 0
       ? { kind: 'p', content: ['Nhiệm vụ giao cho đơn vị:'] }
       : { kind: 'p', content: ['Công văn không giao nhiệm vụ cần báo cáo riêng cho đơn vị.'] },
@@ -132,13 +133,14 @@ export async function invitationEmail({
   ];
   const ackEn = assignment.ackDeadline ? ` by ${deadlineEn(assignment.ackDeadline)}` : ' today';
   return build({
-    subject: `[${directive.number}] ${directive.subject}`,
+    subject: `[${directive.number}] ${subjectLine(directive.subject)}`,
     blocks,
     english:
-      `English: ${directive.issuer} has sent you directive ${directive.number} of ${issuedOn(directive)}. ` +
+      `${directive.issuer} has sent you directive ${directive.number} of ${issuedOn(directive)}. ` +
       `Please acknowledge receipt${ackEn}, as Decree 30/2020/ND-CP expects a same-day receipt notice, and file the ` +
-      'reports it asks for, using the link above; opening the page changes nothing. The link is yours alone: do not ' +
+      'reports it asks for, on the page below; opening the page changes nothing. The link is yours alone: do not ' +
       'forward it.',
+    page: link,
     attachments: [...original, ...attachments],
   });
 }

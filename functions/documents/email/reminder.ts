@@ -35,7 +35,7 @@ export function reminderEmail({
     ? [{ label: 'Hạn', value: [{ strong: deadlineVi(about.deadline) }, left ? ` (còn khoảng ${left})` : ''] }]
     : [];
   const common = (intro: Inline[]): Block[] => [
-    masthead(directive.issuer),
+    masthead(directive),
     addressedTo({ strong: assignment.recipientName }),
     { kind: 'p', content: intro },
   ];
@@ -49,7 +49,7 @@ export function reminderEmail({
     return build({
       subject: `Nhắc hạn: xác nhận đã nhận công văn ${directive.number}${due}`,
       blocks: [
-        ...common([`${directive.issuer} nhắc đơn vị xác nhận đã nhận `, ...directiveRef(directive, false), '.']),
+        ...common([`${directive.issuer} đề nghị đơn vị xác nhận đã nhận `, ...directiveRef(directive, false), '.']),
         { kind: 'facts', rows: [{ label: 'Việc cần làm', value: ['Xác nhận đã nhận công văn'] }, ...deadlineRow] },
         {
           kind: 'action',
@@ -60,8 +60,9 @@ export function reminderEmail({
         ...tail,
       ],
       english:
-        `English: reminder — please acknowledge receipt of directive ${directive.number}` +
-        `${about.deadline ? ` by ${deadlineEn(about.deadline)}` : ''}, using the link above.`,
+        `Reminder: please acknowledge receipt of directive ${directive.number}` +
+        `${about.deadline ? ` by ${deadlineEn(about.deadline)}` : ''}, on the page below.`,
+      page: link,
     });
   }
 
@@ -69,7 +70,7 @@ export function reminderEmail({
     subject: `Nhắc hạn: báo cáo nhiệm vụ ${about.code} — ${directive.number}${due}`,
     blocks: [
       ...common([
-        `${directive.issuer} nhắc đơn vị gửi báo cáo nhiệm vụ `,
+        `${directive.issuer} đề nghị đơn vị gửi báo cáo nhiệm vụ `,
         { strong: about.code },
         ' theo ',
         ...directiveRef(directive, false),
@@ -91,7 +92,8 @@ export function reminderEmail({
       ...tail,
     ],
     english:
-      `English: reminder — the report on task ${about.code} of directive ${directive.number} is due` +
-      `${about.deadline ? ` at ${deadlineEn(about.deadline)}` : ''}; file it, or ask for an extension, using the link above.`,
+      `Reminder: the report on task ${about.code} of directive ${directive.number} is due` +
+      `${about.deadline ? ` at ${deadlineEn(about.deadline)}` : ''}; file it, or ask for an extension, on the page below.`,
+    page: link,
   });
 }

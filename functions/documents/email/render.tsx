@@ -1,15 +1,45 @@
 import { render } from 'preact-render-to-string';
-import type { Block, Email, Inline } from './blocks.ts';
+import { AUTOMATED, type Block, type Email, type Inline } from './blocks.ts';
 import type { EmailContent } from './content.ts';
 
-/** Rendering: the text and the HTML part from the same blocks. */
+/** Rendering: the text and the HTML part from the same blocks, and the English version as a part of its own. */
+
+/** The English version's part: a plain-text attachment, so that no client shows it inside the Vietnamese letter. */
+export const ENGLISH_FILENAME = 'english-version.txt';
+
+/** The same page in English: the pages read `?lang=en` (and remember it). */
+export const inEnglish = (page: string) => {
+  // Links are absolute (PUBLIC_BASE_URL); a relative one is never worth failing an email over.
+  if (!URL.canParse(page)) return `${page}${page.includes('?') ? '&' : '?'}lang=en`;
+  const url = new URL(page);
+  url.searchParams.set('lang', 'en');
+  return url.toString();
+};
+
+/** A line in Vietnamese that names the English page; "English" is the language switch's own word, not a paragraph. */
+const englishPageNote = (page: string): Block => ({
+  kind: 'note',
+  content: ['Trang cũng có bản tiếng Anh: ', { href: inEnglish(page), label: 'English version' }, '.'],
+});
+
+const englishPart = (email: Email) => ({
+  filename: ENGLISH_FILENAME,
+  contentType: 'text/plain; charset=utf-8',
+  content: `${email.english}\n${email.page ? `\nThe page in English: ${inEnglish(email.page)}\n` : ''}`,
+});
 
 export function build(email: Email): EmailContent {
+  // The English page's line goes above the closing "sent automatically" note, which stays last.
+  const closing = email.blocks.at(-1) === AUTOMATED ? -1 : email.blocks.length;
+  const blocks = email.page
+    ? [...email.blocks.slice(0, closing), englishPageNote(email.page), ...email.blocks.slice(closing)]
+    : email.blocks;
+  const vietnamese = { ...email, blocks };
   return {
     subject: email.subject,
-    text: toText(email),
-    html: `<!DOCTYPE html>${render(<Layout email={email} />)}`,
-    ...(email.attachments && email.attachments.length > 0 ? { attachments: email.attachments } : {}),
+    text: toText(vietnamese),
+    html: `<!DOCTYPE html>${render(<Layout email={vietnamese} />)}`,
+    attachments: [...(email.attachments ?? []), englishPart(email)],
   };
 }
 
@@ -25,6 +55,7 @@ const inlineText = (content: Inline[]) =>
 const blockText = (b: Block): string => {
   switch (b.kind) {
     case 'masthead':
+      return b.lines.join('\n');
     case 'heading':
       return b.text;
     case 'p':
@@ -42,7 +73,7 @@ const blockText = (b: Block): string => {
   }
 };
 
-const toText = (email: Email) => `${[...email.blocks.map(blockText), '--', email.english].join('\n\n')}\n`;
+const toText = (email: Email) => `${email.blocks.map(blockText).join('\n\n')}\n`;
 
 const FONT = 'Arial, Helvetica, sans-serif';
 const TEXT = '#1a1a1a';
@@ -124,18 +155,15 @@ const Facts = ({ rows }: Extract<Block, { kind: 'facts' }>) => (
 const BlockView = ({ block }: { block: Block }) => {
   switch (block.kind) {
     case 'masthead':
+      // The parent body in plain capitals, the issuing body in bold ones, as on the letter.
       return (
-        <p
-          style={{
-            margin: '0 0 20px',
-            fontSize: '13px',
-            fontWeight: 'bold',
-            letterSpacing: '0.03em',
-            color: MUTED,
-            textTransform: 'uppercase',
-          }}
-        >
-          {block.text}
+        <p style={{ margin: '0 0 20px', fontSize: '13px', letterSpacing: '0.03em', color: MUTED }}>
+          {block.lines.map((line, i) => (
+            <>
+              {i > 0 && <br />}
+              {i === block.lines.length - 1 ? <strong>{line}</strong> : line}
+            </>
+          ))}
         </p>
       );
     case 'heading':
@@ -203,10 +231,6 @@ const Layout = ({ email }: { email: Email }) => (
         {email.blocks.map((block) => (
           <BlockView block={block} />
         ))}
-        <hr style={{ border: 0, borderTop: '1px solid #e0e0e0', margin: '24px 0 16px' }} />
-        <p lang="en" style={SMALL}>
-          {email.english}
-        </p>
       </div>
     </body>
   </html>

@@ -3,6 +3,7 @@ import { ACK, type Assignment } from '#core/assignment/model.ts';
 import { ddmmyyyy, hhmm, parseDuration } from '#core/calendar/hanoi-time.ts';
 import { formatCalendarDate, formatted } from '#core/calendar/time.ts';
 import type { Directive, Leader, Task } from '#core/directive.ts';
+import { aboutSubject } from '#core/subject.ts';
 import { withoutDiacritics } from '../notices.ts';
 import type { Inline } from './blocks.ts';
 
@@ -41,11 +42,15 @@ export const slugOf = (value: string) =>
 
 export const issuedOn = (d: Directive) => formatCalendarDate(d.issuedOn);
 
-/** "Công văn số 126/STTTT-BCVT ngày 30/01/2021 của … V/v …" as inline content. */
-export const directiveRef = (d: Directive, withIssuer = true, midSentence = false): Inline[] => [
-  midSentence ? 'công văn số ' : 'Công văn số ',
+/**
+ * "Công văn số 126/STTTT-BCVT ngày 30/01/2021 của Sở … về việc đảm bảo …" as inline content: a letter named in a
+ * sentence, capitalised as administrative letters name a specific one ("Căn cứ Công văn số …"), its subject "về
+ * việc …" whether or not the official typed "V/v" (core/subject.ts).
+ */
+export const directiveRef = (d: Directive, withIssuer = true): Inline[] => [
+  'Công văn số ',
   { strong: d.number },
-  ` ngày ${issuedOn(d)}${withIssuer ? ` của ${d.issuer}` : ''} ${d.subject}`,
+  ` ngày ${issuedOn(d)}${withIssuer ? ` của ${d.issuer}` : ''} ${aboutSubject(d.subject)}`.trimEnd(),
 ];
 
 /** A task as the recipient owes it: the deadline in force is its report slot's (an extension moves it). */

@@ -171,6 +171,23 @@ describe('urgingLetter', async () => {
     expect(text.join('\n')).toContain('đề nghị Công an tỉnh khẩn trương');
   });
 
+  it('names a subject typed without "V/v" as "về việc …" with its first letter lowered, under a letterhead with the province', async () => {
+    const { issuerParent: _, ...withoutParent } = directive126;
+    const typed = await urgingLetter({
+      directive: {
+        ...withoutParent,
+        issuer: 'Sở Thông tin và Truyền thông tỉnh Gia Lai',
+        subject: 'Báo cáo tình hình',
+      },
+      overdue: overdue.slice(0, 1),
+      newDeadline: NEW_DEADLINE,
+      issuedOn: '2021-02-05',
+    });
+    const text = paragraphs(await (await open(typed)).read('word/document.xml'));
+    expect(text.slice(0, 2)).toEqual(['UBND TỈNH GIA LAI', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(text.join('\n')).toContain('đã ban hành Công văn số 126/STTTT-BCVT về việc báo cáo tình hình.');
+  });
+
   it('refuses a letter to nobody', async () => {
     await expect(
       urgingLetter({ directive: directive126, overdue: [], newDeadline: NEW_DEADLINE, issuedOn: '2021-02-05' }),
