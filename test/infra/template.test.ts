@@ -274,7 +274,7 @@ describe('functions', () => {
 });
 
 describe('table', () => {
-  it('on-demand, point-in-time recovery, and the byIssuer, byOffice, byRecipient, sparse due and sparse watch indexes', () => {
+  it('on-demand, point-in-time recovery, and the byIssuer, byOffice, byRecipient, due, watch, roster and pending indexes', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
@@ -318,13 +318,33 @@ describe('table', () => {
           ],
           Projection: Match.objectLike({ ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['status']) }),
         }),
+        // The dashboard filters and sorts a directive's agencies from a lean copy: never their history.
+        Match.objectLike({
+          IndexName: 'roster',
+          KeySchema: [
+            { AttributeName: 'rosterPk', KeyType: 'HASH' },
+            { AttributeName: 'rosterSk', KeyType: 'RANGE' },
+          ],
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: Match.arrayWith(['recipientName', 'status', 'acknowledgedAt', 'rosterFold', 'pendingSk']),
+          },
+        }),
+        Match.objectLike({
+          IndexName: 'pending',
+          KeySchema: [
+            { AttributeName: 'pendingPk', KeyType: 'HASH' },
+            { AttributeName: 'pendingSk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        }),
       ]),
     });
     const [, table] = ofType('AWS::DynamoDB::Table')[0] as [string, Resource];
     const indexes = ((table.Properties?.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
       (i) => i.IndexName,
     );
-    expect(indexes.sort()).toEqual(['byIssuer', 'byOffice', 'byRecipient', 'due', 'watch']);
+    expect(indexes.sort()).toEqual(['byIssuer', 'byOffice', 'byRecipient', 'due', 'pending', 'roster', 'watch']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { INBOX, pathTo } from '#contracts/routes.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { formatDate } from '#core/calendar/time.ts';
+import { subjectLine } from '#core/subject.ts';
 import { type InboxMessages, inboxMessages, type Lang, messages } from '../i18n/index.ts';
 import { Layout, Message } from '../render.tsx';
 
@@ -92,7 +93,7 @@ const Item = ({ item, now, lang, m }: { item: InboxItem; now: string; lang: Lang
     <li class="inbox-item" data-directive={a.directiveId}>
       <h3 class="inbox-number">
         {item.number}
-        {item.subject && <span class="inbox-subject"> — {item.subject}</span>}
+        {item.subject && <span class="inbox-subject"> — {subjectLine(item.subject)}</span>}
       </h3>
       <p>
         {m.issuer}: <strong>{item.issuer}</strong>

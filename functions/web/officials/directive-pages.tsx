@@ -7,6 +7,7 @@ import type { ListQuery } from '#core/directive-list.ts';
 import type { RollUp } from '#core/forward.ts';
 import type { Official } from '#core/official.ts';
 import { type DashboardQuery, type DashboardShow, dashboardParams, dashboardQueryOf } from '#core/roster.ts';
+import { subjectLine } from '#core/subject.ts';
 import type { Submission } from '#core/submission.ts';
 import { directiveState } from '#core/tally.ts';
 import { DirectiveDocument } from '../directive-document.tsx';
@@ -67,7 +68,7 @@ export const DirectivesListPage = ({
                   <a href={pathTo(OFFICIAL_PAGES.dashboard, { id: d.id })}>{d.number}</a>
                 </td>
                 <td>{formatCalendarDate(d.issuedOn)}</td>
-                <td>{d.subject}</td>
+                <td>{subjectLine(d.subject)}</td>
                 <td>{d.recipientCount}</td>
                 <td>
                   <strong>{m.states[directiveState(d)]}</strong>
@@ -173,7 +174,7 @@ export const DirectivePage = ({
       <h1>
         {directive.number} — {m.states[directiveState({ ...directive, tally })]}
       </h1>
-      <p>{directive.subject}</p>
+      <p>{subjectLine(directive.subject)}</p>
       <PrintLink lang={lang} directiveId={directive.id} />
       {notice && (
         <p class="message ok" role="status">
@@ -240,7 +241,7 @@ export const DirectivePage = ({
         </ol>
       </div>
       {(tally.inProgressOverdue ?? 0) > 0 && (
-        <p>
+        <p class="no-print">
           <a href={`${path}/urging-letter`}>{m.statistics.urge}</a>
         </p>
       )}

@@ -3,6 +3,7 @@ import { type Assignment, bucketOf } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { RollUp } from '#core/forward.ts';
+import { subjectLine } from '#core/subject.ts';
 import type { Submission } from '#core/submission.ts';
 import { directiveState } from '#core/tally.ts';
 import { type Lang, messages } from '../i18n/index.ts';
@@ -83,7 +84,7 @@ export const ForwardedPage = ({
       <p>
         {directive.forwardedFrom ? f.forwardedFrom(directive.forwardedFrom.number, directive.forwardedFrom.issuer) : ''}
         {' — '}
-        {directive.subject} ({formatCalendarDate(directive.issuedOn)})
+        {subjectLine(directive.subject)} ({formatCalendarDate(directive.issuedOn)})
       </p>
       {deadlines.length > 0 && (
         <p class="hint">{`${all.recipient.due}: ${deadlines.map((d) => formatDateTime(d)).join(', ')}`}</p>
