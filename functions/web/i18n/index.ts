@@ -1,3 +1,5 @@
+import { directoryEn } from './directory-en.ts';
+import { type DirectoryMessages, directoryVi } from './directory-vi.ts';
 import { en } from './en.ts';
 import { inboxEn } from './inbox-en.ts';
 import { type InboxMessages, inboxVi } from './inbox-vi.ts';
@@ -14,7 +16,7 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { InboxMessages, Messages, NoticesMessages };
+export type { DirectoryMessages, InboxMessages, Messages, NoticesMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -23,3 +25,6 @@ export const inboxMessages = (lang: Lang): InboxMessages => (lang === 'en' ? inb
 
 /** The words of the phone notices: the office's settings, the dashboard's channels, the directory's flags. */
 export const noticesMessages = (lang: Lang): NoticesMessages => (lang === 'en' ? noticesEn : noticesVi);
+
+/** The words of the directory's search, menus and import (a section of their own). */
+export const directoryMessages = (lang: Lang): DirectoryMessages => (lang === 'en' ? directoryEn : directoryVi);
