@@ -126,7 +126,7 @@ const readCsv = (bytes: Buffer): AgencyTable => {
   if (!header) return { problem: problem('csv.empty') };
   return tableOf(
     header.record,
-    rows.map((r) => ({ line: r.info.lines, values: r.record, text: r.raw.replace(/\r?\n$/, '') })),
+    rows.map((r) => ({ line: r.info.lines, values: r.record, text: r.raw.replace(/^[\r\n]+|[\r\n]+$/g, '') })),
   );
 };
 

@@ -27,6 +27,8 @@ details.menu li a{display:block;padding:6px 12px}
 .search{grid-template-columns:1fr}
 table.directory,table.directory tbody,table.directory tr,table.directory td{display:block;width:100%}
 table.directory thead{position:absolute;left:-9999px}
+table.directory caption{display:block;text-align:left}
+table.directory td[data-label]:empty{display:none}
 table.directory tr{border:1px solid var(--line);margin:0 0 10px;background:#fff}
 table.directory td{border:none;border-top:1px solid #eee}
 table.directory td[data-label]::before{content:attr(data-label) ": ";font-weight:600}

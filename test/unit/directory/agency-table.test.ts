@@ -49,6 +49,7 @@ describe('a directory file', () => {
       noSms: 'x',
     });
     expect(rows[1]?.cells.id).toBe('ubnd-pleiku');
+    expect(rows[1]?.text).toBe('ubnd-pleiku;UBND thành phố Pleiku;pk@gialai.example;UBND cấp huyện;;');
   });
 
   it('headers are matched without marks or case ("ma don vi", "TEN DON VI", "so dien thoai")', async () => {
