@@ -70,7 +70,8 @@ const shown = (c: Context, p: ImportProblem) => ({
 const importDirectory: Route = async (c) => {
   const query = backOf(c);
   const file = c.form.file as { content?: Buffer; truncated?: boolean; filename?: string } | undefined;
-  const name = (file?.filename ?? '').trim() || 'CSV';
+  // The file's name only says which file: a long one is cut, it travels in the redirect's query string.
+  const name = (file?.filename ?? '').trim().slice(0, 120) || 'CSV';
   const tooLarge = file?.truncated || (file?.content?.length ?? 0) > DIRECTORY_FILE_BYTES;
   const result = tooLarge
     ? {

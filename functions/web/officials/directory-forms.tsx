@@ -52,7 +52,7 @@ export const AgencyForm = ({
   const ticked = (name: 'noSms' | 'noZalo') => ['true', 'on', '1'].includes(editing?.[name] ?? '');
   const flag = (name: 'noSms' | 'noZalo', label: string) => (
     <div class="field">
-      <label for={`field-${name}`}>
+      <label for={`field-${name}`} class="check">
         <input
           id={`field-${name}`}
           name={name}
