@@ -80,6 +80,18 @@ describe('the directory search', () => {
     expect([past.page, past.from, past.to]).toEqual([3, 101, 120]);
   });
 
+  it('holds 5,000 agencies: a hundred pages, the last one ends at 5,000, a search narrows them', () => {
+    const province = Array.from({ length: 5_000 }, (_, i) =>
+      agency(`dv-${i}`, `${i % 2 ? 'UBND xã' : 'Trường'} Đắk Đoa ${i}`, {
+        groups: [i % 3 ? 'UBND cấp xã' : 'Trường học'],
+      }),
+    );
+    const last = viewDirectory(province, directoryQueryOf({ page: '100' }));
+    expect([last.page, last.pages, last.from, last.to, last.rows.length]).toEqual([100, 100, 4951, 5000, 50]);
+    const found = viewDirectory(province, directoryQueryOf({ q: 'truong dak doa', group: 'ubnd cap xa' }));
+    expect(found.total).toBe(province.filter((_, i) => i % 2 === 0 && i % 3 !== 0).length);
+  });
+
   it('lands on the page of an agency just saved', () => {
     const many = Array.from({ length: 120 }, (_, i) => agency(`xa-${String(i).padStart(3, '0')}`, `Xã ${i}`));
     const view = viewDirectory(many, directoryQueryOf({ sort: 'id' }), 'xa-110');
