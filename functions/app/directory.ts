@@ -1,5 +1,5 @@
 import { deleteAgency, listAgencies, saveAgencies } from '#adapters/store/directory.ts';
-import type { Problem } from '#contracts/problems.ts';
+import { type Problem, problem } from '#contracts/problems.ts';
 import { type Agency, agencySchema, splitGroups } from '#core/agency.ts';
 import { type DirectoryQuery, viewDirectory } from '#core/agency-search.ts';
 import { assertCanAct, officeOf } from '#core/office.ts';
@@ -65,10 +65,18 @@ export const importAgencies = async (official: Official, bytes: Buffer): Promise
   if ('problem' in table) return { problems: [{ problem: table.problem }] };
   const agencies: Agency[] = [];
   const problems: ImportProblem[] = [];
+  // An id twice in one file is a mistake to show, not a row to let overwrite the other silently.
+  const seen = new Set<string>();
   for (const { line, cells, text } of table.rows) {
     const parsed = agencyOf(cells);
-    if (parsed.success) agencies.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push({ line, text, problem: problemOf(issue) });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) problems.push({ line, text, problem: problemOf(issue) });
+    else if (seen.has(parsed.data.id))
+      problems.push({ line, text, problem: problem('recipient.duplicate', { id: parsed.data.id }) });
+    else {
+      seen.add(parsed.data.id);
+      agencies.push(parsed.data);
+    }
   }
   if (problems.length) return { problems };
   await saveAgencies(officeOf(official), agencies);

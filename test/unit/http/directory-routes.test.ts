@@ -138,7 +138,8 @@ describe('importing the directory', () => {
   });
 
   it('bad rows come back in the directory page, each with its number and text, and nothing is stored', async () => {
-    const csv = 'id,name,email\nmoi-1,Mới 1,moi1@gialai.example\nmoi-2,Mới 2,khong-phai-email\n';
+    const csv =
+      'id,name,email\nmoi-1,Mới 1,moi1@gialai.example\nmoi-2,Mới 2,khong-phai-email\nmoi-1,Mới 1 lần nữa,m@gialai.example\n';
     const answer = await upload('danh-ba.csv', Buffer.from(csv), { back: 'q=moi' });
     expect(answer.status).toBe(400);
     expect(answer.body).toContain('<h1>Danh bạ đơn vị</h1>');
@@ -146,6 +147,7 @@ describe('importing the directory', () => {
     expect(answer.body).toContain(
       '<strong>Dòng 3: </strong>Email: địa chỉ email không hợp lệ<span class="skip"> Nội dung dòng:</span><code>moi-2,Mới 2,khong-phai-email</code>',
     );
+    expect(answer.body).toContain('<strong>Dòng 4: </strong>Mã đơn vị trùng: moi-1');
     expect(answer.body).toContain('id="import-file"');
     expect(answer.body).not.toContain('file:');
     expect(rowIds((await get(OFFICIAL_PAGES.directory, { q: 'moi-1' })).body)).toEqual([]);
