@@ -1,11 +1,11 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { deleteAgency, listAgencies, saveAgencies } from '#adapters/store/directory.ts';
-import { type FieldProblem, type Problem, problem } from '#contracts/problems.ts';
+import { type Problem, problem } from '#contracts/problems.ts';
 import { type Agency, agencySchema, splitGroups } from '#core/agency.ts';
-import { ValidationError } from '#core/errors.ts';
+import { type DirectoryQuery, viewDirectory } from '#core/agency-search.ts';
 import { assertCanAct, officeOf } from '#core/office.ts';
 import type { Official } from '#core/official.ts';
 import { problemOf } from '#core/problems.ts';
+import { readAgencyTable } from '#files/agency-table.ts';
 
 /**
  * The agency directory of the official's office: kept by hand or imported from a spreadsheet. The province reads
@@ -13,6 +13,18 @@ import { problemOf } from '#core/problems.ts';
  */
 
 export const directoryOf = (official: Official) => listAgencies(officeOf(official));
+
+/**
+ * One page of the directory for a search (core/agency-search.ts), `focus` the agency to land on; and any agency of
+ * the directory by id (the one being edited, or removed).
+ */
+export const searchDirectory = async (official: Official, query: DirectoryQuery, focus?: string) => {
+  const agencies = await directoryOf(official);
+  return {
+    view: viewDirectory(agencies, query, focus),
+    agency: (id: string | undefined) => (id ? agencies.find((a) => a.id === id) : undefined),
+  };
+};
 
 /** A form's or a CSV row's agency, its groups typed as "a; b". */
 const agencyOf = (fields: Record<string, unknown>) =>
@@ -30,7 +42,7 @@ export const saveAgency = async (official: Official, fields: Record<string, unkn
       ),
     };
   await saveAgencies(officeOf(official), [parsed.data]);
-  return { saved: true as const };
+  return { saved: true as const, agency: parsed.data };
 };
 
 export const removeAgency = (official: Official, id: string) => {
@@ -38,26 +50,35 @@ export const removeAgency = (official: Official, id: string) => {
   return deleteAgency(officeOf(official), id);
 };
 
-/** A CSV with a header row; every row is checked before any is saved, so a bad file changes nothing. */
-export const importAgencies = async (official: Official, text: string) => {
+/** What an import found wrong: a row (its number and text) and its problem, or the file as a whole. */
+export type ImportProblem = { line?: number; text?: string; problem: Problem };
+
+export type ImportResult = { imported: number } | { problems: ImportProblem[] };
+
+/**
+ * A CSV or XLSX with a header row (files/agency-table.ts); every row is checked before any is saved, so a file with
+ * one bad row changes nothing and the official sees every bad row at once.
+ */
+export const importAgencies = async (official: Official, bytes: Buffer): Promise<ImportResult> => {
   assertCanAct(official);
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(text, { columns: true, bom: true, trim: true, skip_empty_lines: true });
-  } catch (error) {
-    throw new ValidationError([{ path: 'file', ...problem('csv.unreadable', { detail: (error as Error).message }) }]);
-  }
+  const table = await readAgencyTable(bytes);
+  if ('problem' in table) return { problems: [{ problem: table.problem }] };
   const agencies: Agency[] = [];
-  const problems: FieldProblem[] = [];
-  rows.forEach((row, i) => {
-    const parsed = agencyOf(row);
-    if (parsed.success) agencies.push(parsed.data);
-    else
-      for (const issue of parsed.error.issues)
-        problems.push({ path: 'file', ...problem('csv.row', { row: i + 2, problem: problemOf(issue) }) });
-  });
-  if (rows.length === 0) problems.push({ path: 'file', ...problem('csv.empty') });
-  if (problems.length) throw new ValidationError(problems);
+  const problems: ImportProblem[] = [];
+  // An id twice in one file is a mistake to show, not a row to let overwrite the other silently.
+  const seen = new Set<string>();
+  for (const { line, cells, text } of table.rows) {
+    const parsed = agencyOf(cells);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) problems.push({ line, text, problem: problemOf(issue) });
+    else if (seen.has(parsed.data.id))
+      problems.push({ line, text, problem: problem('recipient.duplicate', { id: parsed.data.id }) });
+    else {
+      seen.add(parsed.data.id);
+      agencies.push(parsed.data);
+    }
+  }
+  if (problems.length) return { problems };
   await saveAgencies(officeOf(official), agencies);
-  return agencies.length;
+  return { imported: agencies.length };
 };

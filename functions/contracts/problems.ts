@@ -216,6 +216,8 @@ export interface ProblemParams {
   /** A row of an imported CSV (counted as a spreadsheet does: the header is row 1) and its problem. */
   'csv.row': { row: number; problem: Problem };
   'csv.empty': None;
+  'import.notUtf8': None;
+  'import.missingColumns': { columns: string };
   'extension.decision': None;
   // Sessions and requests
   'session.required': None;
@@ -355,6 +357,8 @@ const EVERY_CODE = {
   'csv.unreadable': true,
   'csv.row': true,
   'csv.empty': true,
+  'import.notUtf8': true,
+  'import.missingColumns': true,
   'extension.decision': true,
   'session.required': true,
   'session.signedOut': true,

@@ -96,6 +96,8 @@ export const OFFICIAL_PAGES = {
   directory: 'GET /directory',
   saveAgency: 'POST /directory',
   importDirectory: 'POST /directory/import',
+  /** A sample directory to fill in (CSV, the headers the import reads). */
+  directorySample: 'GET /directory/sample.csv',
   /** The office's settings: which phone channels (SMS, Zalo) its directives use. */
   settings: 'GET /settings',
   saveSettings: 'POST /settings',

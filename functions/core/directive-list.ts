@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { StoredDirective } from './directive.ts';
-import { matchesSearch, searchKey } from './search.ts';
+import { matchesSearch, searchWords } from './search.ts';
 import { countsOf, directiveState } from './tally.ts';
 
 /**
@@ -55,7 +55,7 @@ export const selectDirectives = (directives: readonly StoredDirective[], query: 
       (d) =>
         (query.state === 'all' || directiveState(d) === query.state) &&
         (!query.issuer || d.issuer === query.issuer) &&
-        (!query.q || matchesSearch(searchKey(d.number, d.subject, d.issuer, ...d.addressees), query.q)),
+        (!query.q || matchesSearch(searchWords(d.number, d.subject, d.issuer, ...d.addressees), query.q)),
     )
     .sort(ORDER[query.sort]);
   const start = (query.page - 1) * LIST_PAGE_SIZE;

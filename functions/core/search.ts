@@ -1,4 +1,4 @@
-import { fold } from './agency-matching.ts';
+import { searchKey } from './text.ts';
 
 /**
  * Searching what officials type, the way they type it: without accents ("ha noi" finds "Hà Nội", "d" finds "đ"),
@@ -6,14 +6,14 @@ import { fold } from './agency-matching.ts';
  * Lai"). Letters and digits only: "vanthu@congan.gialai" and "126/STTTT-BCVT" are several words each.
  */
 
-/** What is searched, made once per item: folded, one space before every word. */
-export const searchKey = (...parts: readonly (string | undefined)[]) =>
-  ` ${fold(parts.filter(Boolean).join(' '))
+/** What is searched, made once per item: folded (core/text.ts), one space before every word. */
+export const searchWords = (...parts: readonly (string | undefined)[]) =>
+  ` ${searchKey(parts.filter(Boolean).join(' '))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()}`;
 
 /** Whether the search, as consecutive words, starts at a word of the key. An empty search matches nothing. */
 export const matchesSearch = (key: string, q: string) => {
-  const wanted = searchKey(q);
+  const wanted = searchWords(q);
   return wanted.trim() !== '' && key.includes(wanted);
 };

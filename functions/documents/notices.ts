@@ -2,6 +2,7 @@ import type { NoticeChannel, NoticeKind } from '#core/assignment/model.ts';
 import type { NoticeSubject } from '#core/assignment/notices.ts';
 import { ddmmyyyy } from '#core/calendar/hanoi-time.ts';
 import { formatted } from '#core/calendar/time.ts';
+import { withoutDiacritics } from '#core/text.ts';
 
 /**
  * The words of the short notices on a phone (SMS, Zalo): what they say is only enough to make somebody open the
@@ -21,14 +22,8 @@ export type ZaloTemplateIds = Record<NoticeKind, string>;
 /** One SMS segment in GSM 7-bit. */
 export const SMS_SEGMENT = 160;
 
-/** "Công văn số 126/STTTT-BCVT — Đề nghị" → "Cong van so 126/STTTT-BCVT - De nghi". */
-export const withoutDiacritics = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+/** Kept here for the notices' callers; the one copy lives in core. */
+export { withoutDiacritics };
 
 /** The GSM 03.38 basic set; the extension set's characters take two septets each. */
 const GSM_BASIC =

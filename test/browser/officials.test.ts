@@ -152,14 +152,14 @@ describe('an official in the browser', () => {
     await screenshot(page, 'officials-04-directory-empty');
     await importDirectory(page);
     expect(new URL(page.url()).searchParams.get('imported')).toBe('6');
-    expect(await page.getByRole('status').textContent()).toBe('Đã nhập 6 đơn vị.');
+    expect(await page.getByRole('status').textContent()).toBe('Đã nhập 6 đơn vị từ tệp gia-lai-directory.csv.');
     const rows = page.locator('table.grid tbody tr');
     await eventually(() => rows.count()).toBe(6);
     for (const a of AGENCIES) {
-      const row = rows.filter({ has: page.getByRole('cell', { name: a.name, exact: true }) });
-      expect(await row.count(), a.name).toBe(1);
-      expect(await row.locator('td').nth(2).textContent()).toBe(a.email);
-      expect(await row.locator('td').nth(3).textContent()).toBe(a.groups.join('; '));
+      const row = page.locator(`#agency-${a.id}`);
+      expect(await row.locator('td strong').textContent(), a.name).toBe(a.name);
+      expect(await row.locator('td').nth(1).textContent()).toBe(a.email);
+      expect(await row.locator('td').nth(2).textContent()).toBe(a.groups.join('; '));
     }
     await screenshot(page, 'officials-05-directory-imported');
   });
@@ -431,10 +431,10 @@ describe('an official in the browser', () => {
   it('sends a directive once to an agency that belongs to two groups ticked together', async () => {
     // The directory allows an agency in several groups; the power company also joins "Điện, nước".
     await page.goto('/directory?edit=dien-luc');
-    expect(await page.locator('#agency-name').inputValue()).toBe(agency('dien-luc').name);
-    await page.locator('#agency-groups').fill('Doanh nghiệp; Điện, nước');
+    expect(await page.locator('#field-name').inputValue()).toBe(agency('dien-luc').name);
+    await page.locator('#field-groups').fill('Doanh nghiệp; Điện, nước');
     await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
-    await page.waitForURL((url) => url.searchParams.get('saved') === '1');
+    await page.waitForURL((url) => url.searchParams.get('saved') === 'dien-luc');
 
     await page.goto('/directives/new');
     await page.locator('#number').fill('127/STTTT-BCVT');

@@ -37,8 +37,14 @@ export const saveAgencies = async (office: string, agencies: Agency[]) => {
   );
 };
 
-export const deleteAgency = async (office: string, id: string) => {
-  await dynamo.send(new DeleteCommand({ TableName: config().TABLE_NAME, Key: key(office, id) }));
+/** The agency removed, or nothing when it was gone already (a second click, another official). */
+export const deleteAgency = async (office: string, id: string): Promise<Agency | undefined> => {
+  const { Attributes } = await dynamo.send(
+    new DeleteCommand({ TableName: config().TABLE_NAME, Key: key(office, id), ReturnValues: 'ALL_OLD' }),
+  );
+  if (!Attributes) return undefined;
+  const { pk: _pk, sk: _sk, ...agency } = Attributes;
+  return agency as Agency;
 };
 
 /** Groups in the order agencies first mention them, each with its members. */

@@ -11,7 +11,7 @@ import {
 } from '#contracts/table.ts';
 import { type Assignment, isOpen, nextDeadline, pendingExtensions } from '#core/assignment/model.ts';
 import type { RosterRow } from '#core/roster.ts';
-import { searchKey } from '#core/search.ts';
+import { searchWords } from '#core/search.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { type StoredAssignment, toAssignment } from './assignment-codec.ts';
 import { queryAll } from './query-all.ts';
@@ -32,7 +32,7 @@ const bandOf = (a: Assignment): RosterBand =>
 
 /** What the search matches: the agency's name without accents, its address and its id. */
 export const rosterFoldOf = (a: Pick<Assignment, 'recipientName' | 'recipientEmail' | 'recipientId'>) =>
-  searchKey(a.recipientName, a.recipientEmail, a.recipientId);
+  searchWords(a.recipientName, a.recipientEmail, a.recipientId);
 
 /** The roster's attributes of an assignment; `pendingSk` is absent when no extension request waits. */
 export const rosterKeysOf = (a: Assignment) => {

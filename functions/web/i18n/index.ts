@@ -1,5 +1,7 @@
 import { dashboardEn } from './dashboard-en.ts';
 import { type DashboardMessages, dashboardVi } from './dashboard-vi.ts';
+import { directoryEn } from './directory-en.ts';
+import { type DirectoryMessages, directoryVi } from './directory-vi.ts';
 import { en } from './en.ts';
 import { inboxEn } from './inbox-en.ts';
 import { type InboxMessages, inboxVi } from './inbox-vi.ts';
@@ -18,7 +20,7 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { DashboardMessages, InboxMessages, Messages, NoticesMessages, PrintMessages };
+export type { DashboardMessages, DirectoryMessages, InboxMessages, Messages, NoticesMessages, PrintMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -33,3 +35,6 @@ export const dashboardMessages = (lang: Lang): DashboardMessages => (lang === 'e
 
 /** The words of the status sheet for printing and of the date fields (dd/mm/yyyy). */
 export const printMessages = (lang: Lang): PrintMessages => (lang === 'en' ? printEn : printVi);
+
+/** The words of the directory's search, menus and import (a section of their own). */
+export const directoryMessages = (lang: Lang): DirectoryMessages => (lang === 'en' ? directoryEn : directoryVi);

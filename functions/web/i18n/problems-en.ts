@@ -210,9 +210,14 @@ export const enProblems: ProblemTexts = {
     'file.notFound': () => 'File not found.',
     'period.reversed': (_, { label }) => `${label('to')} must be after ${label('from')}`,
     'urging.nothingOverdue': () => 'No agency is overdue with a report.',
-    'csv.unreadable': ({ detail }) => `The CSV file could not be read: ${detail}`,
+    'csv.unreadable': ({ detail }) =>
+      `The file could not be read (${detail}). Please save it again as CSV UTF-8 or XLSX`,
     'csv.row': ({ row, problem }, { render }) => `Row ${row}: ${render(problem)}`,
-    'csv.empty': () => 'The CSV file has no data rows',
+    'csv.empty': () => 'The file has no data rows',
+    'import.notUtf8': () =>
+      'The CSV file is not UTF-8, so Vietnamese letters would be garbled. In Excel, use Save As, type "CSV UTF-8", or save as XLSX',
+    'import.missingColumns': ({ columns }) =>
+      `The header row lacks the columns: ${columns}. The file's first line must be the column headers, as in the sample file`,
     'extension.decision': (_, { label }) => `${label('decision')}: grant or refuse`,
     'session.required': () => 'Please sign in.',
     'office.readOnly': () =>

@@ -213,9 +213,13 @@ export const viProblems: ProblemTexts = {
     'file.notFound': () => 'Không tìm thấy tệp.',
     'period.reversed': (_, { label }) => `${label('to')} phải sau ${label('from')}`,
     'urging.nothingOverdue': () => 'Không có đơn vị nào quá hạn báo cáo.',
-    'csv.unreadable': ({ detail }) => `Tệp CSV không đọc được: ${detail}`,
+    'csv.unreadable': ({ detail }) => `Tệp không đọc được (${detail}). Vui lòng lưu lại dạng CSV UTF-8 hoặc XLSX`,
     'csv.row': ({ row, problem }, { render }) => `Dòng ${row}: ${render(problem)}`,
-    'csv.empty': () => 'Tệp CSV không có dòng dữ liệu nào',
+    'csv.empty': () => 'Tệp không có dòng dữ liệu nào',
+    'import.notUtf8': () =>
+      'Tệp CSV không ở mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi. Trong Excel, chọn Lưu thành, kiểu "CSV UTF-8", hoặc lưu dạng XLSX',
+    'import.missingColumns': ({ columns }) =>
+      `Dòng tiêu đề thiếu cột: ${columns}. Dòng đầu của tệp phải là tiêu đề cột, như trong tệp mẫu`,
     'extension.decision': (_, { label }) => `${label('decision')}: grant hoặc refuse`,
     'session.required': () => 'Cần đăng nhập.',
     'office.readOnly': () =>

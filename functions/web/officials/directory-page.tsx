@@ -1,173 +1,227 @@
 import { OFFICIAL_PAGES, pathTo } from '#contracts/routes.ts';
 import type { Agency } from '#core/agency.ts';
+import { DIRECTORY_FLAGS, DIRECTORY_SORTS, type DirectoryView, directoryQueryString } from '#core/agency-search.ts';
 import type { Official } from '#core/official.ts';
-import { type Lang, messages, noticesMessages } from '../i18n/index.ts';
+import { directoryMessages, type Lang, messages, noticesMessages } from '../i18n/index.ts';
 import { OfficialLayout } from '../layout.tsx';
-import { PostForm } from '../post-form.tsx';
+import { AgencyForm, type Editing, ImportPanel, type ImportProblems, RemovePanel } from './directory-forms.tsx';
 
-export const DirectoryPage = ({
-  lang,
-  official,
-  agencies,
-  notice,
-  errors = {},
-  editing,
-}: {
+/**
+ * The office's agency directory: a search (GET, so a view can be bookmarked and every form brings the official
+ * back to it), one page of compact rows whose actions sit behind one menu each, the add-or-edit form and the
+ * import. Works without script: the menus are <details>, removing goes through a confirmation panel.
+ */
+
+/** The directory's own rules: the row menus, the rows as cards on a phone, the row an official lands on. */
+const DIRECTORY_STYLES = `
+.search{display:grid;grid-template-columns:2fr 1fr 1fr 1fr auto;gap:8px 12px;align-items:end}
+.search label{margin:0 0 .2em}.search p{margin:0}
+.pager{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:8px 0}
+table.directory td:target,table.directory tr:target td{background:#fff6cc}
+details.menu{position:relative}
+details.menu summary{cursor:pointer;color:var(--accent);font-weight:600;white-space:nowrap;padding:2px 0}
+details.menu ul{position:absolute;right:0;z-index:2;list-style:none;margin:4px 0 0;padding:6px 0;min-width:9em;background:#fff;border:1px solid var(--line);border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.15)}
+details.menu li a{display:block;padding:6px 12px}
+.import-problems li{margin:.5em 0}.import-problems code{display:block;white-space:pre-wrap;word-break:break-all;background:#f6f6f2;padding:2px 6px}
+@media (max-width:700px){
+.search{grid-template-columns:1fr}
+table.directory,table.directory tbody,table.directory tr,table.directory td{display:block;width:100%}
+table.directory thead{position:absolute;left:-9999px}
+table.directory caption{display:block;text-align:left}
+table.directory td[data-label]:empty{display:none}
+table.directory tr{border:1px solid var(--line);margin:0 0 10px;background:#fff}
+table.directory td{border:none;border-top:1px solid #eee}
+table.directory td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
+details.menu ul{position:static;box-shadow:none}
+}`;
+
+export type DirectoryPageProps = {
   lang: Lang;
   official: Official;
-  agencies: Agency[];
+  view: DirectoryView;
   notice?: string | undefined;
+  /** The add-or-edit form's problems per field, and what it holds (an agency to edit, or a rejected save). */
   errors?: Record<string, string>;
-  /** The agency being edited, or the values of a rejected save. */
-  editing?: Partial<Record<keyof Agency, string>> | undefined;
-}) => {
+  editing?: Editing | undefined;
+  /** The agency the official asked to remove: the confirmation panel. */
+  removing?: Agency | undefined;
+  /** A rejected import: its file and what was wrong, by row. */
+  imported?: ImportProblems | undefined;
+};
+
+export const DirectoryPage = (p: DirectoryPageProps) => {
+  const { lang, view } = p;
   const m = messages(lang).directory;
-  const field = (name: keyof Agency, label: string, type: 'text' | 'email' | 'tel' = 'text', required = false) => (
-    <div class="field">
-      <label for={`agency-${name}`}>{label}</label>
-      {errors[name] && (
-        <p class="field-error" id={`agency-${name}-error`}>
-          {errors[name]}
-        </p>
-      )}
-      <input
-        id={`agency-${name}`}
-        name={name}
-        type={type as 'text'}
-        value={editing?.[name] ?? ''}
-        {...(required ? { required: true } : {})}
-        {...(errors[name] ? { 'aria-invalid': 'true', 'aria-describedby': `agency-${name}-error` } : {})}
-      />
-    </div>
-  );
+  const d = directoryMessages(lang);
   const n = noticesMessages(lang);
-  /** A flag as stored (`true`) or as a rejected form typed it (`on`). */
-  const ticked = (name: 'noSms' | 'noZalo') => ['true', 'on', '1'].includes(editing?.[name] ?? '');
-  const flag = (name: 'noSms' | 'noZalo', label: string) => (
-    <div class="field">
-      <label for={`agency-${name}`}>
-        <input
-          id={`agency-${name}`}
-          name={name}
-          type="checkbox"
-          value="on"
-          {...(ticked(name) ? { checked: true } : {})}
-        />{' '}
-        {label}
-      </label>
-    </div>
-  );
+  const state = directoryQueryString(view.query);
+  /** This view of the directory (and more): where links and forms bring the official back. */
+  const here = (extra = '', anchor = '') =>
+    pathTo(OFFICIAL_PAGES.directory, {}, [state, extra].filter(Boolean).join('&')) + anchor;
+  const at = (page: number) =>
+    pathTo(OFFICIAL_PAGES.directory, {}, directoryQueryString({ ...view.query, page }) || undefined);
   const flags = (a: Agency) => [a.noSms ? n.noSms : '', a.noZalo ? n.noZalo : ''].filter(Boolean).join('; ');
+  const errors = p.errors ?? {};
+  const pager = (label: string) =>
+    view.pages > 1 && (
+      <nav class="pager" aria-label={label}>
+        {view.page > 1 && (
+          <a href={at(view.page - 1)} rel="prev">
+            ← {d.previous}
+          </a>
+        )}
+        <span>{d.pageOf(view.page, view.pages)}</span>
+        {view.page < view.pages && (
+          <a href={at(view.page + 1)} rel="next">
+            {d.next} →
+          </a>
+        )}
+      </nav>
+    );
   return (
-    <OfficialLayout title={m.title} lang={lang} official={official} path={pathTo(OFFICIAL_PAGES.directory)}>
+    <OfficialLayout title={m.title} lang={lang} official={p.official} path={pathTo(OFFICIAL_PAGES.directory)}>
+      {/* A constant of this file, inserted as is. */}
+      <style dangerouslySetInnerHTML={{ __html: DIRECTORY_STYLES }} />
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
-      {notice && (
+      {p.notice && (
         <p class="message ok" role="status">
-          {notice}
+          {p.notice}
         </p>
       )}
-      {Object.keys(errors).length > 0 && (
+      {(Object.keys(errors).length > 0 || p.imported) && (
         <div class="error-summary" role="alert">
           <ul>
             {Object.entries(errors).map(([k, v]) => (
               <li key={k}>
-                <a href={`#agency-${k}`}>{v}</a>
+                <a href={`#field-${k}`}>{v}</a>
               </li>
             ))}
+            {p.imported && (
+              <li>
+                <a href="#import-errors">{d.importFailed(p.imported.file)}</a>
+              </li>
+            )}
           </ul>
         </div>
       )}
-      {agencies.length === 0 ? (
+      {p.removing && <RemovePanel lang={lang} agency={p.removing} back={state} cancel={here()} />}
+      <form method="get" action={pathTo(OFFICIAL_PAGES.directory)} class="panel" aria-label={d.search}>
+        <div class="search">
+          <div>
+            <label for="directory-q">{d.searchLabel}</label>
+            <input id="directory-q" name="q" type="search" value={view.query.q ?? ''} aria-describedby="q-hint" />
+          </div>
+          <div>
+            <label for="directory-group">{d.group}</label>
+            <select id="directory-group" name="group">
+              <option value="">{d.allGroups}</option>
+              {view.groups.map((g) => (
+                <option key={g} value={g} {...(g === view.query.group ? { selected: true } : {})}>
+                  {g}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="directory-flag">{d.flag}</label>
+            <select id="directory-flag" name="flag">
+              <option value="">{d.allFlags}</option>
+              {DIRECTORY_FLAGS.map((f) => (
+                <option key={f} value={f} {...(f === view.query.flag ? { selected: true } : {})}>
+                  {d.flags[f]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="directory-sort">{d.sort}</label>
+            <select id="directory-sort" name="sort">
+              {DIRECTORY_SORTS.map((s) => (
+                <option key={s} value={s} {...(s === view.query.sort ? { selected: true } : {})}>
+                  {d.sorts[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p>
+            <button type="submit">{d.apply}</button>
+          </p>
+        </div>
+        <p class="hint" id="q-hint">
+          {d.searchHint} {state && <a href={pathTo(OFFICIAL_PAGES.directory)}>{d.clear}</a>}
+        </p>
+      </form>
+      {view.all === 0 ? (
         <p>{m.empty}</p>
+      ) : view.total === 0 ? (
+        <p>{d.noMatch}</p>
       ) : (
-        <table class="grid">
-          <caption class="hint">{m.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.id.replace(' *', '')}</th>
-              <th scope="col">{m.name.replace(' *', '')}</th>
-              <th scope="col">{m.email.replace(' *', '')}</th>
-              <th scope="col">{m.groups}</th>
-              <th scope="col">{m.phone}</th>
-              <th scope="col">{m.headName}</th>
-              <th scope="col">{m.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr key={a.id}>
-                <td>{a.id}</td>
-                <td>{a.name}</td>
-                <td>{a.email}</td>
-                <td>{a.groups.join('; ')}</td>
-                <td>
-                  {a.phone}
-                  {flags(a) && <span class="small"> ({flags(a)})</span>}
-                </td>
-                <td>
-                  {a.headName}
-                  {a.headEmail ? ` <${a.headEmail}>` : ''}
-                  {a.headPhone ? ` ${a.headPhone}` : ''}
-                </td>
-                <td class="actions">
-                  <a href={pathTo(OFFICIAL_PAGES.directory, {}, `edit=${encodeURIComponent(a.id)}`)}>
-                    {m.edit} <span class="small">{a.name}</span>
-                  </a>
-                  <PostForm action={pathTo(OFFICIAL_PAGES.saveAgency)} data-confirm={m.removeConfirm}>
-                    <input type="hidden" name="id" value={a.id} />
-                    <button type="submit" name="action" value="delete" class="secondary">
-                      {m.remove} <span class="small">{a.name}</span>
-                    </button>
-                  </PostForm>
-                </td>
+        <>
+          <p>{d.range(view.from, view.to, view.total, view.all)}</p>
+          {pager(d.pagesTop)}
+          <table class="grid directory">
+            <caption class="hint">{m.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{d.agency}</th>
+                <th scope="col">{m.email.replace(' *', '')}</th>
+                <th scope="col">{m.groups}</th>
+                <th scope="col">{m.phone}</th>
+                <th scope="col">{d.head}</th>
+                <th scope="col">{d.menu}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.rows.map((a) => (
+                <tr key={a.id} id={`agency-${a.id}`}>
+                  <td>
+                    <strong>{a.name}</strong>
+                    <br />
+                    <span class="small">{a.id}</span>
+                  </td>
+                  <td data-label={m.email.replace(' *', '')}>{a.email}</td>
+                  <td data-label={m.groups}>{a.groups.join('; ')}</td>
+                  <td data-label={m.phone}>
+                    {a.phone}
+                    {flags(a) && <span class="small"> ({flags(a)})</span>}
+                  </td>
+                  <td data-label={d.head}>
+                    {a.headName}
+                    {a.headEmail ? ` <${a.headEmail}>` : ''}
+                    {a.headPhone ? ` ${a.headPhone}` : ''}
+                  </td>
+                  <td>
+                    <details class="menu">
+                      <summary>
+                        {d.menu}
+                        <span class="skip"> {a.name}</span>
+                      </summary>
+                      <ul>
+                        <li>
+                          <a href={here(`edit=${encodeURIComponent(a.id)}`, '#agency-form')}>
+                            {d.edit}
+                            <span class="skip"> {a.name}</span>
+                          </a>
+                        </li>
+                        <li>
+                          <a href={here(`remove=${encodeURIComponent(a.id)}`, '#confirm-remove')}>
+                            {d.remove}
+                            <span class="skip"> {a.name}</span>
+                          </a>
+                        </li>
+                      </ul>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pager(d.pagesBottom)}
+        </>
       )}
-      <PostForm action={pathTo(OFFICIAL_PAGES.saveAgency)} class="panel">
-        <h2>{m.add}</h2>
-        <div class="row">
-          {field('id', m.id, 'text', true)}
-          {field('name', m.name, 'text', true)}
-          {field('email', m.email, 'email', true)}
-        </div>
-        <div class="row">
-          {field('groups', `${m.groups} (${m.groupsHint})`)}
-          {field('phone', m.phone, 'tel')}
-          {field('headName', m.headName)}
-          {field('headEmail', m.headEmail, 'email')}
-          {field('headPhone', n.headPhone, 'tel')}
-        </div>
-        <div class="row">
-          {flag('noSms', n.noSms)}
-          {flag('noZalo', n.noZalo)}
-        </div>
-        <p>
-          <button type="submit" name="action" value="save">
-            {m.save}
-          </button>
-        </p>
-      </PostForm>
-      <PostForm action={pathTo(OFFICIAL_PAGES.importDirectory)} enctype="multipart/form-data" class="panel">
-        <h2>{m.import}</h2>
-        <p class="hint" id="import-hint">
-          {m.importHint}
-        </p>
-        <label for="import-file">{m.importFile}</label>
-        <input
-          id="import-file"
-          type="file"
-          name="file"
-          accept=".csv,text/csv"
-          required
-          aria-describedby="import-hint"
-        />
-        <p>
-          <button type="submit">{m.importSubmit}</button>
-        </p>
-      </PostForm>
+      <AgencyForm lang={lang} errors={errors} editing={p.editing} back={state} />
+      <ImportPanel lang={lang} back={state} problems={p.imported} />
     </OfficialLayout>
   );
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rosterKeysOf, rosterUpdate } from '#adapters/store/roster.ts';
 import type { Assignment } from '#core/assignment/model.ts';
 import { countShows, dashboardParams, dashboardQueryOf, type RosterRow, select } from '#core/roster.ts';
-import { searchKey } from '#core/search.ts';
+import { searchWords } from '#core/search.ts';
 
 const NOW = '2026-12-10T03:00:00.000Z';
 const row = (id: string, name: string, sortKey: string, extra: Partial<RosterRow> = {}): RosterRow => ({
@@ -11,7 +11,7 @@ const row = (id: string, name: string, sortKey: string, extra: Partial<RosterRow
   recipientEmail: `${id}@gialai.gov.vn`,
   status: 'DELIVERED',
   sortKey,
-  fold: searchKey(name, `${id}@gialai.gov.vn`, id),
+  fold: searchWords(name, `${id}@gialai.gov.vn`, id),
   ...extra,
 });
 

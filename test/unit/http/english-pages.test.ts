@@ -79,8 +79,14 @@ describe("the directory's errors", () => {
       body,
     });
 
+    // In the directory page, beside the row's number and its text, with no "file:" prefix.
     expect(response.status).toBe(400);
-    expect(response.body).toContain('file: Row 3: Agency id: only unaccented letters, digits, dots and dashes');
+    expect(response.body).toContain('<h1>Agency directory</h1>');
+    expect(response.body).toContain(
+      '<strong>Row 3: </strong>Agency id: only unaccented letters, digits, dots and dashes',
+    );
+    expect(response.body).toContain('<code>,Nameless,x@example.gov.vn</code>');
+    expect(response.body).not.toContain('file: Row');
   });
 });
 

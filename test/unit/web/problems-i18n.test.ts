@@ -120,6 +120,8 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'csv.unreadable': { detail: 'Invalid Record Length' },
   'csv.row': { row: 3, problem: problem('field.email', { field: 'directoryEmail' }) },
   'csv.empty': {},
+  'import.notUtf8': {},
+  'import.missingColumns': { columns: 'id, email' },
   'extension.decision': {},
   'session.required': {},
   'session.signedOut': {},
