@@ -74,6 +74,7 @@ export type Field =
   | 'attachment'
   | 'extensionUntil'
   | 'reason'
+  | 'reportVersion'
   // The officials' forms and API
   | 'until'
   | 'from'
@@ -158,6 +159,13 @@ export interface ProblemParams {
   'refusal.alreadyReassigned': None;
   'refusal.reassignedElsewhere': None;
   'refusal.handlerUnchanged': None;
+  // A correction of a report (core/assignment/corrections.ts)
+  'correction.notReported': { taskCode: string };
+  'correction.superseded': None;
+  /** `deadline`: the deadline in force (ISO), past which a report stays as sent. */
+  'correction.pastDeadline': { taskCode: string; deadline: string };
+  'correction.tooMany': { taskCode: string; max: number };
+  'correction.unchanged': None;
   // Forwarding to sub-units
   /** A line of the units' list (1-based) that is not `Name <email>`. */
   'forward.unitLine': { line: number };
@@ -314,6 +322,11 @@ const EVERY_CODE = {
   'refusal.alreadyReassigned': true,
   'refusal.reassignedElsewhere': true,
   'refusal.handlerUnchanged': true,
+  'correction.notReported': true,
+  'correction.superseded': true,
+  'correction.pastDeadline': true,
+  'correction.tooMany': true,
+  'correction.unchanged': true,
   'forward.unitLine': true,
   'forward.unitDuplicate': true,
   'forward.tooManyUnits': true,
