@@ -4,6 +4,8 @@ import { type InboxMessages, inboxVi } from './inbox-vi.ts';
 import type { Lang } from './lang.ts';
 import { noticesEn } from './notices-en.ts';
 import { type NoticesMessages, noticesVi } from './notices-vi.ts';
+import { enRecipientReports } from './recipient-reports-en.ts';
+import { type RecipientReportsMessages, viRecipientReports } from './recipient-reports-vi.ts';
 import { type Messages, vi } from './vi.ts';
 
 /**
@@ -14,7 +16,7 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { InboxMessages, Messages, NoticesMessages };
+export type { InboxMessages, Messages, NoticesMessages, RecipientReportsMessages };
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -23,3 +25,7 @@ export const inboxMessages = (lang: Lang): InboxMessages => (lang === 'en' ? inb
 
 /** The words of the phone notices: the office's settings, the dashboard's channels, the directory's flags. */
 export const noticesMessages = (lang: Lang): NoticesMessages => (lang === 'en' ? noticesEn : noticesVi);
+
+/** The words of an agency's own reports and their corrections (its page, and the dashboard's marker). */
+export const recipientReportsMessages = (lang: Lang): RecipientReportsMessages =>
+  lang === 'en' ? enRecipientReports : viRecipientReports;
