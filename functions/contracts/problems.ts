@@ -9,6 +9,8 @@
  * whoever shows it.
  */
 
+import { CORRECTION_CODES, type CorrectionProblemParams } from './correction-problems.ts';
+
 /** The fields a problem names; each has a label in each language (functions/web/i18n). */
 export type Field =
   // The create body of a directive
@@ -92,7 +94,7 @@ type OfField<T = unknown> = { field: Field } & T;
 type None = Record<never, never>;
 
 /** Every code and its parameters. */
-export interface ProblemParams {
+export interface ProblemParams extends CorrectionProblemParams {
   // A field's value
   'field.required': OfField;
   'field.choose': OfField;
@@ -159,13 +161,6 @@ export interface ProblemParams {
   'refusal.alreadyReassigned': None;
   'refusal.reassignedElsewhere': None;
   'refusal.handlerUnchanged': None;
-  // A correction of a report (core/assignment/corrections.ts)
-  'correction.notReported': { taskCode: string };
-  'correction.superseded': None;
-  /** `deadline`: the deadline in force (ISO), past which a report stays as sent. */
-  'correction.pastDeadline': { taskCode: string; deadline: string };
-  'correction.tooMany': { taskCode: string; max: number };
-  'correction.unchanged': None;
   // Forwarding to sub-units
   /** A line of the units' list (1-based) that is not `Name <email>`. */
   'forward.unitLine': { line: number };
@@ -260,6 +255,7 @@ export type FieldProblem = Problem & { path: string };
 
 /** Every code at run time; a code missing from here, or one here that is not in ProblemParams, does not compile. */
 const EVERY_CODE = {
+  ...CORRECTION_CODES,
   'field.required': true,
   'field.choose': true,
   'field.tooLong': true,
@@ -322,11 +318,6 @@ const EVERY_CODE = {
   'refusal.alreadyReassigned': true,
   'refusal.reassignedElsewhere': true,
   'refusal.handlerUnchanged': true,
-  'correction.notReported': true,
-  'correction.superseded': true,
-  'correction.pastDeadline': true,
-  'correction.tooMany': true,
-  'correction.unchanged': true,
   'forward.unitLine': true,
   'forward.unitDuplicate': true,
   'forward.tooManyUnits': true,
