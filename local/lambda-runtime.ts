@@ -98,7 +98,9 @@ export class LambdaRuntime {
     const fn = this.byName.get(nameOrArn);
     if (!fn) throw Object.assign(new Error(`Function not found: ${nameOrArn}`), { name: 'ResourceNotFoundException' });
     const handler = await this.load(fn);
-    const deadline = Date.now() + fn.timeoutSeconds * 1000;
+    // Real elapsed time, as Lambda counts it: the virtual clock fakes Date, and a clock moved while this function runs
+    // must not cut its time short.
+    const deadline = performance.now() + fn.timeoutSeconds * 1000;
     const context = {
       functionName: fn.name,
       functionVersion: '$LATEST',
@@ -108,7 +110,7 @@ export class LambdaRuntime {
       logGroupName: `/aws/lambda/${fn.name}`,
       logStreamName: 'local',
       callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      getRemainingTimeInMillis: () => Math.max(0, Math.floor(deadline - performance.now())),
       done: () => {},
       fail: () => {},
       succeed: () => {},

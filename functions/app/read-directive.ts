@@ -14,6 +14,7 @@ import type { StoredDirective } from '#core/directive.ts';
 import { type RollUp, rollUpOf } from '#core/forward.ts';
 import { DEFAULT_OFFICE, isProvince, officeOf } from '#core/office.ts';
 import type { Official } from '#core/official.ts';
+import { withReportVersions } from './report-versions.ts';
 
 /** What the stored buckets add up to: the tally kept on the directive must equal it. */
 const recount = (assignments: StoredAssignment[]) => {
@@ -113,5 +114,5 @@ export const listDirectives = async (official: Official, issuer?: string, limit 
 export const readAssignment = async (id: string, recipientId: string) => {
   const assignment = await getAssignment(id, recipientId);
   const [submissions, history] = await Promise.all([submissionsOf(id, recipientId), fullHistoryOf(assignment)]);
-  return { assignment, submissions, history };
+  return { assignment, submissions, history: withReportVersions(history, submissions) };
 };

@@ -10,7 +10,12 @@ import { byLinkHolder, type OpenedLink } from './open-link.ts';
 export type ReportFile = { filename: string; contentType: string; body: Buffer };
 
 /** What a refused or failed report stored is removed; failing that, logged, so that it can be found. */
-const discard = async (directiveId: string, recipientId: string, submissionId: string, attachment?: Attachment) => {
+export const discard = async (
+  directiveId: string,
+  recipientId: string,
+  submissionId: string,
+  attachment?: Attachment,
+) => {
   try {
     await deleteSubmission(directiveId, recipientId, submissionId);
     if (attachment) await deleteAttachment(attachment.key);

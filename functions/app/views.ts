@@ -40,6 +40,9 @@ export const assignmentView = (
       late: r.submittedAt ? (r.late ?? false) : null,
       summary: submitted?.text ?? null,
       attachment: submitted?.attachment ? { name: submitted.attachment.name, size: submitted.attachment.size } : null,
+      /** When the version shown corrected an earlier one (the report's own time stays `submittedAt`). */
+      correctedAt: submitted?.previous?.length ? submitted.at : null,
+      corrections: submitted?.previous?.length ?? 0,
     };
   }),
   outcome: a.outcome ?? null,

@@ -9,6 +9,8 @@
  * whoever shows it.
  */
 
+import { CORRECTION_CODES, type CorrectionProblemParams } from './correction-problems.ts';
+
 /** The fields a problem names; each has a label in each language (functions/web/i18n). */
 export type Field =
   // The create body of a directive
@@ -74,6 +76,7 @@ export type Field =
   | 'attachment'
   | 'extensionUntil'
   | 'reason'
+  | 'reportVersion'
   // The officials' forms and API
   | 'until'
   | 'from'
@@ -91,7 +94,7 @@ type OfField<T = unknown> = { field: Field } & T;
 type None = Record<never, never>;
 
 /** Every code and its parameters. */
-export interface ProblemParams {
+export interface ProblemParams extends CorrectionProblemParams {
   // A field's value
   'field.required': OfField;
   'field.choose': OfField;
@@ -256,6 +259,7 @@ export type FieldProblem = Problem & { path: string };
 
 /** Every code at run time; a code missing from here, or one here that is not in ProblemParams, does not compile. */
 const EVERY_CODE = {
+  ...CORRECTION_CODES,
   'field.required': true,
   'field.choose': true,
   'field.tooLong': true,

@@ -54,6 +54,11 @@ export const RECIPIENT = {
   /** A file of the directive (its original, an annex): GET and HEAD only, nothing recorded. */
   file: 'GET /r/{token}/files/{fileId}',
   fileHead: 'HEAD /r/{token}/files/{fileId}',
+  /** A corrected version of a report, until its deadline (slot, the version replaced, text, optional new file). */
+  correct: 'POST /r/{token}/correct',
+  /** The file of one of the agency's own reports, any version: GET and HEAD only, nothing recorded. */
+  reportFile: 'GET /r/{token}/reports/{submissionId}',
+  reportFileHead: 'HEAD /r/{token}/reports/{submissionId}',
   /** A phone notice's short link: a 302 to the agency's current `/r/{token}` page. */
   shortLink: 'GET /l/{code}',
 } as const;

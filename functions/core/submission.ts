@@ -13,4 +13,10 @@ export type Submission = {
   text: string;
   attachment?: Attachment;
   at: string;
+  /**
+   * A report that corrects an earlier one: the ids of the versions before it, oldest first (at most
+   * MAX_CORRECTIONS, core/assignment/corrections.ts). Each stays an item of its own, so every version stays
+   * readable, and the latest alone tells how many corrections there were.
+   */
+  previous?: string[];
 };

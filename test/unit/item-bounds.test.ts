@@ -50,6 +50,9 @@ const worst = (): Assignment & Record<string, unknown> => {
     previousDeadline: at(3),
     late: true,
     detail: viet(MAX_EXCERPT),
+    // A correction names the new version and the one it replaced.
+    reportId: 'AbCdEfGhIj',
+    previousReportId: 'AbCdEfGhIj',
   };
   const extensionRequests = Object.fromEntries(
     Object.keys(reports)

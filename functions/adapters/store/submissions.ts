@@ -65,7 +65,7 @@ export const submissionsOf = async (directiveId: string, recipientId: string) =>
 
 /** Everything of a submission but its text: what a page that only lists files needs. */
 const WITHOUT_TEXT = {
-  ProjectionExpression: 'id, kind, slotKey, attachment, #at',
+  ProjectionExpression: 'id, kind, slotKey, attachment, #at, previous',
   ExpressionAttributeNames: { '#at': 'at' },
 };
 

@@ -56,6 +56,8 @@ export const EVENT_TYPES = [
   'DELIVERY_FAILED',
   'ACKNOWLEDGED',
   'REPORTED',
+  /** The agency sent a corrected version of a report before its deadline (`reportId`, `previousReportId`). */
+  'REPORT_CORRECTED',
   'COMPLETED',
   'REMINDED',
   'ESCALATED',
@@ -90,6 +92,9 @@ export type HistoryEvent = {
   /** A reassignment's old and new addresses. */
   from?: string;
   to?: string;
+  /** The submission a report event recorded, and for a correction the version it replaced: both stay readable. */
+  reportId?: string;
+  previousReportId?: string;
 };
 
 /** Reminder offsets and other follow-up rules, copied from the directive so the item alone decides. */

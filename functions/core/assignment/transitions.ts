@@ -50,14 +50,14 @@ export const EXTENSION_REQUEST_INTERVAL_MS = 60 * 60_000;
 export const excerpt = (text: string, max = MAX_EXCERPT) =>
   text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 
-const refuse = <C extends ProblemCode>(refusal: Refusal, code: C, ...params: ParamsOf<C>): Transition => ({
+export const refuse = <C extends ProblemCode>(refusal: Refusal, code: C, ...params: ParamsOf<C>): Transition => ({
   ok: false,
   refusal,
   problem: problem(code, ...params) as Problem,
 });
-const done = <C extends ProblemCode>(code: C, ...params: ParamsOf<C>): Transition =>
+export const done = <C extends ProblemCode>(code: C, ...params: ParamsOf<C>): Transition =>
   refuse('ALREADY_DONE', code, ...params);
-const closed = (a: Assignment): Transition =>
+export const closed = (a: Assignment): Transition =>
   refuse(
     'CLOSED',
     a.status === 'CANCELLED'
@@ -66,7 +66,7 @@ const closed = (a: Assignment): Transition =>
         ? 'refusal.completed'
         : 'refusal.undeliverable',
   );
-const unknownTask = (taskCode: string) => refuse('UNKNOWN_TASK', 'refusal.unknownTask', { taskCode });
+export const unknownTask = (taskCode: string) => refuse('UNKNOWN_TASK', 'refusal.unknownTask', { taskCode });
 
 /** Every event is bounded: names and free text are cut, so no sequence of actions can grow an item unboundedly. */
 const bounded = (e: HistoryEvent): HistoryEvent => ({
@@ -77,7 +77,7 @@ const bounded = (e: HistoryEvent): HistoryEvent => ({
   ...(e.to !== undefined ? { to: excerpt(e.to, MAX_ADDRESS) } : {}),
 });
 
-const changed = (next: Assignment, ...events: HistoryEvent[]): Transition => {
+export const changed = (next: Assignment, ...events: HistoryEvent[]): Transition => {
   if (events.length > MAX_EVENTS_PER_TRANSITION)
     throw new RangeError(`A transition may add at most ${MAX_EVENTS_PER_TRANSITION} events, not ${events.length}`);
   return { ok: true, next, events: events.map(bounded) };
@@ -183,7 +183,7 @@ export const report = (a: Assignment, now: string, input: ReportInput): Transiti
   const late = slot.deadline !== undefined && Date.parse(now) > Date.parse(slot.deadline);
   const { remindedUntil: _, ...open } = slot;
   const submitted: ReportSlot = { ...open, submittedAt: now, late, reportId: input.reportId };
-  events.push({ at: now, type: 'REPORTED', by: a.recipientName, taskCode: input.taskCode, late });
+  events.push({ at: now, type: 'REPORTED', by: a.recipientName, ...input, late });
   return settle(
     {
       ...base,

@@ -3,11 +3,13 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { observe } from '#adapters/observability.ts';
 import { acknowledgeReceipt } from '#app/acknowledge.ts';
+import { submitCorrection } from '#app/correct-report.ts';
 import { directiveFile } from '#app/directive-files.ts';
 import { forwardTasks } from '#app/forward.ts';
 import { followForwarded, unitReports } from '#app/forwarded.ts';
 import { nameHandler } from '#app/name-handler.ts';
 import { openLink } from '#app/open-link.ts';
+import { ownReportFile } from '#app/own-report-file.ts';
 import { submitReport } from '#app/report.ts';
 import { requestExtensionFor } from '#app/request-extension.ts';
 import { resolveShortLink } from '#app/short-link.ts';
@@ -17,7 +19,7 @@ import { slotOf } from '#core/assignment/model.ts';
 import { formatDateTime } from '#core/calendar/time.ts';
 import { ValidationError } from '#core/errors.ts';
 import { forwardForm, typedForward } from '#core/forward.ts';
-import { type Lang, langCookie, langOf, messages, render } from '#web/i18n/index.ts';
+import { type Lang, langCookie, langOf, messages, recipientReportsMessages, render } from '#web/i18n/index.ts';
 import { bodyLimit } from '../middleware/body-limit.ts';
 import { assertSameSite } from '../middleware/csrf.ts';
 import { errorsToResponses } from '../middleware/errors-to-responses.ts';
@@ -26,7 +28,14 @@ import { multipartBody } from '../middleware/multipart.ts';
 import { routeOf } from '../middleware/route.ts';
 import { download } from './download.ts';
 import { messagePage } from './pages.tsx';
-import { extensionForm, handlerForm, MAX_ATTACHMENT_BYTES, parseForm, reportForm } from './recipient/forms.ts';
+import {
+  correctionForm,
+  extensionForm,
+  handlerForm,
+  MAX_ATTACHMENT_BYTES,
+  parseForm,
+  reportForm,
+} from './recipient/forms.ts';
 import { forwardedPage, type Opened, recipientPage, refusalNotice } from './recipient/pages.tsx';
 import type { HttpResult } from './responses.ts';
 
@@ -76,6 +85,26 @@ const report = async (event: PublicEvent) => {
     tone: 'ok',
     title: m.reportedNotice(slotOf(result.assignment, taskCode)?.taskCode ?? taskCode),
     text: `${completed ? m.allDoneText : m.reportedNoticeText}${attached}`,
+  });
+};
+
+/**
+ * A corrected version of a report, until its deadline: a form of this site only, like forwarding. After the
+ * deadline, or past the number of corrections allowed, the page says so with a 4xx and nothing is stored.
+ */
+const correct = async (event: PublicEvent) => {
+  assertSameSite(event, { nullOrigin: true });
+  const link = await opened(event);
+  if (typeof event.body === 'string' && event.body !== '')
+    throw new ValidationError([{ path: '', ...problem('form.unreadable') }]);
+  const { taskCode, replaces, summary, file } = parseForm(correctionForm, event.body);
+  const result = await submitCorrection(link, { slotKey: taskCode, replaces, summary, file });
+  if (!result.applied) return refusalNotice(link, result);
+  const r = recipientReportsMessages(link.lang);
+  return recipientPage(link, result.assignment, {
+    tone: 'ok',
+    title: r.correctedNotice(slotOf(result.assignment, taskCode)?.taskCode ?? taskCode),
+    text: r.correctedNoticeText,
   });
 };
 
@@ -157,6 +186,15 @@ const file = async (event: PublicEvent) => {
   return head ? { ...result, body: '', isBase64Encoded: false } : result;
 };
 
+/** The file of one of the agency's own reports (any version): GET and HEAD only, nothing recorded. */
+const reportFile = async (event: PublicEvent) => {
+  const link = await opened(event);
+  const head = event.requestContext.http.method === 'HEAD';
+  const found = await ownReportFile(link, event.pathParameters?.submissionId ?? '', !head);
+  const result = download(found.body ?? Buffer.alloc(0), found.contentType, found.name);
+  return head ? { ...result, body: '', isBase64Encoded: false } : result;
+};
+
 /**
  * A phone notice's short link: a 302 to the agency's current page (a re-sent or moved link included). GET only, and
  * nothing recorded, like the page itself.
@@ -182,6 +220,9 @@ const routes: Record<RecipientRoute, (event: PublicEvent) => Promise<HttpResult>
   [RECIPIENT.forwarded]: forwarded,
   [RECIPIENT.file]: file,
   [RECIPIENT.fileHead]: file,
+  [RECIPIENT.correct]: correct,
+  [RECIPIENT.reportFile]: reportFile,
+  [RECIPIENT.reportFileHead]: reportFile,
   [RECIPIENT.shortLink]: shortLink,
 };
 

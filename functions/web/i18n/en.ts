@@ -123,6 +123,7 @@ export const en: Messages = {
     DELIVERY_FAILED: 'Email failed',
     ACKNOWLEDGED: 'Acknowledged',
     REPORTED: 'Reported',
+    REPORT_CORRECTED: 'Report corrected',
     COMPLETED: 'Completed',
     REMINDED: 'Reminded',
     ESCALATED: 'Escalated: overdue',

@@ -10,6 +10,8 @@ import { noticesEn } from './notices-en.ts';
 import { type NoticesMessages, noticesVi } from './notices-vi.ts';
 import { printEn } from './print-en.ts';
 import { type PrintMessages, printVi } from './print-vi.ts';
+import { enRecipientReports } from './recipient-reports-en.ts';
+import { type RecipientReportsMessages, viRecipientReports } from './recipient-reports-vi.ts';
 import { type Messages, vi } from './vi.ts';
 
 /**
@@ -20,7 +22,15 @@ import { type Messages, vi } from './vi.ts';
 
 export { type Lang, langCookie, langOf } from './lang.ts';
 export { fieldLabel, render, renderIssues } from './problems.ts';
-export type { DashboardMessages, DirectoryMessages, InboxMessages, Messages, NoticesMessages, PrintMessages };
+export type {
+  DashboardMessages,
+  DirectoryMessages,
+  InboxMessages,
+  Messages,
+  NoticesMessages,
+  PrintMessages,
+  RecipientReportsMessages,
+};
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
@@ -38,3 +48,7 @@ export const printMessages = (lang: Lang): PrintMessages => (lang === 'en' ? pri
 
 /** The words of the directory's search, menus and import (a section of their own). */
 export const directoryMessages = (lang: Lang): DirectoryMessages => (lang === 'en' ? directoryEn : directoryVi);
+
+/** The words of an agency's own reports and their corrections (its page, and the dashboard's marker). */
+export const recipientReportsMessages = (lang: Lang): RecipientReportsMessages =>
+  lang === 'en' ? enRecipientReports : viRecipientReports;

@@ -66,6 +66,7 @@ export const enProblems: ProblemTexts = {
     summary: 'Report',
     attachment: 'Attachment',
     extensionUntil: 'Extend until',
+    reportVersion: 'Report version',
     reason: 'Reason',
     until: 'Until',
     from: 'From',
@@ -156,6 +157,17 @@ export const enProblems: ProblemTexts = {
     'refusal.reassignedElsewhere': () =>
       'Meanwhile someone else moved this assignment to another address. Reload the dashboard and check it.',
     'refusal.handlerUnchanged': () => 'This person is already named as the handler.',
+    'correction.notReported': ({ taskCode }) =>
+      `You have not reported on task ${taskCode} yet: there is nothing to correct.`,
+    'correction.superseded': () =>
+      'This report was already corrected; the page below shows the latest version. Correct that one if needed.',
+    'correction.pastDeadline': ({ taskCode, deadline }) =>
+      `The deadline of task ${taskCode} (${formatDateTime(deadline)}) has passed: the report can no longer be corrected. ` +
+      'The report you sent stays as it is.',
+    'correction.tooMany': ({ taskCode, max }) =>
+      `The report on task ${taskCode} has been corrected ${n(max)} times, the most allowed. Contact the issuing office if it needs more changes.`,
+    'correction.unchanged': () =>
+      'The correction is the same as the report in force: change the text or choose a new file.',
     'forward.unitLine': ({ line }, { label }) =>
       `${label('units')}, line ${line}: write "Unit name <email>", e.g. "UBND xã Ia Blang <xaiablang@example.vn>"`,
     'forward.unitDuplicate': ({ line, email }, { label }) =>

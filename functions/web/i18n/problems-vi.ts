@@ -71,6 +71,7 @@ export const viProblems: ProblemTexts = {
     summary: 'Nội dung báo cáo',
     attachment: 'Tệp đính kèm',
     extensionUntil: 'Gia hạn đến ngày',
+    reportVersion: 'Bản báo cáo',
     reason: 'Lý do',
     until: 'Đến ngày',
     from: 'Từ ngày',
@@ -158,6 +159,15 @@ export const viProblems: ProblemTexts = {
     'refusal.reassignedElsewhere': () =>
       'Trong lúc đó, người khác đã chuyển nhiệm vụ này sang địa chỉ khác. Vui lòng tải lại trang theo dõi để kiểm tra.',
     'refusal.handlerUnchanged': () => 'Người này đã được ghi nhận là người xử lý.',
+    'correction.notReported': ({ taskCode }) => `Đơn vị chưa gửi báo cáo nhiệm vụ ${taskCode} nên chưa có gì để sửa.`,
+    'correction.superseded': () =>
+      'Báo cáo này đã được sửa trước đó; trang dưới đây hiển thị bản mới nhất. Nếu cần, hãy sửa từ bản mới nhất.',
+    'correction.pastDeadline': ({ taskCode, deadline }) =>
+      `Đã quá hạn báo cáo nhiệm vụ ${taskCode} (${formatDateTime(deadline)}) nên không sửa được báo cáo nữa. ` +
+      'Báo cáo đã gửi vẫn được giữ nguyên.',
+    'correction.tooMany': ({ taskCode, max }) =>
+      `Báo cáo nhiệm vụ ${taskCode} đã được sửa ${n(max)} lần, là số lần tối đa. Vui lòng liên hệ cơ quan ban hành nếu cần điều chỉnh thêm.`,
+    'correction.unchanged': () => 'Bản sửa giống hệt báo cáo đang có: hãy sửa nội dung hoặc chọn tệp mới.',
     'forward.unitLine': ({ line }, { label }) =>
       `${label('units')}, dòng ${line}: phải có dạng "Tên đơn vị <email>", ví dụ "UBND xã Ia Blang <xaiablang@example.vn>"`,
     'forward.unitDuplicate': ({ line, email }, { label }) =>

@@ -124,6 +124,7 @@ export const vi = {
     DELIVERY_FAILED: 'Không gửi được email',
     ACKNOWLEDGED: 'Xác nhận đã nhận',
     REPORTED: 'Gửi báo cáo',
+    REPORT_CORRECTED: 'Sửa báo cáo',
     COMPLETED: 'Hoàn thành',
     REMINDED: 'Nhắc hạn',
     ESCALATED: 'Báo cáo lãnh đạo: quá hạn',

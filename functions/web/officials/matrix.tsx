@@ -6,6 +6,7 @@ import type { RollUp } from '#core/forward.ts';
 import type { Submission } from '#core/submission.ts';
 import { type Lang, messages, noticesMessages } from '../i18n/index.ts';
 import { ChannelsCell } from './channels-cell.tsx';
+import { ReportVersion } from './report-version.tsx';
 
 /**
  * The matrix of a directive's agencies (delivered, acknowledged, each task's report, outcome, escalation): the
@@ -88,7 +89,7 @@ const ReportCell = ({
     return (
       <td class={slot.late ? 'late' : 'ok'} data-label={label}>
         ✓ {formatDateTime(slot.submittedAt)}
-        {slot.late ? ` (${m.late})` : ''}
+        {slot.late ? ` (${m.late})` : ''} <ReportVersion submission={submitted} lang={lang} />
         {submitted && (
           <div class="small" title={submitted.text.length > SHOWN_TEXT ? submitted.text : undefined}>
             {shortened(submitted.text)}

@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { pathTo, RECIPIENT } from '#contracts/routes.ts';
 import { type Assignment, pendingExtensions, type ReportSlot } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDateTime } from '#core/calendar/time.ts';
@@ -12,6 +13,7 @@ import { PrintHeader } from '../print-header.tsx';
 import { Layout, Message } from '../render.tsx';
 import { ForwardPanel, type ForwardValues, summaryFrom, type UnitReport } from './forward-form.tsx';
 import { HandlerForm } from './handler-form.tsx';
+import { SentReport } from './sent-reports.tsx';
 
 export type Notice = { tone: 'ok' | 'info' | 'warn' | 'error'; title: string; text: string };
 
@@ -35,14 +37,6 @@ const ReportStatus = ({ slot, now, m }: { slot: ReportSlot; now: string; m: M })
   ) : (
     <Deadline at={slot.deadline} now={now} m={m} />
   );
-
-/** 1.234.567 bytes → "1,2 MB", the Vietnamese way (comma decimals). */
-const formatSize = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1024 * 1024
-      ? `${Math.round(bytes / 1024)} KB`
-      : `${(bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 const StatusLine = ({ a, now, token, m }: { a: Assignment; now: string; token: string; m: M }) => {
   if (a.status === 'CANCELLED') return <Message title={m.cancelled} tone="warn" />;
@@ -95,7 +89,7 @@ export const shownSlots = (a: Assignment, code: string, now: string) => {
   return { all: slots.length, shown, earlier: head.length - shown.length, later: slots.length - upTo };
 };
 
-/** The submissions the page shows (the files of the reports it lists), to be read by id. */
+/** The submissions the page shows (the versions in force of the reports it lists), to be read by id. */
 export const submissionsShownOn = (directive: Directive, a: Assignment, now: string) =>
   tasksOf(directive.tasks, a).flatMap((t) =>
     shownSlots(a, t.code, now).shown.flatMap(([, s]) => (s.reportId ? [s.reportId] : [])),
@@ -149,7 +143,7 @@ const ReportForm = ({
 const Slot = ({
   slotKey,
   slot,
-  submitted,
+  sent,
   token,
   now,
   open,
@@ -158,7 +152,8 @@ const Slot = ({
 }: {
   slotKey: string;
   slot: ReportSlot;
-  submitted: Submission | undefined;
+  /** What the agency sent for this slot, every version (sent-reports.tsx). */
+  sent: JSX.Element | null;
   token: string;
   now: string;
   open: boolean;
@@ -168,11 +163,7 @@ const Slot = ({
   <>
     {slot.period && <strong>{m.period(formatCalendarDate(slot.period))} </strong>}
     <ReportStatus slot={slot} now={now} m={m} />
-    {slot.submittedAt && submitted?.attachment && (
-      <p class="hint">
-        {m.attachment}: <strong>{submitted.attachment.name}</strong> ({formatSize(submitted.attachment.size)})
-      </p>
-    )}
+    {sent}
     {!slot.submittedAt && open && (
       <ReportForm
         token={token}
@@ -207,7 +198,7 @@ export const RecipientPage = ({
   token: string;
   now: string;
   notice?: Notice | undefined;
-  /** What the agency wrote, by id: its reports' files. */
+  /** What the agency wrote, by id: its reports, every version of those the page lists. */
   submissions: ReadonlyMap<string, Submission>;
   /** The directive's original and annexes, each downloadable under the link. */
   files?: ShownFiles;
@@ -265,7 +256,17 @@ export const RecipientPage = ({
                     <Slot
                       slotKey={key}
                       slot={slot}
-                      submitted={slot.reportId ? submissions.get(slot.reportId) : undefined}
+                      sent={
+                        <SentReport
+                          assignment={a}
+                          slotKey={key}
+                          slot={slot}
+                          submissions={submissions}
+                          token={token}
+                          now={now}
+                          lang={lang}
+                        />
+                      }
                       token={token}
                       now={now}
                       open={open}

@@ -76,6 +76,19 @@ export const reportForm = z.object({
   file: fileField,
 });
 
+/**
+ * A corrected report: the slot, the version the page showed (`replaces`), the whole new text (the form starts from
+ * the old one) and optionally a new file; without one the file of the version replaced is kept.
+ */
+export const correctionForm = z.object({
+  taskCode,
+  replaces: z
+    .string(says('field.invalid', { field: 'reportVersion' }))
+    .check(z.trim(), z.regex(/^[A-Za-z0-9_-]{1,20}$/, says('field.invalid', { field: 'reportVersion' }))),
+  summary: reportForm.shape.summary,
+  file: fileField,
+});
+
 export const extensionForm = z.object({
   taskCode,
   until: z.pipe(dayField('extensionUntil'), z.transform(endOfDayOn)),

@@ -7,24 +7,30 @@ import { type Lang, messages, render } from '#web/i18n/index.ts';
 import type { ForwardValues } from '#web/recipient/forward-form.tsx';
 import { ForwardedPage } from '#web/recipient/forwarded-page.tsx';
 import { type Notice, RecipientPage, submissionsShownOn } from '#web/recipient/recipient-page.tsx';
+import { earlierVersionIds } from '#web/recipient/sent-reports.tsx';
 import { page } from '../pages.tsx';
 import type { HttpResult } from '../responses.ts';
 
 /** A recipient's link as a page answers it: the opened assignment, in the visitor's language. */
 export type Opened = OpenedLink & { lang: Lang };
 
-/** The files of the reports the page lists: read by id, without their texts. */
-const filesShown = (opened: Opened, assignment: Opened['assignment']) =>
-  submissionsByIds(
-    opened.claims.directiveId,
-    submissionsShownOn(opened.directive, assignment, opened.now).map((id) => ({
-      recipientId: opened.claims.recipientId,
-      id,
-    })),
-    { withText: false },
+/**
+ * The reports the page lists, with their texts: the versions in force, then the earlier versions they name (at
+ * most MAX_CORRECTIONS each), so that the agency sees everything it sent for them.
+ */
+const reportsShown = async (opened: Opened, assignment: Opened['assignment']) => {
+  const { directiveId, recipientId } = opened.claims;
+  const refs = (ids: string[]) => ids.map((id) => ({ recipientId, id }));
+  const current = await submissionsByIds(
+    directiveId,
+    refs(submissionsShownOn(opened.directive, assignment, opened.now)),
   );
+  const earlier = earlierVersionIds(current);
+  if (earlier.length === 0) return current;
+  return new Map([...current, ...(await submissionsByIds(directiveId, refs(earlier)))]);
+};
 
-/** The agency's page, with a notice after an action; the files are read again: the action may have added one. */
+/** The agency's page, with a notice after an action; the reports are read again: the action may have added one. */
 export const recipientPage = async (
   opened: Opened,
   assignment: Opened['assignment'],
@@ -46,7 +52,7 @@ export const recipientPage = async (
       token={opened.token}
       now={opened.now}
       {...(notice ? { notice } : {})}
-      submissions={await filesShown(opened, assignment)}
+      submissions={await reportsShown(opened, assignment)}
       files={await filesOfDirective(opened.directive)}
       lang={opened.lang}
       rollUp={await ownRollUp(assignment)}
