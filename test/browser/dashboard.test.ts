@@ -38,6 +38,8 @@ describe('the dashboard at work, desktop and phone', () => {
   let phone: BrowserContext;
   let page: Page;
   let id: string;
+  /** Every answer of 400 or more the desktop browser got: a page's assets included (the tab icon was a 404). */
+  const failed: string[] = [];
 
   const clean = async (on: Page, name: string) => {
     await on.waitForLoadState('load');
@@ -70,6 +72,9 @@ describe('the dashboard at work, desktop and phone', () => {
     await rt.advanceTo(hanoi('2026-03-05T09:00'));
     desktop = await newContext(browser, rt);
     phone = await newContext(browser, rt, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    desktop.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
     page = await desktop.newPage();
     await signIn(page, rt);
     await importDirectory(page);
@@ -90,6 +95,10 @@ describe('the dashboard at work, desktop and phone', () => {
       .locator('table.grid tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(200);
+    // The tab icon is in the page itself: no request for /favicon.ico, no 404 on any page.
+    expect(await page.locator('link[rel=icon]').getAttribute('href')).toMatch(/^data:image\/svg\+xml/);
+    expect(failed).toEqual([]);
+    await expect.poll(() => page.getByRole('link', { name: 'Bản in', exact: true }).isVisible()).toBe(true);
     await clean(page, 'issue16-dashboard-desktop');
   });
 

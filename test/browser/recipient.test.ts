@@ -105,6 +105,9 @@ describe('a recipient in the browser, watched from the dashboard', () => {
     await eventually(() => page.locator('section.message h2').first().textContent()).toBe(CONFIRMED);
     expect(await page.getByRole('button', { name: 'Xác nhận đã nhận' }).count()).toBe(0);
     await screenshot(page, 'recipient-05-acknowledged');
+    // Said once, as an official writes it: "Đã báo nhận công văn", never the doubled "xác nhận nhận".
+    expect(await page.getByText('Đã báo nhận công văn').first().isVisible()).toBe(true);
+    expect((await page.content()).toLowerCase()).not.toContain('xác nhận nhận');
 
     expect((await rt.assignment(id, police.id)).acknowledgedAt).toBeTruthy();
 

@@ -38,7 +38,6 @@ export const dashboardEn: DashboardMessages = {
   rowMenuFor: (name) => `Actions for ${name}`,
   resendConfirm: (name) =>
     `Send ${name} a new link? The link sent before will stop working; the agency uses the one in the new email.`,
-  print: 'Print view',
   done: {
     resend: (name) => `A new link was sent to ${name}. The old link no longer works.`,
     reassign: (name) => `${name} was moved to the new address and sent a new link.`,

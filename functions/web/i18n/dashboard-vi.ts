@@ -43,7 +43,6 @@ export const dashboardVi = {
   rowMenuFor: (name: string) => `Thao tác với ${name}`,
   resendConfirm: (name: string) =>
     `Gửi lại liên kết cho ${name}? Liên kết đã gửi trước đây sẽ không còn dùng được; đơn vị dùng liên kết trong email mới.`,
-  print: 'Bản in',
   done: {
     resend: (name: string) => `Đã gửi lại liên kết cho ${name}. Liên kết cũ không còn dùng được.`,
     reassign: (name: string) => `Đã chuyển ${name} sang địa chỉ mới và gửi liên kết mới.`,
