@@ -108,8 +108,12 @@ const legacyRoster = async (directiveId: string): Promise<RosterRow[]> =>
 type Selected = { ids: string[]; total: number; more: boolean; next?: string | undefined; pending: number };
 
 const byKeyRange = async (directive: StoredDirective, query: DashboardQuery, now: string): Promise<Selected> => {
+  const range = rangeOf(query.show, now);
+  // `after` comes from the address bar: a key outside the range (typed, or the range moved with now) starts over,
+  // since DynamoDB refuses a start key outside the query's bounds.
+  const after = query.after && query.after > range.from && query.after < range.to ? query.after : undefined;
   const [page, pending] = await Promise.all([
-    rosterRange(directive.id, rangeOf(query.show, now), { limit: DASHBOARD_PAGE_SIZE, after: query.after }),
+    rosterRange(directive.id, range, { limit: DASHBOARD_PAGE_SIZE, after }),
     pendingOf(directive.id),
   ]);
   return {

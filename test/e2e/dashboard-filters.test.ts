@@ -98,6 +98,9 @@ describe("a directive's dashboard, searched, filtered, sorted and paged on the s
     expect((await view('?sort=name')).text).toContain('Đơn vị 1–10 trong 10');
     // Malformed parameters are the default view, never an error.
     expect(rowsOf((await view('?show=%ff&page=abc&sort=x')).text)).toHaveLength(10);
+    // A start key typed by hand, outside the filter's range or naming no agency, is a first page, never a 500.
+    for (const after of ['zzz', '0%23', '3%23nobody', `0%23${'9'.repeat(300)}`])
+      expect(rowsOf((await view(`?show=overdue&page=2&after=${after}`)).text).length).toBeLessThanOrEqual(7);
   });
 
   it('brings the official back to the view and the row after an action, saying what was done', async () => {
