@@ -10,6 +10,7 @@
  */
 
 import { CORRECTION_CODES, type CorrectionProblemParams } from './correction-problems.ts';
+import { IMPORT_CODES, type ImportProblemParams } from './import-problems.ts';
 
 /** The fields a problem names; each has a label in each language (functions/web/i18n). */
 export type Field =
@@ -94,7 +95,7 @@ type OfField<T = unknown> = { field: Field } & T;
 type None = Record<never, never>;
 
 /** Every code and its parameters. */
-export interface ProblemParams extends CorrectionProblemParams {
+export interface ProblemParams extends CorrectionProblemParams, ImportProblemParams {
   // A field's value
   'field.required': OfField;
   'field.choose': OfField;
@@ -214,13 +215,6 @@ export interface ProblemParams extends CorrectionProblemParams {
   // Officials' use cases
   'period.reversed': None;
   'urging.nothingOverdue': None;
-  /** `detail`: the CSV reader's own words. */
-  'csv.unreadable': { detail: string };
-  /** A row of an imported CSV (counted as a spreadsheet does: the header is row 1) and its problem. */
-  'csv.row': { row: number; problem: Problem };
-  'csv.empty': None;
-  'import.notUtf8': None;
-  'import.missingColumns': { columns: string };
   'extension.decision': None;
   // Sessions and requests
   'session.required': None;
@@ -260,6 +254,7 @@ export type FieldProblem = Problem & { path: string };
 /** Every code at run time; a code missing from here, or one here that is not in ProblemParams, does not compile. */
 const EVERY_CODE = {
   ...CORRECTION_CODES,
+  ...IMPORT_CODES,
   'field.required': true,
   'field.choose': true,
   'field.tooLong': true,
@@ -358,11 +353,6 @@ const EVERY_CODE = {
   'file.notFound': true,
   'period.reversed': true,
   'urging.nothingOverdue': true,
-  'csv.unreadable': true,
-  'csv.row': true,
-  'csv.empty': true,
-  'import.notUtf8': true,
-  'import.missingColumns': true,
   'extension.decision': true,
   'session.required': true,
   'session.signedOut': true,

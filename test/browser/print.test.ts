@@ -99,6 +99,8 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
     const officialEn = await officialEnglish.newPage();
     await signIn(officialEn, rt, `/directives/${id}`);
     await officialEn.goto(`/directives/${id}?lang=en`);
+    // The row's actions are behind its one menu.
+    await officialEn.locator('#row-cong-an-tinh details.row-menu > summary').click();
     const until = officialEn.locator('#until-cong-an-tinh');
     expect(await until.getAttribute('type')).toBe('text');
     expect(await until.inputValue()).toBe('05/12/2026');
@@ -106,7 +108,7 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
     await screenshot(officialEn, 'issue16-date-input-en-desktop');
     await expectAxeClean(officialEn, 'dashboard with the date input in English');
     await until.fill('05/12/2026');
-    await until.locator('xpath=ancestor::form').getByRole('button', { name: 'Extend' }).click();
+    await until.locator('xpath=ancestor::form').getByRole('button', { name: 'Extend', exact: true }).click();
     await officialEn.waitForURL((url) => url.searchParams.get('done') === 'grant');
     const granted = await rt.assignment(id, 'cong-an-tinh');
     const slot = granted.reports.find((r) => r.taskCode === '1.3');
@@ -116,10 +118,11 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
 
   it('a day that does not exist is refused, naming the field', async () => {
     await page.goto(`/directives/${id}`);
+    await page.locator('#row-bchqs-tinh details.row-menu > summary').click();
     const field = page.locator('#until-bchqs-tinh');
     await field.fill('31/02/2027');
     // The browser's own check lets a well-formed text through; the server refuses the day that does not exist.
-    await field.locator('xpath=ancestor::form').getByRole('button', { name: 'Gia hạn' }).click();
+    await field.locator('xpath=ancestor::form').getByRole('button', { name: 'Gia hạn', exact: true }).click();
     await page.waitForLoadState('load');
     expect(await page.locator('main').textContent()).toContain(
       'Đến ngày: “31/02/2027” không phải là ngày có thật; cần ngày dạng ngày/tháng/năm, ví dụ 05/12/2026',
