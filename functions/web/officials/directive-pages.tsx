@@ -222,7 +222,7 @@ export const DirectivePage = ({
             <li key={`${e.at}-${i}`}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time> —{' '}
               {e.type === 'ISSUED' ? (
-                d.issued(directive.issuer, assignments.length)
+                d.issued(directive.issuer, directive.recipientCount)
               ) : (
                 <>
                   <strong>{e.recipientName}</strong>:{' '}
