@@ -215,4 +215,20 @@ describe('the agency directory at scale', () => {
     await axeClean(small, 'directory at phone width');
     await small.close();
   });
+  it('an XLSX beside CSV: the first sheet, the same headers, the same confirmation', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Danh bạ');
+    sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Email', 'Nhóm']);
+    sheet.addRow(['ubnd-kon-chro', 'UBND huyện Kông Chro', 'vanthu.kongchro@gialai.example', 'UBND cấp huyện']);
+    sheet.addRow(['ubnd-krong-pa', 'UBND huyện Krông Pa', 'vanthu.krongpa@gialai.example', 'UBND cấp huyện']);
+    const file = join(dir, 'danh-ba.xlsx');
+    await book.xlsx.writeFile(file);
+    await importFile(file);
+    expect(await page.getByRole('status').textContent()).toBe('Đã nhập 2 đơn vị từ tệp danh-ba.xlsx.');
+    await search({ q: 'krong pa' });
+    expect(await rowIds(page)).toEqual(['ubnd-krong-pa']);
+    await screenshot(page, 'issue16-directory-xlsx-imported-desktop');
+    await axeClean(page, 'directory after an XLSX import');
+  });
 });
