@@ -7,10 +7,9 @@ import {
   onTimeRange,
   overdueRange,
   pendingOf,
-  rosterFoldOf,
-  rosterKeysOf,
   rosterOf,
   rosterRange,
+  rosterRowOf,
   wholeRange,
 } from '#adapters/store/roster.ts';
 import { submissionsShownWith } from '#adapters/store/submissions.ts';
@@ -91,19 +90,7 @@ const groupsOf = (agencies: readonly Agency[]) =>
 
 /** A directive stored before the roster: its assignments, as roster rows. */
 const legacyRoster = async (directiveId: string): Promise<RosterRow[]> =>
-  (await allAssignmentsOf(directiveId)).map((a) => {
-    const keys = rosterKeysOf(a);
-    return {
-      recipientId: a.recipientId,
-      recipientName: a.recipientName,
-      recipientEmail: a.recipientEmail,
-      status: a.status,
-      sortKey: keys.rosterSk,
-      fold: rosterFoldOf(a),
-      ...(a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt } : {}),
-      ...(keys.pendingSk ? { pendingSince: keys.pendingSk.split('#')[0] ?? '' } : {}),
-    };
-  });
+  (await allAssignmentsOf(directiveId)).map(rosterRowOf);
 
 type Selected = { ids: string[]; total: number; more: boolean; next?: string | undefined; pending: number };
 

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import type { Agency } from './agency.ts';
+import { searchFor, searchWords } from './search.ts';
 import { searchKey } from './text.ts';
+import { viewParams } from './view-params.ts';
 
 /**
  * The directory as an official looks through it: a search, a group, a phone-notice flag, an order and a page, all
@@ -42,15 +44,8 @@ export const directoryQueryOf = (parameters: Record<string, unknown> = {}): Dire
   });
 
 /** The query as a query string (defaults left out), for links and for the forms that bring the official back. */
-export const directoryQueryString = (query: Partial<DirectoryQuery>) => {
-  const out = new URLSearchParams();
-  if (query.q) out.set('q', query.q);
-  if (query.group) out.set('group', query.group);
-  if (query.flag) out.set('flag', query.flag);
-  if (query.sort && query.sort !== 'name') out.set('sort', query.sort);
-  if (query.page && query.page > 1) out.set('page', String(query.page));
-  return out.toString();
-};
+export const directoryQueryString = (query: Partial<DirectoryQuery>) =>
+  viewParams(query, { sort: 'name', page: 1 }).toString();
 
 /** "0913 421 376", "+84 913…", "84913…" → "0913421376": a phone as typed, to compare with a stored `+84…`. */
 const nationalDigits = (value: string) => {
@@ -65,11 +60,9 @@ const PHONE_LIKE = /^[+(]?\d[\d\s.()-]{2,}$/;
 
 const collator = new Intl.Collator('vi');
 
-/** Everything a search by words looks in, folded once per agency and search. */
+/** Everything a search by words looks in (core/search.ts, as the dashboard and the list search). */
 const keyOf = (agency: Agency) =>
-  searchKey(
-    [agency.name, agency.id, agency.email, agency.headName, agency.headEmail, ...agency.groups].join(' \u0000 '),
-  );
+  searchWords(agency.name, agency.id, agency.email, agency.headName, agency.headEmail, ...agency.groups);
 
 const phonesOf = (agency: Agency) =>
   [agency.phone, agency.headPhone]
@@ -78,8 +71,8 @@ const phonesOf = (agency: Agency) =>
     .join(' ');
 
 const matches = (query: DirectoryQuery) => {
-  const words = query.q ? searchKey(query.q).split(' ') : [];
   const phone = query.q && PHONE_LIKE.test(query.q) ? nationalDigits(query.q) : undefined;
+  const found = searchFor(query.q ?? '');
   const group = query.group ? searchKey(query.group) : undefined;
   // A directory has a few dozen groups: each is folded once, not once per agency.
   const groupKeys = new Map<string, string>();
@@ -93,12 +86,7 @@ const matches = (query: DirectoryQuery) => {
   return (agency: Agency) =>
     (group === undefined || agency.groups.some((g) => groupKey(g) === group)) &&
     (query.flag === undefined || (query.flag === 'noPhone' ? !agency.phone : agency[query.flag] === true)) &&
-    (words.length === 0 ||
-      (phone !== undefined && phonesOf(agency).includes(phone)) ||
-      (() => {
-        const key = keyOf(agency);
-        return words.every((w) => key.includes(w));
-      })());
+    (!query.q || (phone !== undefined && phonesOf(agency).includes(phone)) || found(keyOf(agency)));
 };
 
 const BY: Record<DirectorySort, (a: Agency, b: Agency) => number> = {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { StoredDirective } from './directive.ts';
-import { matchesSearch, searchWords } from './search.ts';
+import { searchFor, searchWords } from './search.ts';
 import { countsOf, directiveState } from './tally.ts';
+import { viewParams } from './view-params.ts';
 
 /**
  * The list of an office's directives as an official narrows it: a search by number, subject, issuer or addressee,
@@ -26,16 +27,8 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 export const listQueryOf = (params: Record<string, string | undefined> | null | undefined): ListQuery =>
   listQuerySchema.parse({ ...(params ?? {}) });
 
-export const listParams = (q: ListQuery, change: Partial<ListQuery> = {}) => {
-  const next = { ...q, ...change };
-  const params = new URLSearchParams();
-  if (next.q) params.set('q', next.q);
-  if (next.state !== 'all') params.set('state', next.state);
-  if (next.issuer) params.set('issuer', next.issuer);
-  if (next.sort !== 'newest') params.set('sort', next.sort);
-  if (next.page > 1) params.set('page', String(next.page));
-  return params;
-};
+export const listParams = (q: ListQuery, change: Partial<ListQuery> = {}) =>
+  viewParams({ ...q, ...change }, { state: 'all', sort: 'newest', page: 1 });
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 const newestFirst = (a: StoredDirective, b: StoredDirective) =>
@@ -50,12 +43,13 @@ const ORDER: Record<ListSort, (a: StoredDirective, b: StoredDirective) => number
 
 /** The directives the query selects, in its order, and the page of them it shows. */
 export const selectDirectives = (directives: readonly StoredDirective[], query: ListQuery) => {
+  const found = searchFor(query.q);
   const selected = directives
     .filter(
       (d) =>
         (query.state === 'all' || directiveState(d) === query.state) &&
         (!query.issuer || d.issuer === query.issuer) &&
-        (!query.q || matchesSearch(searchWords(d.number, d.subject, d.issuer, ...d.addressees), query.q)),
+        (!query.q || found(searchWords(d.number, d.subject, d.issuer, ...d.addressees))),
     )
     .sort(ORDER[query.sort]);
   const start = (query.page - 1) * LIST_PAGE_SIZE;

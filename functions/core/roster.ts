@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AssignmentStatus } from './assignment/model.ts';
-import { matchesSearch } from './search.ts';
+import { searchFor } from './search.ts';
+import { viewParams } from './view-params.ts';
 
 /**
  * What the dashboard asks of a directive's agencies: a search, one filter, an optional group of the office's
@@ -45,14 +46,11 @@ export const dashboardQueryOf = (params: Record<string, string | undefined> | nu
 /** The query's own parameters, defaults left out, for links and for the way back after an action. */
 export const dashboardParams = (q: DashboardQuery, change: Partial<DashboardQuery> = {}) => {
   const next = { ...q, ...change };
-  const params = new URLSearchParams();
-  if (next.q) params.set('q', next.q);
-  if (next.show !== 'all') params.set('show', next.show);
-  if (next.group) params.set('group', next.group);
-  if (next.sort !== 'attention') params.set('sort', next.sort);
-  if (next.page > 1) params.set('page', String(next.page));
-  if (next.after && next.page > 1) params.set('after', next.after);
-  return params;
+  // A key-ordered page's start means nothing on the first page.
+  return viewParams(
+    { ...next, after: next.page > 1 ? next.after : undefined },
+    { show: 'all', sort: 'attention', page: 1 },
+  );
 };
 
 /** One agency of a directive as the roster index holds it: enough to filter and sort, never its history. */
@@ -104,36 +102,27 @@ export const shows = (row: RosterRow, show: DashboardShow, now: string) => {
   }
 };
 
-/** The search in the agency's name, address or id (core/search.ts): "pleiku" finds "ubnd.pleiku@…". */
-export const matches = (row: RosterRow, q: string) => matchesSearch(row.fold, q);
-
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /**
  * The rows the query selects, in its order. `members` is the chosen group's agencies (ids and addresses) when the
  * query names one.
  */
-export const select = (rows: readonly RosterRow[], query: DashboardQuery, now: string, members?: ReadonlySet<string>) =>
-  rows
+export const select = (
+  rows: readonly RosterRow[],
+  query: DashboardQuery,
+  now: string,
+  members?: ReadonlySet<string>,
+) => {
+  const found = searchFor(query.q);
+  const byKey = (x: RosterRow, y: RosterRow) => (x.sortKey < y.sortKey ? -1 : x.sortKey > y.sortKey ? 1 : 0);
+  const byName = (x: RosterRow, y: RosterRow) => collator.compare(x.recipientName, y.recipientName);
+  return rows
     .filter(
       (r) =>
         shows(r, query.show, now) &&
-        (!query.q || matches(r, query.q)) &&
+        (!query.q || found(r.fold)) &&
         (!members || members.has(r.recipientId) || members.has(r.recipientEmail.toLowerCase())),
     )
-    .sort((x, y) =>
-      query.sort === 'name'
-        ? collator.compare(x.recipientName, y.recipientName)
-        : x.sortKey < y.sortKey
-          ? -1
-          : x.sortKey > y.sortKey
-            ? 1
-            : 0,
-    );
-
-/** How many rows each filter would show (the filter chips' counts). */
-export const countShows = (rows: readonly RosterRow[], now: string) =>
-  Object.fromEntries(DASHBOARD_SHOWS.map((s) => [s, rows.filter((r) => shows(r, s, now)).length])) as Record<
-    DashboardShow,
-    number
-  >;
+    .sort(query.sort === 'name' ? byName : byKey);
+};

@@ -12,8 +12,11 @@ export const searchWords = (...parts: readonly (string | undefined)[]) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()}`;
 
-/** Whether the search, as consecutive words, starts at a word of the key. An empty search matches nothing. */
-export const matchesSearch = (key: string, q: string) => {
+/**
+ * The search, folded once, as a test of keys: whether it, as consecutive words, starts at a word of the key. An
+ * empty search matches nothing.
+ */
+export const searchFor = (q: string) => {
   const wanted = searchWords(q);
-  return wanted.trim() !== '' && key.includes(wanted);
+  return (key: string) => wanted.trim() !== '' && key.includes(wanted);
 };

@@ -34,7 +34,8 @@ export const DirectiveDocument = ({ directive, addressedTo }: { directive: Direc
   </article>
 );
 
-const Letterhead = ({ directive }: { directive: Directive }) => {
+/** The issuing body (with its province, core/letterhead.ts) beside the national motto: every page a letter heads. */
+export const Letterhead = ({ directive }: { directive: Directive }) => {
   const { parent, issuer } = letterheadOf(directive);
   return (
     <div class="cv-header">

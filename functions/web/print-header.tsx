@@ -1,5 +1,6 @@
 import { formatCalendarDate } from '#core/calendar/time.ts';
 import type { Directive } from '#core/directive.ts';
+import { subjectLine } from '#core/subject.ts';
 import { type Lang, printMessages } from './i18n/index.ts';
 
 /** On paper only: which directive a printed page is about (its number, date and subject), above the rest. */
@@ -7,6 +8,6 @@ export const PrintHeader = ({ lang, directive }: { lang: Lang; directive: Direct
   <p class="print-only print-header">
     <strong>{printMessages(lang).directive(directive.number, formatCalendarDate(directive.issuedOn))}</strong>
     <br />
-    {directive.subject}
+    {subjectLine(directive.subject)}
   </p>
 );

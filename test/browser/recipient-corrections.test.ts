@@ -76,7 +76,7 @@ describe('an agency sees and corrects its report in the browser', () => {
   it('lists the report sent, with its text, its time and its file, downloadable through the link', async () => {
     await page.goto(link);
     const sent = sentReport(page);
-    expect(await sent.locator('h3').textContent()).toMatch(/^Báo cáo đã gửi: Gửi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(await sent.locator('h3').textContent()).toMatch(/^Báo cáo đã gửi: Gửi lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
     expect(await sent.textContent()).toContain(FIRST);
     const file = sent.getByRole('link', { name: FIRST_FILE.name });
     const download = await page.request.get((await file.getAttribute('href')) ?? '');
@@ -105,7 +105,7 @@ describe('an agency sees and corrects its report in the browser', () => {
     await page.waitForLoadState('load');
     expect(await page.locator('section.message h2').first().textContent()).toBe('Đã sửa báo cáo nhiệm vụ 1.3');
     const after = sentReport(page);
-    expect(await after.locator('h3').textContent()).toMatch(/đã sửa \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(await after.locator('h3').textContent()).toMatch(/đã sửa \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
     expect(await after.locator('.report-text').first().textContent()).toBe(SECOND);
     await after.locator('summary', { hasText: 'Các bản trước (1)' }).click();
     expect(await after.locator('details ol').textContent()).toContain(FIRST);
@@ -142,7 +142,7 @@ describe('an agency sees and corrects its report in the browser', () => {
       const cell = dashboard.locator(`tr[data-recipient="${police.id}"] td`).nth(2);
       expect(await cell.textContent()).toContain(SECOND);
       expect(await cell.textContent()).not.toContain(FIRST);
-      expect(await cell.locator('[data-corrected]').textContent()).toMatch(/^đã sửa \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+      expect(await cell.locator('[data-corrected]').textContent()).toMatch(/^đã sửa \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
       await screenshot(dashboard, 'issue16-dashboard-corrected-desktop');
       await expectAxeClean(dashboard, 'the dashboard with a corrected report');
     } finally {

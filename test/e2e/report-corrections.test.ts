@@ -90,7 +90,7 @@ describe('an agency corrects its report until the deadline', () => {
     await rt.settle();
     const page = await rt.open(link);
     expect(page.text).toContain(FIRST);
-    expect(page.text).toContain('Báo cáo đã gửi: Gửi lúc 04/03/2026 09:00');
+    expect(page.text).toContain('Báo cáo đã gửi: Gửi lúc 09:00 04/03/2026');
     const [file] = reportLinksOn(page.text);
     expect(file).toBeDefined();
     const download = await bytesOf(file?.href ?? '');
@@ -135,7 +135,7 @@ describe('an agency corrects its report until the deadline', () => {
     const after = await rt.open(link);
     expect(after.text.indexOf(SECOND)).toBeGreaterThan(-1);
     expect(after.text.indexOf(FIRST)).toBeGreaterThan(after.text.indexOf(SECOND));
-    expect(after.text).toContain('đã sửa 05/03/2026 10:30');
+    expect(after.text).toContain('đã sửa 10:30 05/03/2026');
     expect(after.text).toContain('Các bản trước (1)');
     // Both files, each version's own, through the agency's link.
     const files = reportLinksOn(after.text);
@@ -196,7 +196,7 @@ describe('an agency corrects its report until the deadline', () => {
     expect(dashboard.status).toBe(200);
     expect(dashboard.text).toContain(SECOND);
     expect(dashboard.text).not.toContain(FIRST);
-    expect(dashboard.text).toContain('đã sửa 05/03/2026 10:30');
+    expect(dashboard.text).toContain('đã sửa 10:30 05/03/2026');
   });
 
   it('after the deadline the form is gone and a correction is refused with a 409 page, nothing stored', async () => {
@@ -205,7 +205,7 @@ describe('an agency corrects its report until the deadline', () => {
     await rt.advanceTo(hanoi('2026-03-06T17:01'));
     const closed = await rt.open(link);
     expect(replacesOn(closed.text)).toBeUndefined();
-    expect(closed.text).toContain('Đã quá hạn báo cáo (06/03/2026 17:00)');
+    expect(closed.text).toContain('Đã quá hạn báo cáo (17:00 06/03/2026)');
     const before = await history();
     const r = await postForm(`${link}/correct`, { taskCode, replaces, summary: `${SECOND} Bổ sung sau hạn.` });
     expect(r.status).toBe(409);

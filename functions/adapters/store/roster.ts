@@ -31,7 +31,7 @@ const bandOf = (a: Assignment): RosterBand =>
         : 'cancelled';
 
 /** What the search matches: the agency's name without accents, its address and its id. */
-export const rosterFoldOf = (a: Pick<Assignment, 'recipientName' | 'recipientEmail' | 'recipientId'>) =>
+const rosterFoldOf = (a: Pick<Assignment, 'recipientName' | 'recipientEmail' | 'recipientId'>) =>
   searchWords(a.recipientName, a.recipientEmail, a.recipientId);
 
 /** The roster's attributes of an assignment; `pendingSk` is absent when no extension request waits. */
@@ -78,6 +78,9 @@ const toRow = (item: Record<string, unknown>): RosterRow => ({
   ...(item.acknowledgedAt ? { acknowledgedAt: String(item.acknowledgedAt) } : {}),
   ...(item.pendingSk ? { pendingSince: String(item.pendingSk).split('#')[0] } : {}),
 });
+
+/** An assignment as the roster would hold it: a directive stored before the roster is filtered from these. */
+export const rosterRowOf = (a: Assignment) => toRow({ ...a, ...rosterKeysOf(a) });
 
 /** Every agency of a directive, lean: the filters and sorts that no key range answers work on these. */
 export const rosterOf = async (directiveId: string): Promise<RosterRow[]> =>

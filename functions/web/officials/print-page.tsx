@@ -3,6 +3,8 @@ import type { Bucket } from '#core/assignment/model.ts';
 import { formatCalendarDate, formatDate, formatDateTime } from '#core/calendar/time.ts';
 import type { StoredDirective } from '#core/directive.ts';
 import type { SheetCounts, SheetLine } from '#core/status-sheet.ts';
+import { subjectLine } from '#core/subject.ts';
+import { Letterhead } from '../directive-document.tsx';
 import { type Lang, messages, type PrintMessages, printMessages } from '../i18n/index.ts';
 import { Layout } from '../render.tsx';
 
@@ -73,23 +75,12 @@ export const PrintPage = ({
         <a href={pathTo(OFFICIAL_PAGES.dashboard, { id: directive.id })}>{p.back}</a>
       </p>
       <article class="sheet" aria-labelledby="sheet-title">
-        <div class="cv-header">
-          <div class="org">
-            {directive.issuerParent && <span>{directive.issuerParent}</span>}
-            <strong>{directive.issuer}</strong>
-            <span class="rule" aria-hidden="true" />
-          </div>
-          <div class="motto">
-            <strong>Cộng hòa xã hội chủ nghĩa Việt Nam</strong>
-            <span>Độc lập - Tự do - Hạnh phúc</span>
-            <span class="rule" aria-hidden="true" />
-          </div>
-        </div>
+        <Letterhead directive={directive} />
         <h1 id="sheet-title">{p.heading}</h1>
         <p class="sheet-directive">
           <strong>{p.directive(directive.number, formatCalendarDate(directive.issuedOn))}</strong>
         </p>
-        <p class="sheet-directive">{directive.subject}</p>
+        <p class="sheet-directive">{subjectLine(directive.subject)}</p>
         <p class="sheet-asof">{p.asOf(hhmm(now), formatDate(now))}</p>
         <h2>{p.counts}</h2>
         <p>{p.total(lines.length)}</p>

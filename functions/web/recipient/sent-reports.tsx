@@ -1,9 +1,10 @@
 import { pathTo, RECIPIENT } from '#contracts/routes.ts';
 import { correctable, MAX_CORRECTIONS } from '#core/assignment/corrections.ts';
 import type { Assignment, ReportSlot } from '#core/assignment/model.ts';
+import { formatDateTime } from '#core/calendar/time.ts';
 import type { Submission } from '#core/submission.ts';
 import { type Lang, messages, recipientReportsMessages } from '../i18n/index.ts';
-import { dayTime, ReportVersion } from '../officials/report-version.tsx';
+import { ReportVersion } from '../officials/report-version.tsx';
 
 type R = ReturnType<typeof recipientReportsMessages>;
 
@@ -71,7 +72,7 @@ const CorrectionForm = ({
       <summary>{r.correct}</summary>
       <form method="post" action={pathTo(RECIPIENT.correct, { token })} enctype="multipart/form-data">
         <p class="hint" id={`correct-hint-${id}`}>
-          {r.correctIntro(slot.deadline ? dayTime(slot.deadline) : undefined, MAX_CORRECTIONS - corrections)}
+          {r.correctIntro(slot.deadline ? formatDateTime(slot.deadline) : undefined, MAX_CORRECTIONS - corrections)}
         </p>
         <input type="hidden" name="taskCode" value={slotKey} />
         <input type="hidden" name="replaces" value={current.id} />
@@ -131,7 +132,7 @@ export const SentReport = ({
   return (
     <div class="sent-report" data-report={slotKey}>
       <h3>
-        {r.sentTitle}: {r.sentAt(dayTime(slot.submittedAt))} <ReportVersion submission={current} lang={lang} />
+        {r.sentTitle}: {r.sentAt(formatDateTime(slot.submittedAt))} <ReportVersion submission={current} lang={lang} />
       </h3>
       <Version token={token} s={current} r={r} />
       {earlier.length > 0 && (
@@ -141,7 +142,7 @@ export const SentReport = ({
             {earlier.map((s, i) => (
               <li key={s.id}>
                 <p>
-                  <strong>{r.version(i + 1, dayTime(s.at))}</strong>
+                  <strong>{r.version(i + 1, formatDateTime(s.at))}</strong>
                 </p>
                 <Version token={token} s={s} r={r} />
               </li>
@@ -159,7 +160,7 @@ export const SentReport = ({
           lang={lang}
         />
       ) : a.status === 'CANCELLED' ? null : past && slot.deadline ? (
-        <p class="hint">{r.closed(dayTime(slot.deadline))}</p>
+        <p class="hint">{r.closed(formatDateTime(slot.deadline))}</p>
       ) : corrections >= MAX_CORRECTIONS ? (
         <p class="hint">{r.maxReached(MAX_CORRECTIONS)}</p>
       ) : null}
