@@ -134,10 +134,12 @@ export class ChidaoStack extends Stack {
     const fanoutPlan = fn('FanoutPlan', 'functions/handlers/tasks/fanout-plan.ts');
     const fanoutStart = fn('FanoutStart', 'functions/handlers/tasks/fanout-start.ts', assignmentMachine);
     startAssignments(fanoutStart);
-    const fanout = new DirectiveFanout(this, 'Fanout', { plan: fanoutPlan, start: fanoutStart });
+    const fanoutRecover = fn('FanoutRecover', 'functions/handlers/tasks/fanout-recover.ts');
+    const fanoutTasks = { plan: fanoutPlan, start: fanoutStart, recover: fanoutRecover };
+    const fanout = new DirectiveFanout(this, 'Fanout', fanoutTasks);
     for (const [machine, tasks] of [
       [assignments.stateMachine, Object.values(assignmentTasks)],
-      [fanout.stateMachine, [fanoutPlan, fanoutStart]],
+      [fanout.stateMachine, Object.values(fanoutTasks)],
     ] as const) {
       invokeGrant(machine, [...tasks], 'The state machine');
       acknowledge(

@@ -108,7 +108,7 @@ const cognito = await startCognito({
 });
 const aws = await startAwsEndpoint(
   {
-    'AWSStepFunctions.': stepFunctionsApi(engine, engine.quotas),
+    'AWSStepFunctions.': stepFunctionsApi(engine, engine.quotas, faults),
     // The Zalo secret starts with the stand-in's credentials (on AWS the operator fills it).
     'secretsmanager.': secretsApi(
       app.secrets,

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -14,13 +14,11 @@ import {
   Succeed,
   TaskInput,
   Timeout,
-  Wait,
-  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { DELIVERY_FAILED, STATE, WAKE_ERRORS } from '#contracts/workflow.ts';
-import { retryTransient } from './retries.ts';
+import { recoveryWaits, retryTransient } from './retries.ts';
 
 export type AssignmentTasks = {
   deliver: IFunction;
@@ -100,9 +98,6 @@ export class AssignmentWorkflow extends Construct {
       resultSelector: { 'waitSeconds.$': '$.Payload.waitSeconds', 'attempt.$': '$.Payload.attempt' },
       resultPath: STATE.recovery,
     });
-    const recoverWait = new Wait(this, 'RecoverWait', { time: WaitTime.secondsPath(STATE.recoveryWaitSeconds) });
-    // Even when the failure cannot be recorded (the table is down), the execution waits and tries again.
-    const recoverLater = new Wait(this, 'RecoverLater', { time: WaitTime.duration(Duration.minutes(15)) });
 
     const withdrawn = new Succeed(this, 'Withdrawn', {
       comment: 'The assignment was cancelled; nothing more is sent.',
@@ -130,15 +125,12 @@ export class AssignmentWorkflow extends Construct {
     checkpoint.addCatch(recover, catchAll);
     complete.addCatch(recover, catchAll);
     renew.addCatch(recover, catchAll);
-    recover.addCatch(recoverLater, { errors: ['States.ALL'], resultPath: STATE.recoverError });
 
     deliver.next(awaitRecipient);
     awaitRecipient.next(route);
     checkpoint.next(route);
     renew.next(renewed);
-    recover.next(recoverWait);
-    recoverWait.next(checkpoint);
-    recoverLater.next(checkpoint);
+    recover.next(recoveryWaits(this, recover, checkpoint, STATE));
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineName: this.stateMachineName,

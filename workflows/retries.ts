@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { JitterType, type TaskStateBase } from 'aws-cdk-lib/aws-stepfunctions';
+import { type IChainable, JitterType, type TaskStateBase, Wait, WaitTime } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
 import { LAMBDA_SERVICE_ERRORS, THROTTLING_ERRORS, TRANSIENT_ERROR } from '#contracts/workflow.ts';
 
 export { THROTTLING_ERRORS };
@@ -19,4 +20,22 @@ export const retryTransient = <T extends TaskStateBase>(task: T): T => {
     jitterStrategy: JitterType.FULL,
   });
   return task;
+};
+
+/**
+ * A recovery task's two ways back to `resume`: after the wait it returned (at `paths.recoveryWaitSeconds`), or,
+ * when it could not even record the failure (the table is down), after a fixed 15 minutes. Returns the first.
+ */
+export const recoveryWaits = (
+  scope: Construct,
+  recover: TaskStateBase,
+  resume: IChainable,
+  paths: { recoveryWaitSeconds: string; recoverError: string },
+) => {
+  const recoverWait = new Wait(scope, 'RecoverWait', { time: WaitTime.secondsPath(paths.recoveryWaitSeconds) });
+  const recoverLater = new Wait(scope, 'RecoverLater', { time: WaitTime.duration(Duration.minutes(15)) });
+  recover.addCatch(recoverLater, { errors: ['States.ALL'], resultPath: paths.recoverError });
+  recoverWait.next(resume);
+  recoverLater.next(resume);
+  return recoverWait;
 };

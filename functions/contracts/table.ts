@@ -66,6 +66,8 @@ export const assignmentKey = (directiveId: string, recipientId: string) => ({
   sk: `ASG#${recipientId}`,
 });
 export const ASSIGNMENT_PREFIX = 'ASG#';
+/** The latest failure of a directive's fan-out (overwritten by each): for the engineer, never shown to a caller. */
+export const fanoutFailureKey = (directiveId: string) => ({ pk: `DIR#${directiveId}`, sk: 'FANOUT' });
 export const idempotencyKey = (key: string) => ({
   pk: `IDEM#${createHash('sha256').update(key).digest('hex')}`,
   sk: 'IDEM',

@@ -71,15 +71,40 @@ export const awaitInput = z.extend(assignmentRef, {
 
 export const checkpointInput = z.extend(assignmentRef, { startedAt: z.optional(z.iso.datetime({ offset: true })) });
 
-export const recoverInput = z.extend(assignmentRef, {
+/** What a machine's Catch adds to its state (`$.error`), and its recovery path after a first recovery. */
+const recoveryState = {
   error: z.optional(z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) })),
   recovery: z.optional(z.object({ attempt: z.number().check(z.int(), z.nonnegative()) })),
-});
+};
+
+export const recoverInput = z.extend(assignmentRef, recoveryState);
 
 export const renewInput = z.extend(assignmentRef, { executionName: z.string().check(z.minLength(1)) });
 
 export const fanoutInput = z.object({ directiveId: z.string().check(z.minLength(1)) });
 export const fanoutBatch = z.object({ directiveId: z.string().check(z.minLength(1)), after: z.nullable(z.string()) });
+export const fanoutRecoverInput = z.extend(fanoutInput, recoveryState);
+
+/**
+ * The fan-out's state, `{directiveId, planned: {batches}}` plus what its recovery path adds: the plan is kept
+ * beside the input (not in its place) so that the recovery's attempt count survives a plan that succeeds.
+ */
+export const FANOUT_STATE = {
+  directiveId: STATE.directiveId,
+  planned: '$.planned',
+  batches: '$.planned.batches',
+  error: STATE.error,
+  recovery: STATE.recovery,
+  recoveryWaitSeconds: STATE.recoveryWaitSeconds,
+  recoveryAttempt: '$.recovery.attempt',
+  recoverError: STATE.recoverError,
+} as const;
+
+/**
+ * Recoveries in a row after which the fan-out gives up and fails (an alarm): about a day of waits doubling to an
+ * hour. What it did not start is still in the sweeper's index, which starts it.
+ */
+export const FANOUT_RECOVERY_ATTEMPTS = 24;
 
 /** A schedule's event: whatever EventBridge Scheduler sends. */
 export const scheduledInput = z.looseObject({});

@@ -1,3 +1,4 @@
+import type { Faults } from '../faults.ts';
 import { SfnError, type StepFunctionsEngine } from './engine.ts';
 import type { SfnQuotas } from './quotas.ts';
 
@@ -15,7 +16,13 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
  */
 export const THROTTLED = { __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate exceeded' };
 
-export const stepFunctionsApi = (engine: StepFunctionsEngine, quotas?: SfnQuotas) => {
+/** What Step Functions answers when it is unavailable (a 5xx the SDK and the tasks take as "try again"). */
+export const UNAVAILABLE = {
+  __type: 'com.amazonaws.swf.service.v2.model#ServiceUnavailable',
+  message: 'Service Unavailable (a fault armed by POST /_local/faults)',
+};
+
+export const stepFunctionsApi = (engine: StepFunctionsEngine, quotas?: SfnQuotas, faults?: Faults) => {
   const actions: Record<string, (b: Body) => unknown> = {
     CreateStateMachine: (b) => {
       const name = String(b.name);
@@ -114,6 +121,7 @@ export const stepFunctionsApi = (engine: StepFunctionsEngine, quotas?: SfnQuotas
     if (!action) return { status: 400, body: { __type: 'UnknownOperationException', message: target } };
     // Over the quota nothing is done: no execution started, no task woken.
     if (quotas && !quotas.admit(name)) return { status: 400, body: THROTTLED };
+    if (name === 'StartExecution' && faults?.take('sfn')) return { status: 503, body: UNAVAILABLE };
     try {
       return { status: 200, body: action(body) };
     } catch (error) {

@@ -499,14 +499,9 @@ describe('planNext: wait for the next checkpoint, at most 30 days; end when clos
 });
 
 describe('a task coded "ack" is not taken for the acknowledgement', () => {
-  // The schema accepts "ack" as a task code, and the acknowledgement's obligation key is "ack" too. Recording
-  // such a task's reminder writes `ackRemindedUntil` instead of the slot's `remindedUntil`, so the reminder stays
-  // due: app/checkpoint.ts sends it again (up to 10 times a step) and planNext waits 1 s, until the report.
-  // Its extension requests are refused as UNKNOWN_TASK. `it.fails` keeps the suite green while the bug stands;
-  // once fixed (the schema refuses the code, or the acknowledgement gets a key no task code can take) this
-  // fails: drop `.fails`.
-  const NOW = hn('2023-03-16 17:00');
-  const ackTaskAccepted = () =>
+  // The acknowledgement's obligation key is "ack": a task of that code would record its reminders as the
+  // acknowledgement's (`ackRemindedUntil`), leaving its own due for ever. The schema refuses the code instead.
+  const withCode = (code: string) =>
     directiveInputSchema.safeParse({
       number: '1/X',
       issuer: 'Sở',
@@ -515,12 +510,20 @@ describe('a task coded "ack" is not taken for the acknowledgement', () => {
       signer: { name: 'A', title: 'Giám đốc' },
       leadership: [{ name: 'A', title: 'Giám đốc', email: 'a@example.gov.vn' }],
       recipients: [{ id: 'so-y-te', name: 'Sở Y tế', email: 'syt@example.gov.vn' }],
-      tasks: [{ code: 'ack', text: 'Báo cáo', assignees: ['so-y-te'], deadline: '2023-03-17T17:00:00+07:00' }],
-    }).success;
+      tasks: [{ code, text: 'Báo cáo', assignees: ['so-y-te'], deadline: '2023-03-17T17:00:00+07:00' }],
+    });
 
-  it('recording its latest due reminder leaves nothing due at the same instant', () => {
-    if (!ackTaskAccepted()) return; // fixed at the edge: such a task cannot exist
-    const a = assignment('ACKNOWLEDGED', { reports: slots({ taskCode: 'ack', deadline: DEADLINE }) });
+  it('is refused on its field; "ACK" and "ack.1" are task codes like any other (keys match exactly)', () => {
+    const parsed = withCode('ack');
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('tasks.0.code');
+    expect(withCode('ACK').success).toBe(true);
+    expect(withCode('ack.1').success).toBe(true);
+  });
+
+  it('a slot of another code records its reminder as its own: nothing stays due at the same instant', () => {
+    const NOW = hn('2023-03-16 17:00');
+    const a = assignment('ACKNOWLEDGED', { reports: slots({ taskCode: '1.3', deadline: DEADLINE }) });
     const latest = dueCheckpoints(a, NOW).at(-1);
     if (!latest) throw new Error('nothing due');
     const { next } = applied(recordCheckpoint(a, NOW, latest));

@@ -152,9 +152,8 @@ describe('level 2: the director', () => {
 });
 
 describe('a title typed in decomposed Unicode (NFD) is recognised as the director', () => {
-  // Names are compared in NFC (`same`), titles are not (`/^giám đốc/i` on the raw title): a "Giám đốc" typed
-  // or pasted as NFD misses level 2, which falls back to the first leader. `it.fails` keeps the suite green
-  // while the bug stands; once fixed this fails: drop `.fails`.
+  // A "Giám đốc" typed or pasted as NFD once missed level 2 (titles were matched on the raw text), which fell
+  // back to the first leader.
   it('level 2 reaches the director whatever the Unicode form of the title', () => {
     const director = { ...DIRECTOR, title: DIRECTOR.title.normalize('NFD') };
     expect(emailsAt(2, { leadership: [DEPUTY, director] })).toEqual([DIRECTOR.email]);

@@ -213,14 +213,14 @@ describe('local runtime', () => {
   });
 
   it('POST /_local/faults makes the next N calls to SES fail as SES does; GET shows what is left', async () => {
-    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 0, sms: 0, zalo: 0 });
+    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 0, sms: 0, zalo: 0, sfn: 0 });
     for (const body of [{}, { ses: -1 }, { ses: 'x' }, { mms: 1 }, [], null]) {
       const r = await loopback.call<{ message: string }>('POST', '/_local/faults', body);
       expect([body, r.status]).toEqual([body, 400]);
       expect(r.json.message).toMatch(/"ses": 3/);
     }
-    expect((await loopback.call('POST', '/_local/faults', { ses: 2 })).json).toEqual({ ses: 2, sms: 0, zalo: 0 });
-    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 2, sms: 0, zalo: 0 });
+    expect((await loopback.call('POST', '/_local/faults', { ses: 2 })).json).toEqual({ ses: 2, sms: 0, zalo: 0, sfn: 0 });
+    expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 2, sms: 0, zalo: 0, sfn: 0 });
 
     const client = ses(awsEndpointOf(loopback.log(20_000)));
     const mailsBefore = (await loopback.outbox()).length;
@@ -229,7 +229,7 @@ describe('local runtime', () => {
       expect(error).toBeInstanceOf(Error);
       expect(error.name).toBe('ServiceUnavailable');
       expect(error.$metadata.httpStatusCode).toBe(503);
-      expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: left, sms: 0, zalo: 0 });
+      expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: left, sms: 0, zalo: 0, sfn: 0 });
     }
     const listeningBefore = listening(loopback.pid);
     const sent = await client.send(new SendRawEmailCommand({ RawMessage: { Data: rawMail } }));

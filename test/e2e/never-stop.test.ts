@@ -1,6 +1,6 @@
 import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serviceEndpoint } from '../support/dynamo.ts';
+import { scanEverything, serviceEndpoint } from '../support/dynamo.ts';
 import {
   GIAM_DOC,
   giaLaiDirective,
@@ -99,6 +99,38 @@ describe('SES failing for a while', () => {
     expect(a.escalationLevel).toBe(1);
     expect(a.status).toBe('ACKNOWLEDGED');
     expect((await executionsOf(rt, id))[0]?.status).toBe('RUNNING');
+  });
+});
+
+describe('a fan-out whose starts keep failing', () => {
+  it('records the failure, waits and plans again: the agency is invited once Step Functions is back', async () => {
+    // The fan-out is held after its start, so that the fault meets its own starts, not the one that issues it.
+    rt = await startRuntime({ sfnHoldRuns: 'Fanout' });
+    const dynamo = serviceEndpoint(rt.log(50_000), 'DynamoDB');
+    const now = await rt.clock();
+    const { id } = await rt.issue(
+      giaLaiDirective({ now, recipients: [agency], deadline: DEADLINE, number: 'FANOUT-1' }),
+    );
+    const fanoutOf = async () => (await rt?.executions(id))?.find((e) => e.name === id);
+    expect((await rt.call('POST', '/_local/faults', { sfn: 10_000 })).status).toBe(200);
+    expect((await rt.call('POST', '/_local/executions/release')).status).toBe(200);
+
+    await rt.advance('PT30M');
+
+    expect(await executionsOf(rt, id)).toEqual([]);
+    expect((await fanoutOf())?.status).toBe('RUNNING');
+    const items = await scanEverything(dynamo);
+    const failure = items.find((i) => i.pk === `DIR#${id}` && i.sk === 'FANOUT');
+    expect(failure?.attempt).toBeGreaterThanOrEqual(2);
+    expect(failure?.error).toContain('ServiceUnavailable');
+    expect(await rt.mailsTo(agency.email)).toEqual([]);
+
+    await rt.call('POST', '/_local/faults', { sfn: 0 });
+    await rt.advance('PT2H');
+
+    expect((await fanoutOf())?.status).toBe('SUCCEEDED');
+    expect((await executionsOf(rt, id)).map((e) => e.status)).toEqual(['RUNNING']);
+    expect(await rt.mailsTo(agency.email)).toHaveLength(1);
   });
 });
 

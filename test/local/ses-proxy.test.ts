@@ -81,13 +81,13 @@ describe('local SES', () => {
   it('fails the next N calls with 503 ServiceUnavailable when faults are armed, then sends again', async () => {
     const before = outbox.list().length;
     faults.arm({ ses: 2 });
-    expect(faults.snapshot()).toEqual({ ses: 2, sms: 0, zalo: 0 });
+    expect(faults.snapshot()).toEqual({ ses: 2, sms: 0, zalo: 0, sfn: 0 });
     for (const left of [1, 0]) {
       expect(await failure(send(endpoint.endpoint, 'dienluc@gialai.example'))).toMatchObject({
         name: 'ServiceUnavailable',
         status: 503,
       });
-      expect(faults.snapshot()).toEqual({ ses: left, sms: 0, zalo: 0 });
+      expect(faults.snapshot()).toEqual({ ses: left, sms: 0, zalo: 0, sfn: 0 });
     }
     await send(endpoint.endpoint, 'dienluc@gialai.example');
     // The failed calls sent nothing.
@@ -138,8 +138,8 @@ describe('fault switch', () => {
     f.arm({ ses: 2 });
     expect([f.take('ses'), f.take('ses'), f.take('ses')]).toEqual([true, true, false]);
     f.arm({ ses: 5 });
-    expect(f.snapshot()).toEqual({ ses: 5, sms: 0, zalo: 0 });
+    expect(f.snapshot()).toEqual({ ses: 5, sms: 0, zalo: 0, sfn: 0 });
     f.arm({ ses: 0 });
-    expect(f.snapshot()).toEqual({ ses: 0, sms: 0, zalo: 0 });
+    expect(f.snapshot()).toEqual({ ses: 0, sms: 0, zalo: 0, sfn: 0 });
   });
 });

@@ -73,6 +73,8 @@ export async function startRuntime(
      * setup synthesized once for the run (test/global-setup.ts): for a test about that synthesis itself.
      */
     synthesize?: boolean;
+    /** Hold the executions of machines whose name has this fragment until `POST /_local/executions/release`. */
+    sfnHoldRuns?: string;
   } = {},
 ) {
   const port = options.port ?? (await freePort());
@@ -83,6 +85,7 @@ export async function startRuntime(
     ...(options.host ? { host: options.host } : {}),
     ...(options.readyWhen ? { readyWhen: options.readyWhen } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.sfnHoldRuns ? { sfnHoldRuns: options.sfnHoldRuns } : {}),
     tempPrefix: 'chidao-e2e-',
     virtualClock: { startAt: options.startAt ?? WORKING_MORNING },
     env: {
