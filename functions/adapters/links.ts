@@ -5,6 +5,7 @@ import { config } from '#contracts/environment.ts';
 import { problem } from '#contracts/problems.ts';
 import { INBOX, pathTo, RECIPIENT } from '#contracts/routes.ts';
 import type { Assignment } from '#core/assignment/model.ts';
+import { byInstant } from '#core/calendar/time.ts';
 import { ForbiddenError, GoneError, NotFoundError } from '#core/errors.ts';
 import { secrets } from './clients/secrets.ts';
 
@@ -132,7 +133,7 @@ export const verifyLinkToken = async (token: string, now: string): Promise<LinkC
 export const linkExpiry = (a: Assignment, now: string) => {
   const last = [a.ackDeadline, ...Object.values(a.reports).map((r) => r.deadline)]
     .filter((d): d is string => d !== undefined)
-    .sort()
+    .sort(byInstant)
     .at(-1);
   return new Date(Date.parse(last ?? now) + config().LINK_TTL_DAYS * 86_400_000).toISOString();
 };

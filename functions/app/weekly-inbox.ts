@@ -5,6 +5,7 @@ import type { StoredAssignment } from '#adapters/store/assignments.ts';
 import { directivesByIds } from '#adapters/store/directives.ts';
 import { claimWeek, openAssignments, releaseWeek } from '#adapters/store/inbox.ts';
 import { openObligations } from '#core/assignment/model.ts';
+import { byInstant } from '#core/calendar/time.ts';
 import { isWeeklyInboxDay, localDate, mondayOf } from '#core/inbox.ts';
 import { weeklyInboxEmail } from '#documents/email/index.ts';
 
@@ -30,18 +31,22 @@ export const weeklyInbox = async () => {
         const directive = directives.get(a.directiveId);
         const [nearest] = openObligations(a)
           .filter((o) => o.deadline !== undefined)
-          .sort((x, y) => (x.deadline ?? '').localeCompare(y.deadline ?? ''));
+          .sort((x, y) => byInstant(x.deadline, y.deadline));
         const deadline = nearest?.deadline ?? a.ackDeadline;
         return {
-          what: nearest ? (nearest.taskCode ? `báo cáo nhiệm vụ ${nearest.taskCode}` : 'xác nhận đã nhận') : undefined,
+          owed: nearest
+            ? nearest.taskCode
+              ? { taskCode: nearest.taskCode }
+              : { acknowledgement: true as const }
+            : undefined,
           number: directive?.number ?? a.number ?? '',
           subject: directive?.subject ?? '',
           issuer: directive?.issuer ?? a.issuer ?? '',
           deadline,
-          overdue: deadline !== undefined && deadline <= now,
+          overdue: deadline !== undefined && Date.parse(deadline) <= Date.parse(now),
         };
       })
-      .sort((x, y) => (x.deadline ?? '\uffff').localeCompare(y.deadline ?? '\uffff'));
+      .sort((x, y) => byInstant(x.deadline, y.deadline));
     if (!(await claimWeek(email, monday, now))) continue;
     try {
       const link = await inboxLinkFor(email, now);

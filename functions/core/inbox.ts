@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { type Assignment, isOpen, nextDeadline } from './assignment/model.ts';
 import { addDaysToDate, startOfDay, wallOf } from './calendar/hanoi-time.ts';
 import { isWorkingDay } from './calendar/index.ts';
-import { localDateOf } from './calendar/time.ts';
+import { byInstant, localDateOf } from './calendar/time.ts';
 import { says } from './problems.ts';
 
 /**
@@ -35,7 +35,7 @@ export type InboxEntry = {
 const lastDeadline = (a: Assignment) =>
   [a.ackDeadline, ...Object.values(a.reports).map((r) => r.deadline)]
     .filter((d): d is string => d !== undefined)
-    .sort()
+    .sort(byInstant)
     .at(-1);
 
 /** When an assignment closed, as far as the item says (its last event for a failed delivery). */
@@ -55,8 +55,8 @@ export const inboxEntry = (a: Assignment): InboxEntry => {
 export const sortInbox = (entries: InboxEntry[]): InboxEntry[] =>
   [...entries].sort((x, y) => {
     if (x.open !== y.open) return x.open ? -1 : 1;
-    if (x.open) return (x.deadline ?? '\uffff').localeCompare(y.deadline ?? '\uffff') || key(x).localeCompare(key(y));
-    return (y.closedAt ?? '').localeCompare(x.closedAt ?? '') || key(x).localeCompare(key(y));
+    if (x.open) return byInstant(x.deadline, y.deadline) || key(x).localeCompare(key(y));
+    return byInstant(y.closedAt, x.closedAt) || key(x).localeCompare(key(y));
   });
 
 const key = (e: InboxEntry) => `${e.assignment.directiveId}#${e.assignment.recipientId}`;

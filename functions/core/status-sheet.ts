@@ -6,6 +6,7 @@ import {
   openObligations,
   pendingExtensions,
 } from './assignment/model.ts';
+import { byInstant } from './calendar/time.ts';
 
 /**
  * The status sheet an official takes to a meeting ("Bản in tình hình thực hiện"): the counts and one line per
@@ -57,7 +58,7 @@ export const sheetLineOf = (a: Read, now: string): SheetLine => {
     name: a.recipientName,
     bucket,
     ...(a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt } : {}),
-    ...(sent.length ? { lastReportAt: sent.sort().at(-1) } : {}),
+    ...(sent.length ? { lastReportAt: sent.sort(byInstant).at(-1) } : {}),
     reported: sent.length,
     owed: slots.length,
     ...(bucket === 'inProgressOverdue' && missed

@@ -71,6 +71,14 @@ export const endOfDayOn = (ymd: string) => {
 
 export const toInstant = (date: Date) => date.toISOString();
 
+/**
+ * Orders two instants by the moment they name, not by their spelling (`+07:00` and `Z` sort apart as text);
+ * a missing one comes last.
+ */
+export const byInstant = (x: string | undefined, y: string | undefined) =>
+  (x === undefined ? Number.POSITIVE_INFINITY : Date.parse(x)) -
+    (y === undefined ? Number.POSITIVE_INFINITY : Date.parse(y)) || 0;
+
 export const secondsBetween = (fromIso: string, toIso: string) =>
   Math.ceil((Date.parse(toIso) - Date.parse(fromIso)) / 1000);
 

@@ -43,11 +43,14 @@ export type WeeklyLine = {
   number: string;
   subject: string;
   issuer: string;
-  /** The nearest deadline still open, and what is owed by it: "xác nhận đã nhận", "báo cáo nhiệm vụ 1.3". */
+  /** The nearest deadline still open, and what is owed by it: the acknowledgement, or a task's report. */
   deadline: string | undefined;
-  what: string | undefined;
+  owed: { acknowledgement: true } | { taskCode: string } | undefined;
   overdue: boolean;
 };
+
+const owedWords = (owed: WeeklyLine['owed']) =>
+  owed === undefined ? '' : 'taskCode' in owed ? `báo cáo nhiệm vụ ${owed.taskCode}, ` : 'xác nhận đã nhận, ';
 
 /** Monday's email (or the week's first working day's): what this address still owes, nearest deadline first. */
 export function weeklyInboxEmail({
@@ -76,7 +79,7 @@ export function weeklyInboxEmail({
           { strong: l.number },
           ` (${l.issuer}) — ${subjectLine(l.subject)}: `,
           l.deadline
-            ? `${l.what ? `${l.what}, ` : ''}hạn ${formatDate(l.deadline)}${l.overdue ? ' (đã quá hạn)' : ''}`
+            ? `${owedWords(l.owed)}hạn ${formatDate(l.deadline)}${l.overdue ? ' (đã quá hạn)' : ''}`
             : 'không có hạn',
         ]),
       },

@@ -1,4 +1,5 @@
 import { ACK, type Assignment } from '#core/assignment/model.ts';
+import { byInstant } from '#core/calendar/time.ts';
 import { type Directive, tasksOf } from '#core/directive.ts';
 import { subjectLine } from '#core/subject.ts';
 import {
@@ -67,7 +68,7 @@ export async function invitationEmail({
     ...Object.entries(assignment.reports)
       .filter(([, slot]) => slot.deadline !== undefined)
       .map(([key, slot]) => ({ key, label: `Hạn báo cáo nhiệm vụ ${slot.taskCode}`, at: slot.deadline as string }))
-      .sort((x, y) => x.at.localeCompare(y.at) || x.key.localeCompare(y.key)),
+      .sort((x, y) => byInstant(x.at, y.at) || x.key.localeCompare(y.key)),
   ];
   const filename = `han-xu-ly-${slugOf(directive.number)}.ics`;
   const original = files.original?.content

@@ -110,7 +110,7 @@ const everyKind = async (d: Directive = directive): Promise<[string, EmailConten
           subject: d.subject,
           issuer: d.issuer,
           deadline: DEADLINE,
-          what: 'báo cáo nhiệm vụ 1.3',
+          owed: { taskCode: '1.3' },
           overdue: false,
         },
       ],

@@ -116,6 +116,14 @@ describe('the order of an inbox', () => {
     const soon = entries.find((e) => e.assignment.directiveId === 'soon');
     expect(soon?.deadline).toBe('2026-03-10T10:00:00.000Z');
   });
+  it('orders deadlines by the moment they name, whatever their spelling', () => {
+    // 08:00 in Hà Nội is 01:00 UTC: before 02:00 UTC, although "…T08:00+07:00" sorts after "…T02:00Z" as text.
+    const entries = [
+      assignment({ directiveId: 'utc-two', ackDeadline: '2026-03-06T02:00:00.000Z' }),
+      assignment({ directiveId: 'hanoi-eight', ackDeadline: '2026-03-06T08:00:00+07:00' }),
+    ].map(inboxEntry);
+    expect(sortInbox(entries).map((e) => e.assignment.directiveId)).toEqual(['hanoi-eight', 'utc-two']);
+  });
 });
 
 describe('the day of the weekly email', () => {
