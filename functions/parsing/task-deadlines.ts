@@ -1,3 +1,4 @@
+import { byInstant } from '#core/calendar/time.ts';
 import { deadlinesIn, firstPeriodOf, recurrenceIn, workingDaysIn } from './dates.ts';
 import { type Findings, warn } from './findings.ts';
 import { MESSAGES } from './messages.ts';
@@ -20,7 +21,7 @@ const setDeadline = (t: DraftTask, k: number, key: string, issuedOn: string | un
       pr.phrase,
     );
   if (found.length === 0) return;
-  const sorted = [...found].sort((a, b) => a.instant.localeCompare(b.instant));
+  const sorted = [...found].sort((a, b) => byInstant(a.instant, b.instant));
   const first = sorted[0] as (typeof sorted)[number];
   t.deadline = first.instant;
   if (new Set(found.map((f) => f.instant)).size > 1)
