@@ -87,7 +87,7 @@ export type InboxItem = {
 };
 
 const Item = ({ item, now, lang, m }: { item: InboxItem; now: string; lang: Lang; m: InboxMessages }) => {
-  const overdue = item.open && item.deadline !== undefined && item.deadline <= now;
+  const overdue = item.open && item.deadline !== undefined && Date.parse(item.deadline) <= Date.parse(now);
   const a = item.assignment;
   return (
     <li class="inbox-item" data-directive={a.directiveId}>
