@@ -1,7 +1,7 @@
 import { getAssignment } from '#adapters/store/assignments.ts';
 import { getDirective } from '#adapters/store/directives.ts';
 import { problem } from '#contracts/problems.ts';
-import type { Assignment } from '#core/assignment/model.ts';
+import { type Assignment, slotOf } from '#core/assignment/model.ts';
 import { NotFoundError } from '#core/errors.ts';
 import { rollUpOf } from '#core/forward.ts';
 import type { OpenedLink } from './open-link.ts';
@@ -57,7 +57,7 @@ export const unitReports = async (opened: OpenedLink): Promise<Map<string, UnitR
       assignments
         .filter((a) => a.status !== 'CANCELLED')
         .map((a) => {
-          const slot = Object.hasOwn(a.reports, task.code) ? a.reports[task.code] : undefined;
+          const slot = slotOf(a, task.code);
           const text = slot?.reportId ? submissions.get(slot.reportId)?.text : undefined;
           return { name: a.recipientName, summary: slot?.submittedAt ? (text ?? '') : null };
         }),

@@ -1,4 +1,4 @@
-import type { Assignment } from '#core/assignment/model.ts';
+import { type Assignment, slotOf } from '#core/assignment/model.ts';
 import type { Directive } from '#core/directive.ts';
 import { AUTOMATED, addressedTo, masthead, OPENING_CHANGES_NOTHING, PERSONAL_LINK, when } from './blocks.ts';
 import type { EmailContent } from './content.ts';
@@ -25,7 +25,7 @@ export function extensionDecisionEmail({
   deadline?: string;
   reason?: string;
 }): EmailContent {
-  const code = assignment.reports[taskCode]?.taskCode ?? taskCode;
+  const code = slotOf(assignment, taskCode)?.taskCode ?? taskCode;
   return build({
     subject: granted
       ? `Đồng ý gia hạn nhiệm vụ ${code} — ${directive.number}${deadline ? ` (hạn mới ${deadlineVi(deadline)})` : ''}`

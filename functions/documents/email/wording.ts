@@ -1,5 +1,5 @@
 import type { Checkpoint } from '#core/assignment/checkpoints.ts';
-import { ACK, type Assignment } from '#core/assignment/model.ts';
+import { ACK, type Assignment, slotOf } from '#core/assignment/model.ts';
 import { ddmmyyyy, hhmm, parseDuration } from '#core/calendar/hanoi-time.ts';
 import { formatCalendarDate, formatted } from '#core/calendar/time.ts';
 import type { Directive, Leader, Task } from '#core/directive.ts';
@@ -55,7 +55,7 @@ export const directiveRef = (d: Directive, withIssuer = true): Inline[] => [
 
 /** A task as the recipient owes it: the deadline in force is its report slot's (an extension moves it). */
 export const taskLine = (t: Task, a: Assignment): Inline[] => {
-  const deadline = a.reports[t.code]?.deadline ?? t.deadline;
+  const deadline = slotOf(a, t.code)?.deadline ?? t.deadline;
   const line: Inline[] = [{ strong: `${t.code}.` }, ` ${t.text}`];
   if (t.recurrence && t.deadline) {
     const periods = Object.values(a.reports).filter((s) => s.taskCode === t.code).length;
@@ -79,7 +79,7 @@ export const comrade = (l: Leader) => `Đồng chí ${l.name} – ${l.title}`;
 /** What an obligation is about: the acknowledgement, or the task whose report is owed. */
 export const obligationOf = (directive: Directive, assignment: Assignment, obligation: Checkpoint['obligation']) => {
   if (obligation.key === ACK) return { ack: true as const, deadline: obligation.deadline ?? assignment.ackDeadline };
-  const slot = assignment.reports[obligation.key];
+  const slot = slotOf(assignment, obligation.key);
   const code = obligation.taskCode ?? slot?.taskCode ?? obligation.key;
   return {
     ack: false as const,
