@@ -219,7 +219,12 @@ describe('local runtime', () => {
       expect([body, r.status]).toEqual([body, 400]);
       expect(r.json.message).toMatch(/"ses": 3/);
     }
-    expect((await loopback.call('POST', '/_local/faults', { ses: 2 })).json).toEqual({ ses: 2, sms: 0, zalo: 0, sfn: 0 });
+    expect((await loopback.call('POST', '/_local/faults', { ses: 2 })).json).toEqual({
+      ses: 2,
+      sms: 0,
+      zalo: 0,
+      sfn: 0,
+    });
     expect((await loopback.call('GET', '/_local/faults')).json).toEqual({ ses: 2, sms: 0, zalo: 0, sfn: 0 });
 
     const client = ses(awsEndpointOf(loopback.log(20_000)));
