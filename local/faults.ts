@@ -3,8 +3,8 @@
  * three calls to the local SES fail the way SES fails when it is unavailable. `{"sms": N}` and `{"zalo": N}` make
  * the next N messages to the SMS or Zalo stand-in refused for good, as a provider refuses one message (a notice
  * recorded as FAILED, never retried: the email and the workflow go on). `{"sfn": N}` makes the next N calls to
- * StartExecution fail as an unavailable Step Functions does (the fan-out's recovery). Each service the runtime fronts asks
- * `take(service)` once per call; adding one is one more name here and one `take` in its front.
+ * StartExecution fail as an unavailable Step Functions does (the fan-out's recovery). Each service the runtime
+ * fronts asks `take(service)` once per call; adding one is one more name here and one `take` in its front.
  */
 
 export const FAULT_SERVICES = ['ses', 'sms', 'zalo', 'sfn'] as const;
