@@ -5,6 +5,7 @@ import {
   bucketOf,
   JUDGED_FIELDS,
   type Outcome,
+  zeroByBucket,
 } from './assignment/model.ts';
 import { type Directive, tasksOf } from './directive.ts';
 
@@ -50,15 +51,7 @@ export type StatisticsAssignment = Pick<Assignment, (typeof STATISTICS_FIELDS)[n
 
 export type StatisticsItem = { directive: Directive; assignments: StatisticsAssignment[] };
 
-export type Counts = {
-  inProgressOnTime: number;
-  inProgressOverdue: number;
-  completedOnTime: number;
-  completedLate: number;
-  cancelled: number;
-  deliveryFailed: number;
-  total: number;
-};
+export type Counts = Record<Bucket, number> & { total: number };
 
 export type CountsWithRate = Counts & { onTimeRate: number | null };
 
@@ -116,15 +109,7 @@ const checkPeriod = ({ from, to }: Period) => {
 export const inPeriod = (directive: Pick<Directive, 'issuedOn'>, period: Period) =>
   directive.issuedOn >= period.from && directive.issuedOn <= period.to;
 
-const emptyCounts = (): Counts => ({
-  inProgressOnTime: 0,
-  inProgressOverdue: 0,
-  completedOnTime: 0,
-  completedLate: 0,
-  cancelled: 0,
-  deliveryFailed: 0,
-  total: 0,
-});
+const emptyCounts = (): Counts => ({ ...zeroByBucket(), total: 0 });
 
 const add = (counts: Counts, bucket: Bucket) => {
   counts[bucket] += 1;

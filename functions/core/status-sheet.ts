@@ -5,6 +5,7 @@ import {
   isOpen,
   openObligations,
   pendingExtensions,
+  zeroByBucket,
 } from './assignment/model.ts';
 import { byInstant } from './calendar/time.ts';
 
@@ -86,15 +87,7 @@ export const statusSheetOf = (assignments: readonly Read[], now: string) => {
       (y.overdueDays ?? 0) - (x.overdueDays ?? 0) ||
       x.name.localeCompare(y.name, 'vi'),
   );
-  const counts: SheetCounts = {
-    inProgressOnTime: 0,
-    inProgressOverdue: 0,
-    completedOnTime: 0,
-    completedLate: 0,
-    cancelled: 0,
-    deliveryFailed: 0,
-    notAcknowledged: 0,
-  };
+  const counts: SheetCounts = { ...zeroByBucket(), notAcknowledged: 0 };
   for (const line of lines) {
     counts[line.bucket] += 1;
     // Still open and never acknowledged: the agency has not said it received the letter.

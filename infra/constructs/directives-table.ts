@@ -59,59 +59,34 @@ export class DirectivesTable extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       timeToLiveAttribute: TABLE.timeToLive,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.byIssuer.name,
-      partitionKey: { name: TABLE.byIssuer.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.byIssuer.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
+    const index = (
+      keys: { name: string; partitionKey: string; sortKey: string },
+      projection: { projectionType: ProjectionType; nonKeyAttributes?: string[] },
+    ) =>
+      this.table.addGlobalSecondaryIndex({
+        indexName: keys.name,
+        partitionKey: { name: keys.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: keys.sortKey, type: AttributeType.STRING },
+        ...projection,
+      });
+    const include = (nonKeyAttributes: readonly string[]) => ({
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [...nonKeyAttributes],
     });
+    index(TABLE.byIssuer, { projectionType: ProjectionType.ALL });
     // Only directives carry gsi2pk/gsi2sk: an office's list and statistics are one range query, never a Scan.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.byOffice.name,
-      partitionKey: { name: TABLE.byOffice.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.byOffice.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
+    index(TABLE.byOffice, { projectionType: ProjectionType.ALL });
     // Only assignments carry gsi3pk/gsi3sk: an agency's inbox is two range queries of its address, never a Scan.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.byRecipient.name,
-      partitionKey: { name: TABLE.byRecipient.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.byRecipient.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: INBOX_PROJECTION,
-    });
+    index(TABLE.byRecipient, include(INBOX_PROJECTION));
     // Sparse: only open assignments carry duePk/dueAt; sharded: duePk is one of DUE_SHARDS values.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.due.name,
-      partitionKey: { name: TABLE.due.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.due.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: DUE_PROJECTION,
-    });
+    index(TABLE.due, include(DUE_PROJECTION));
     // Sparse too: only open assignments carry watchPk/watchAt, the time their execution must next have
     // touched them; the sweeper reads the ones past it.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.watch.name,
-      partitionKey: { name: TABLE.watch.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.watch.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: WATCH_PROJECTION,
-    });
+    index(TABLE.watch, include(WATCH_PROJECTION));
     // Only assignments carry rosterPk/rosterSk: a directive's dashboard filters and sorts 5,000 agencies from
     // this lean copy and reads in full only the page it shows.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.roster.name,
-      partitionKey: { name: TABLE.roster.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.roster.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.INCLUDE,
-      nonKeyAttributes: ROSTER_PROJECTION,
-    });
+    index(TABLE.roster, include(ROSTER_PROJECTION));
     // Sparse: only an assignment with an extension request waiting carries pendingPk/pendingSk.
-    this.table.addGlobalSecondaryIndex({
-      indexName: TABLE.pending.name,
-      partitionKey: { name: TABLE.pending.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: TABLE.pending.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.KEYS_ONLY,
-    });
+    index(TABLE.pending, { projectionType: ProjectionType.KEYS_ONLY });
   }
 }

@@ -18,6 +18,7 @@ import {
   importDirectory,
   launchBrowser,
   newContext,
+  PHONE,
   screenshot,
   serious,
   signIn,
@@ -71,7 +72,7 @@ describe('the dashboard at work, desktop and phone', () => {
     await rt.settle();
     await rt.advanceTo(hanoi('2026-03-05T09:00'));
     desktop = await newContext(browser, rt);
-    phone = await newContext(browser, rt, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    phone = await newContext(browser, rt, PHONE);
     desktop.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });

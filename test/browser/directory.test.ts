@@ -11,6 +11,7 @@ import {
   describeViolations,
   launchBrowser,
   newContext,
+  PHONE,
   screenshot,
   serious,
   signIn,
@@ -80,7 +81,7 @@ describe('the agency directory at scale', () => {
     dir = mkdtempSync(join(tmpdir(), 'chidao-directory-'));
     [rt, browser] = await Promise.all([startRuntime(), launchBrowser()]);
     desk = await newContext(browser, rt, { acceptDownloads: true });
-    phone = await newContext(browser, rt, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    phone = await newContext(browser, rt, PHONE);
     page = await desk.newPage();
     await signIn(page, rt);
   }, BROWSER_TIMEOUT);

@@ -13,6 +13,7 @@ import {
   launchBrowser,
   localDate,
   newContext,
+  PHONE,
   screenshot,
   signIn,
 } from './support.ts';
@@ -147,12 +148,7 @@ describe('a directive issued from its files, read on a phone', () => {
       const police = agency('cong-an-tinh');
       const [mail] = mailsTo(await rt.outbox(), police.email);
       if (!mail) throw new Error(`No invitation to ${police.email}`);
-      phone = await newContext(browser, rt, {
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 3,
-        isMobile: true,
-        hasTouch: true,
-      });
+      phone = await newContext(browser, rt, PHONE);
       small = await phone.newPage();
       await small.goto(linkOf(mail).path);
       await screenshot(small, 'file-directive-04-phone');

@@ -12,6 +12,7 @@ import {
   localDate,
   localInstant,
   newContext,
+  PHONE,
   screenshot,
   serious,
 } from './support.ts';
@@ -36,12 +37,7 @@ describe('an agency’s inbox on a phone', () => {
         apiBody({ issuedOn: localDate(now), deadline: localInstant(localDate(now, 3 + i), '17:00'), number }),
       );
     await rt.settle();
-    phone = await newContext(browser, rt, {
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      isMobile: true,
-      hasTouch: true,
-    });
+    phone = await newContext(browser, rt, PHONE);
     page = await phone.newPage();
   }, BROWSER_TIMEOUT);
 

@@ -13,6 +13,7 @@ import {
   localDate,
   localInstant,
   newContext,
+  PHONE,
   screenshot,
   serious,
   signIn,
@@ -31,7 +32,7 @@ const ABOUT = 'về việc báo cáo tình hình đảm bảo thông tin liên l
 
 const WIDTHS = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  { name: 'phone', ...PHONE },
 ] as const;
 
 /** The paragraphs of a DOCX, runs joined. */

@@ -12,6 +12,7 @@ import {
   eventually,
   launchBrowser,
   newContext,
+  PHONE,
   SCREENSHOTS,
   screenshot,
   serious,
@@ -26,7 +27,6 @@ import {
  */
 
 const PDFS = join(SCREENSHOTS, '..');
-const PHONE = { width: 390, height: 844 };
 
 describe('issue 16: printing and dd/mm/yyyy dates', () => {
   let rt: Runtime;
@@ -168,11 +168,11 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
 
   it('the status sheet at phone width fits the screen', async () => {
     const phone = await official.newPage();
-    await phone.setViewportSize(PHONE);
+    await phone.setViewportSize(PHONE.viewport);
     await phone.goto(`/directives/${id}/print`);
     expect(await phone.locator('table.sheet-table tbody tr').count()).toBe(6);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(PHONE.width);
+    expect(width).toBeLessThanOrEqual(PHONE.viewport.width);
     await screenshot(phone, 'issue16-print-view-phone');
     await expectAxeClean(phone, 'status sheet at phone width');
     await phone.close();
@@ -215,7 +215,7 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
 
   it("the agency's date field at phone width in English fits and reads dd/mm/yyyy", async () => {
     const phone = await english.newPage();
-    await phone.setViewportSize(PHONE);
+    await phone.setViewportSize(PHONE.viewport);
     await phone.goto(`${await recipientPath('dien-luc')}?lang=en`);
     await phone
       .getByRole('button', { name: /acknowledge/i })
@@ -226,7 +226,7 @@ describe('issue 16: printing and dd/mm/yyyy dates', () => {
     const field = phone.locator('#ext-until');
     await field.scrollIntoViewIfNeeded();
     const box = await field.boundingBox();
-    expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.viewport.width);
     expect(await field.getAttribute('placeholder')).toBe('dd/mm/yyyy');
     await screenshot(phone, 'issue16-date-input-en-phone');
     await expectAxeClean(phone, 'recipient page in English at phone width');

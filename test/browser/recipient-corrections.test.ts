@@ -11,6 +11,7 @@ import {
   localDate,
   localInstant,
   newContext,
+  PHONE,
   screenshot,
   serious,
   signIn,
@@ -52,12 +53,7 @@ describe('an agency sees and corrects its report in the browser', () => {
     if (!mail) throw new Error(`No invitation to ${police.email}`);
     link = linkOf(mail).path;
     desktop = await newContext(browser, rt);
-    phone = await newContext(browser, rt, {
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
+    phone = await newContext(browser, rt, PHONE);
     page = await desktop.newPage();
     // The report itself, through the page's own form.
     await page.goto(link);

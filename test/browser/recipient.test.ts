@@ -11,6 +11,7 @@ import {
   localInstant,
   navigationsOf,
   newContext,
+  PHONE,
   screenshot,
   signIn,
 } from './support.ts';
@@ -189,12 +190,7 @@ describe('a recipient in the browser, watched from the dashboard', () => {
     const army = agency('bchqs-tinh');
     const [mail] = mailsTo(await rt.outbox(), army.email);
     if (!mail) throw new Error(`No invitation to ${army.email}`);
-    const phone = await newContext(browser, rt, {
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await newContext(browser, rt, PHONE);
     try {
       const small = await phone.newPage();
       await small.goto(linkOf(mail).path);

@@ -34,6 +34,14 @@ const CHROMIUM_ARGS = [
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
+/** A phone as the clerks carry: 390 × 844 CSS pixels, touch, a dense screen. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+} satisfies BrowserContextOptions;
+
 /** A fresh context (its own cookie jar) on the runtime, in Vietnamese as a clerk's browser would be. */
 export const newContext = async (browser: Browser, rt: Runtime, options: BrowserContextOptions = {}) => {
   const context = await browser.newContext({

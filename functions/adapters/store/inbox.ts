@@ -13,7 +13,7 @@ import {
 import { type Assignment, isOpen, nextDeadline } from '#core/assignment/model.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { type StoredAssignment, toAssignment } from './assignment-codec.ts';
-import { queryAll } from './query-all.ts';
+import { indexPartition, queryAll } from './query-all.ts';
 
 /**
  * The keys of an assignment in its address's inbox index (gsi3), written with every write of the item: open ones
@@ -63,14 +63,7 @@ export const inboxOf = async (email: string) => {
 /** Whether an address has any assignment at all (open or closed): one key read. */
 export const hasAssignments = async (email: string) => {
   const page = await dynamo.send(
-    new QueryCommand({
-      TableName: config().TABLE_NAME,
-      IndexName: TABLE.byRecipient.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': TABLE.byRecipient.partitionKey },
-      ExpressionAttributeValues: { ':pk': recipientPartition(email) },
-      Limit: 1,
-    }),
+    new QueryCommand({ ...indexPartition(TABLE.byRecipient, recipientPartition(email)), Limit: 1 }),
   );
   return (page.Items ?? []).length > 0;
 };
@@ -83,17 +76,7 @@ export const hasAssignments = async (email: string) => {
  * not had the invitation either.
  */
 export const openAssignments = async () => {
-  const shards = await Promise.all(
-    allDueShards().map((shard) =>
-      queryAll({
-        TableName: config().TABLE_NAME,
-        IndexName: TABLE.due.name,
-        KeyConditionExpression: '#pk = :shard',
-        ExpressionAttributeNames: { '#pk': TABLE.due.partitionKey },
-        ExpressionAttributeValues: { ':shard': shard },
-      }),
-    ),
-  );
+  const shards = await Promise.all(allDueShards().map((shard) => queryAll(indexPartition(TABLE.due, shard))));
   return shards.flat().map(toAssignment);
 };
 

@@ -1,5 +1,15 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { config } from '#contracts/environment.ts';
 import { dynamo } from '../clients/dynamo.ts';
+
+/** The query of one whole partition of one of the table's indexes. */
+export const indexPartition = (index: { name: string; partitionKey: string }, partition: string) => ({
+  TableName: config().TABLE_NAME,
+  IndexName: index.name,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': index.partitionKey },
+  ExpressionAttributeValues: { ':pk': partition },
+});
 
 /**
  * Every page of one query: DynamoDB stops each page at 1 MB read, so a caller that wants all of it follows

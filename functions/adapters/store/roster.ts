@@ -1,6 +1,7 @@
 import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#contracts/environment.ts';
 import {
+  ASSIGNMENT_PREFIX,
   assignmentKey,
   pendingPartition,
   ROSTER_BANDS,
@@ -14,7 +15,7 @@ import type { RosterRow } from '#core/roster.ts';
 import { searchWords } from '#core/search.ts';
 import { dynamo } from '../clients/dynamo.ts';
 import { type StoredAssignment, toAssignment } from './assignment-codec.ts';
-import { queryAll } from './query-all.ts';
+import { indexPartition, queryAll } from './query-all.ts';
 
 /**
  * A directive's roster (contracts/table.ts, the `roster` and `pending` indexes): the keys written with every write
@@ -84,15 +85,7 @@ export const rosterRowOf = (a: Assignment) => toRow({ ...a, ...rosterKeysOf(a) }
 
 /** Every agency of a directive, lean: the filters and sorts that no key range answers work on these. */
 export const rosterOf = async (directiveId: string): Promise<RosterRow[]> =>
-  (
-    await queryAll({
-      TableName: config().TABLE_NAME,
-      IndexName: TABLE.roster.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': TABLE.roster.partitionKey },
-      ExpressionAttributeValues: { ':pk': rosterPartition(directiveId) },
-    })
-  ).map(toRow);
+  (await queryAll(indexPartition(TABLE.roster, rosterPartition(directiveId)))).map(toRow);
 
 /**
  * One page of a key range of the roster, in key order after the sort key `after`: the bands, and "overdue" (the
@@ -147,15 +140,9 @@ export const wholeRange = () => ({ from: '0', to: '9' });
 
 /** The agencies waiting for an answer to an extension request, oldest request first (keys only). */
 export const pendingOf = async (directiveId: string) =>
-  (
-    await queryAll({
-      TableName: config().TABLE_NAME,
-      IndexName: TABLE.pending.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': TABLE.pending.partitionKey },
-      ExpressionAttributeValues: { ':pk': pendingPartition(directiveId) },
-    })
-  ).map((item) => String(item.sk).slice('ASG#'.length));
+  (await queryAll(indexPartition(TABLE.pending, pendingPartition(directiveId)))).map((item) =>
+    String(item.sk).slice(ASSIGNMENT_PREFIX.length),
+  );
 
 /** The full items of the agencies a page shows, in the order asked; 100 keys to a request, unprocessed ones again. */
 export const assignmentsByIds = async (directiveId: string, recipientIds: readonly string[]) => {

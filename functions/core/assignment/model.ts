@@ -268,6 +268,9 @@ export const BUCKETS = [
 ] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
+/** Every bucket at zero: what a count starts from. */
+export const zeroByBucket = () => Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
+
 export const bucketOf = (a: JudgedFields, now: string): Bucket => {
   switch (a.status) {
     case 'COMPLETED':
